@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import compression from 'compression';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { createContext, type Context } from './graphql/context';
+import { formatError } from './graphql/errors';
+import { getSchema } from './graphql/schema';
+import { healthRouter } from './http/health';
+import { staticClientRouter } from './http/static-client';
+
+export interface App {
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/** Builds the whole HTTP application on a data source; index.ts only listens. Tests import this. */
+export async function createApp(dataSource: DataSource): Promise<App> {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(compression());
+  app.use(healthRouter(dataSource));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(dataSource) }),
+  );
+  app.use(staticClientRouter());
+
+  return {
+    httpServer,
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

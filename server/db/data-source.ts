@@ -1,0 +1,38 @@
+import { DataSource } from 'typeorm';
+import { Campaign } from '../modules/campaigns/campaign.entity';
+import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
+import { Case } from '../modules/campaigns/case.entity';
+import { Group } from '../modules/groups/group.entity';
+import { ImportBatch } from '../modules/reports/import-batch.entity';
+import { LetterReport } from '../modules/reports/letter-report.entity';
+import { User } from '../modules/users/user.entity';
+import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
+
+export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User];
+export const migrations = [InitialSchema1763700000000];
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  /** Milliseconds before a statement is cancelled; a mistake must be an error, not a hang. */
+  statementTimeout?: number;
+}
+
+export function createDataSource({ url, poolSize = 10, statementTimeout = 30_000 }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 10_000,
+      query_timeout: statementTimeout + 5_000,
+      statement_timeout: statementTimeout,
+      application_name: 'w4r-impact',
+    },
+  });
+}

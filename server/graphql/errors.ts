@@ -1,0 +1,48 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { logger } from '../logger';
+
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors meant for the client keep their message and code; anything else (a database error, a bug)
+ * becomes a generic message and a log line, so no SQL or stack leaks out.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = unwrapResolverError(error);
+  if (isArgumentValidationError(original)) {
+    return { message: validationMessage(original), path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+interface ValidationErrorShape {
+  extensions?: { code?: string; validationErrors?: { property: string; constraints?: Record<string, string> }[] };
+  message: string;
+}
+
+function isArgumentValidationError(error: unknown): error is ValidationErrorShape {
+  return (error as ValidationErrorShape)?.extensions?.code === 'BAD_USER_INPUT';
+}
+
+function validationMessage(error: ValidationErrorShape): string {
+  const details = (error.extensions?.validationErrors ?? []).flatMap((v) =>
+    Object.values(v.constraints ?? {}).map((c) => c),
+  );
+  return details.length ? details.join('; ') : error.message;
+}

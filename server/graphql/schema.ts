@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
+import { ImpactResolver } from '../modules/impact/impact.resolver';
+
+export const resolvers = [CampaignResolver, CaseResolver, ImpactResolver] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once from the decorated classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: { forbidUnknownValues: false },
+  });
+  return schema;
+}

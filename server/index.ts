@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { openDatabase } from './db/open-database';
+import { readEnv } from './env';
+import { logger } from './logger';
+import { loadDemoDataIfEmpty } from '../seeds/demo';
+
+const env = readEnv();
+const started = Date.now();
+const database = await openDatabase(env);
+if (database.embedded) {
+  const loaded = await loadDemoDataIfEmpty(database.dataSource);
+  if (loaded) logger.info(loaded, 'first start on the embedded database: demo data loaded');
+}
+const app = await createApp(database.dataSource);
+app.httpServer.listen(env.port, () => {
+  logger.info(
+    { port: env.port, database: database.embedded ? `embedded (${env.dataDir}/)` : 'DATABASE_URL', ms: Date.now() - started },
+    `Write for Rights Impact is ready at http://localhost:${env.port}`,
+  );
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.stop();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,26 @@
+import type { GroupType } from '../groups/group.enums';
+import type { ActionType, ReportSource } from './report.enums';
+
+/** A letter report as it arrives (a CSV row, a form): the case by slug and the group by ref. */
+export interface ReportRow {
+  reportId: string;
+  year: number;
+  caseSlug: string;
+  groupRef: string | null;
+  groupName: string | null;
+  groupType: GroupType | null;
+  actionType: ActionType;
+  count: number;
+  writtenOn: string | null;
+  /** ISO 8601 with an offset. */
+  reportedAt: string;
+  country: string;
+  region: string;
+  subdivision: string | null;
+}
+
+export interface WriteOptions {
+  source: ReportSource;
+  batchId?: number | null;
+  createdBy?: number | null;
+}
