@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import type { Database } from '../db/open-database';
+import { openDatabase } from '../db/open-database';
+import { readEnv } from '../env';
+import { CampaignFileError } from '../modules/campaigns/campaign-file';
+
+/** A failure the user can act on: printed as its message alone, exit code 1. */
+export class UsageError extends Error {}
+
+/**
+ * Runs a command against the configured database (DATABASE_URL, else the embedded one), migrated
+ * first as every command must. Exit code 0 on success, 1 on any error.
+ */
+export async function runCommand(body: (database: Database) => Promise<number | void>): Promise<void> {
+  let database: Database | undefined;
+  let code = 1;
+  try {
+    database = await openDatabase(readEnv());
+    code = (await body(database)) ?? 0;
+  } catch (error) {
+    console.error(error instanceof UsageError || isExpected(error) ? (error as Error).message : error);
+  } finally {
+    await database?.close().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+function isExpected(error: unknown): boolean {
+  return error instanceof CampaignFileError;
+}

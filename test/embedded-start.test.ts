@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `server/index.ts` as `npm start` does, without DATABASE_URL, and waits for "ready". */
+async function startEmbedded(dataDir: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  const child = spawn('npx', ['tsx', 'server/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('is ready at')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, log: () => output };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+describe('npm start on the embedded database', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'w4r-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('boots, migrates, loads the demo data once, and serves /healthz, /graphql and the page', async () => {
+    const port = await freePort();
+    const first = await startEmbedded(dataDir, port);
+    try {
+      expect(first.log()).toContain('demo data loaded');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ campaigns { year } impact(filter: { year: 2025 }) { totalActions } }' }),
+      });
+      const { data } = await res.json();
+      expect(data.campaigns).toHaveLength(13);
+      expect(data.impact.totalActions).toBeGreaterThan(100_000);
+
+      // the data directory is locked while the server runs
+      const second = spawn('npx', ['tsx', 'server/cli/migrate.ts'], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      });
+      let err = '';
+      second.stderr.on('data', (d) => (err += d));
+      expect(await new Promise((r) => second.once('exit', r))).toBe(1);
+      expect(err).toContain('is in use by process');
+    } finally {
+      await stop(first.child);
+    }
+
+    // a second start keeps the data and does not load the demo again
+    const again = await startEmbedded(dataDir, port);
+    try {
+      expect(again.log()).not.toContain('demo data loaded');
+    } finally {
+      await stop(again.child);
+    }
+  }, 180_000);
+});
