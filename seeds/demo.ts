@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadCampaigns } from '../server/modules/campaigns/campaign.service';
 import { parseCampaignFile } from '../server/modules/campaigns/campaign-file';
-import { insertReports } from '../server/modules/reports/report-writer';
+import { ReportIngest } from '../server/modules/reports/ingest';
 import type { ReportRow } from '../server/modules/reports/report-row';
 import { buildGroups, generateCampaignReports, random } from './generate-reports';
 
@@ -30,22 +30,33 @@ export async function loadDemoData(dataSource: DataSource, options: { scale?: nu
   const years = definitions.map((c) => c.year);
   const groups = buildGroups({ seed: 2001, groups: 4000 }, Math.min(...years), Math.max(...years));
   const wobble = random(10);
-  let reports = 0;
   let actions = 0;
-  await dataSource.transaction(async (db) => {
+  // One import batch through the same path as every CSV import, so the summary tables are exact.
+  const reports = await dataSource.transaction(async (db) => {
+    const [{ id: batchId }] = await db.query(`INSERT INTO import_batch (filename) VALUES ('demo data') RETURNING id`);
+    const ingest = new ReportIngest(db, { source: 'IMPORT', batchId });
+    await ingest.begin();
+    let line = 1;
     for (const c of definitions) {
       const targetActions = Math.round((c.goal ?? 100_000) * (0.9 + wobble() * 0.2) * (options.scale ?? 1));
-      let batch: ReportRow[] = [];
+      let batch: { line: number; row: ReportRow }[] = [];
       for (const row of generateCampaignReports({ ...c, targetActions }, groups, { seed: 2001 })) {
-        batch.push(row);
+        batch.push({ line: ++line, row });
         actions += row.count;
         if (batch.length === 5000) {
-          reports += await insertReports(db, batch, { source: 'IMPORT' });
+          await ingest.add(batch);
           batch = [];
         }
       }
-      reports += await insertReports(db, batch, { source: 'IMPORT' });
+      await ingest.add(batch);
     }
+    const result = await ingest.finish();
+    if (result.errorCount > 0) throw new Error(`demo data rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    await db.query(
+      `UPDATE import_batch SET status = 'COMMITTED', finished_at = now(), rows_read = $2, rows_imported = $2 WHERE id = $1`,
+      [batchId, result.imported],
+    );
+    return result.imported;
   });
   return { ...loaded, reports, actions, ms: Date.now() - started };
 }

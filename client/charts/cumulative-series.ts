@@ -14,18 +14,27 @@ export interface CumulativeSeries {
 /** One row per campaign day: `{ day, 2024: 12345, 2025: 13456 }`; null where the line stops. */
 export type CumulativeRow = { day: number } & { [year: number]: number | null };
 
+export interface RowOptions {
+  /**
+   * Whether the current campaign is over (past its reporting deadline). A running campaign's line
+   * stops at its last point, "today", instead of running flat through days that have not happened;
+   * a finished one carries its final total to the end, like the previous year.
+   */
+  currentFinished?: boolean;
+}
+
 /**
  * Turns the current and previous year's series into chart rows, one per day from day 0 (or the
  * earliest day with a report, if that is earlier) to the last day of either series.
  *
  * Days without a point carry the last value forward, and days before a series' first point are 0
  * (nothing reported yet). The previous year is finished, so it carries its final total to the end;
- * the current year stops after its last point, so a running campaign's line ends today instead of
- * drawing a flat line into days that have not happened.
+ * the current year does too only when `currentFinished`.
  */
 export function buildCumulativeRows(
   current: CumulativeSeries,
   previous: CumulativeSeries | null,
+  { currentFinished = false }: RowOptions = {},
 ): CumulativeRow[] {
   const currentPoints = sortedByDay(current.points);
   const previousPoints = previous ? sortedByDay(previous.points) : [];
@@ -34,7 +43,7 @@ export function buildCumulativeRows(
   const days = [...currentPoints, ...previousPoints].map((point) => point.day);
   const firstDay = Math.min(0, ...days);
   const lastDay = Math.max(...days);
-  const currentLastDay = currentPoints.at(-1)?.day;
+  const currentLastDay = currentFinished ? lastDay : currentPoints.at(-1)?.day;
 
   const currentValues = carriedForward(currentPoints, firstDay, lastDay);
   const previousValues = previous ? carriedForward(previousPoints, firstDay, lastDay) : null;
@@ -80,6 +89,20 @@ export function summarizeComparison(
       ? `about the same as ${previous.year}`
       : `${rounded} ${change > 0 ? 'more' : 'fewer'} than ${previous.year}`;
   return `${head}, ${comparison} at the same day (${count.format(before)}).`;
+}
+
+/**
+ * Round ticks for the value axis from 0 to at least `max`: about `count` steps of 1, 2, 2.5 or 5
+ * times a power of ten (0, 50K, 100K... rather than 0, 65K, 130K...).
+ */
+export function valueAxisTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0];
+  const rough = max / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
+  return ticks;
 }
 
 /** The cumulative total of a series on a campaign day, carrying the last value forward. */

@@ -18,7 +18,7 @@ export async function runCommand(body: (database: Database) => Promise<number | 
     database = await openDatabase(readEnv());
     code = (await body(database)) ?? 0;
   } catch (error) {
-    console.error(error instanceof UsageError || isExpected(error) ? (error as Error).message : error);
+    console.error(error instanceof UsageError || isExpected(error) ? (error as Error).message : ((error as Error).stack ?? error));
   } finally {
     await database?.close().catch(() => undefined);
   }

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Campaign } from '../modules/campaigns/campaign.entity';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
@@ -7,9 +8,13 @@ import { ImportBatch } from '../modules/reports/import-batch.entity';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
+import { Rollups1763800000000 } from './migrations/1763800000000-rollups';
+
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User];
-export const migrations = [InitialSchema1763700000000];
+export const migrations = [InitialSchema1763700000000, Rollups1763800000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { loadCampaigns } from '../../server/modules/campaigns/campaign.service';
 import { parseCampaignFile, type CampaignDefinition } from '../../server/modules/campaigns/campaign-file';
-import { insertReports } from '../../server/modules/reports/report-writer';
+import { ReportIngest } from '../../server/modules/reports/ingest';
 import type { ReportRow } from '../../server/modules/reports/report-row';
 
 /** A campaign definition with sensible defaults; override what the test is about. */
@@ -44,9 +44,20 @@ export function report(overrides: Partial<ReportRow> = {}): ReportRow {
     region: 'Americas',
     subdivision: null,
     ...overrides,
+    ...(overrides.groupRef && {
+      groupName: overrides.groupName ?? `Group ${overrides.groupRef}`,
+      groupType: overrides.groupType ?? 'LOCAL_GROUP',
+    }),
   };
 }
 
+/** Stores reports through the same path as imports (summary tables included); fails on any error. */
 export async function givenReports(db: DataSource, rows: ReportRow[]): Promise<void> {
-  await db.transaction((m) => insertReports(m, rows, { source: 'IMPORT' }));
+  await db.transaction(async (m) => {
+    const ingest = new ReportIngest(m, { source: 'IMPORT' });
+    await ingest.begin();
+    await ingest.add(rows.map((row, i) => ({ line: i + 1, row })));
+    const result = await ingest.finish();
+    if (result.errorCount) throw new Error(`fixture reports rejected: ${JSON.stringify(result.errors)}`);
+  });
 }

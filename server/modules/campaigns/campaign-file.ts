@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../common/dates';
 import { isCountryCode } from '../../common/iso-codes';
 import { parseEnumText } from '../../common/enum-text';
 import { CASE_THEMES, OUTCOME_ALIASES, OUTCOME_KINDS } from './campaign.enums';
@@ -7,13 +8,7 @@ import { CASE_THEMES, OUTCOME_ALIASES, OUTCOME_KINDS } from './campaign.enums';
  * The campaign definition format that `seeds/` uses and `npm run campaigns -- load` reads:
  * an array of campaigns, each with its cases and their dated outcomes.
  */
-const isoDate = z.string().refine(isValidDate, 'must be a date written YYYY-MM-DD');
-
-function isValidDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+const isoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
 
 function isTimeZone(value: string): boolean {
   try {

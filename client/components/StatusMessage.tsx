@@ -1,0 +1,47 @@
+import { ServerError, ServerParseError } from '@apollo/client';
+import type { ReactNode } from 'react';
+
+interface ErrorStateProps {
+  title: string;
+  error: { message: string };
+  onRetry: () => void;
+  retrying?: boolean;
+}
+
+/** A failed request: what failed, the server's message, and a way to try again. */
+export function ErrorState({ title, error, onRetry, retrying = false }: ErrorStateProps) {
+  return (
+    <div className="status status--error" role="alert">
+      <h2 className="status__title">{title}</h2>
+      <p className="status__detail">{describeError(error)}</p>
+      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Try again'}
+      </button>
+    </div>
+  );
+}
+
+interface EmptyStateProps {
+  title: string;
+  children: ReactNode;
+}
+
+export function EmptyState({ title, children }: EmptyStateProps) {
+  return (
+    <div className="status">
+      <h2 className="status__title">{title}</h2>
+      <div className="status__detail">{children}</div>
+    </div>
+  );
+}
+
+function describeError(error: { message: string }): string {
+  // fetch() rejects with a TypeError whose text differs by browser ("Failed to fetch", "Load failed").
+  if (error instanceof TypeError || /failed to fetch|load failed|networkerror/i.test(error.message)) {
+    return 'The server could not be reached. Check your connection, then try again.';
+  }
+  if (ServerError.is(error) || ServerParseError.is(error)) {
+    return `The server answered with an error (HTTP ${error.statusCode}). Try again in a moment.`;
+  }
+  return error.message;
+}

@@ -1,0 +1,59 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const COLUMN_TYPES: Record<string, string> = {
+  year: 'int NOT NULL',
+  day: 'date NOT NULL',
+  case_id: 'int NOT NULL',
+  action_type: 'text NOT NULL',
+  group_type: 'text NOT NULL',
+  region: 'text NOT NULL',
+  country: 'char(2) NOT NULL',
+  subdivision: 'text',
+  group_id: 'int NOT NULL',
+};
+
+// Written out (not read from rollup-tables.ts) so this migration never changes after it has run.
+const TABLES: [string, string[]][] = [
+  ['rollup_daily', ['year', 'region', 'country', 'day']],
+  ['rollup_area_case', ['year', 'region', 'country', 'case_id', 'action_type', 'group_type']],
+  ['rollup_group', ['year', 'region', 'country', 'subdivision', 'group_id']],
+  ['rollup_wide', ['year', 'day', 'case_id', 'action_type', 'group_type', 'region', 'country', 'subdivision']],
+];
+
+/** Summary tables kept exact in the same transaction as every write, and the data version. */
+export class Rollups1763800000000 implements MigrationInterface {
+  name = 'Rollups1763800000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    for (const [table, dims] of TABLES) {
+      await db.query(`
+        CREATE TABLE ${table} (
+          ${dims.map((d) => `${d} ${COLUMN_TYPES[d]}`).join(',\n          ')},
+          actions bigint NOT NULL,
+          reports int NOT NULL,
+          CONSTRAINT ${table}_key UNIQUE NULLS NOT DISTINCT (${dims.join(', ')})
+        )`);
+    }
+    // Bumped by every write that changes a figure; keys result caches and live updates.
+    await db.query(`
+      CREATE TABLE data_version (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version bigint NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`);
+    await db.query(`INSERT INTO data_version VALUES (true, 1, now())`);
+    // Reports already stored (a database migrated before this change) are summed in.
+    for (const [table, dims] of TABLES) {
+      const where = dims.includes('group_id') ? 'AND group_id IS NOT NULL' : '';
+      await db.query(
+        `INSERT INTO ${table} SELECT ${dims.join(', ')}, sum(count), count(*) FROM letter_report
+         WHERE status = 'ACTIVE' ${where} GROUP BY ${dims.join(', ')}`,
+      );
+    }
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE data_version`);
+    for (const [table] of TABLES) await db.query(`DROP TABLE ${table}`);
+  }
+}

@@ -1,0 +1,118 @@
+import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { ReportIngest, MAX_LISTED_ERRORS, type IngestResult, type RowError } from '../reports/ingest';
+import { parseReport } from '../reports/report-fields';
+import type { ReportRow } from '../reports/report-row';
+import { CsvFileError, readReportCsv } from './csv-reader';
+
+export interface ImportOptions {
+  filename: string;
+  dryRun?: boolean;
+  createdBy?: number | null;
+  /** Called now and then with the bytes and rows read so far. */
+  onProgress?: (progress: { bytes: number; rows: number }) => void;
+}
+
+export interface ImportSummary extends Omit<IngestResult, 'ids'> {
+  batchId: number | null;
+  status: 'COMMITTED' | 'REJECTED' | 'DRY_RUN';
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+const CHUNK = 5000;
+
+/**
+ * Imports a CSV file of letter reports in one transaction: every row is checked, and on any
+ * rejected row (or a broken file) nothing is stored. A rejected import is still recorded, with its
+ * errors, as a REJECTED batch. A dry run checks everything and stores nothing.
+ */
+export async function importCsv(dataSource: DataSource, input: Readable, options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  let result: IngestResult;
+  let batchId: number | null = null;
+  try {
+    await runner.startTransaction();
+    [{ id: batchId }] = await runner.query(
+      `INSERT INTO import_batch (filename, created_by) VALUES ($1, $2) RETURNING id`,
+      [options.filename, options.createdBy ?? null],
+    );
+    const ingest = new ReportIngest(runner.manager, { source: 'IMPORT', batchId, createdBy: options.createdBy });
+    await ingest.begin();
+    const rowErrors = { errors: [] as RowError[], count: 0, rows: 0 };
+    let pending: { line: number; row: ReportRow }[] = [];
+    let bytes = 0;
+    let rows = 0;
+    try {
+      for await (const record of readReportCsv(input, (n) => (bytes = n))) {
+        rows++;
+        const parsed = 'error' in record ? { errors: [record.error] } : parseReport(record.raw);
+        if (parsed.errors) {
+          rowErrors.rows++;
+          rowErrors.count += parsed.errors.length;
+          for (const e of parsed.errors) {
+            if (rowErrors.errors.length < MAX_LISTED_ERRORS) rowErrors.errors.push({ ...e, line: record.line });
+          }
+        } else {
+          // staged even after a rejected row, so the database checks report every error of the file
+          pending.push({ line: record.line, row: parsed.row });
+          if (pending.length >= CHUNK) {
+            await ingest.add(pending);
+            pending = [];
+          }
+        }
+        if (rows % CHUNK === 0) options.onProgress?.({ bytes, rows });
+      }
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      rowErrors.errors = [{ line: error.line, column: '(file)', reason: error.message }];
+      rowErrors.count = 1;
+      rowErrors.rows = Math.max(rowErrors.rows, 1);
+    }
+    options.onProgress?.({ bytes, rows });
+    await ingest.add(pending);
+    result = await ingest.finish(rowErrors);
+    result.read = rows;
+
+    if (result.errorCount > 0 || options.dryRun) {
+      await runner.rollbackTransaction();
+    } else {
+      await runner.query(
+        `UPDATE import_batch SET status = 'COMMITTED', finished_at = now(), rows_read = $2, rows_imported = $3,
+           rows_duplicate = $4, rows_rejected = 0 WHERE id = $1`,
+        [batchId, result.read, result.imported, result.duplicates],
+      );
+      await runner.commitTransaction();
+    }
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+
+  let status: ImportSummary['status'] = 'COMMITTED';
+  if (options.dryRun) {
+    status = 'DRY_RUN';
+    batchId = null;
+  } else if (result.errorCount > 0) {
+    status = 'REJECTED';
+    batchId = await recordRejectedImport(dataSource, options, result);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { ids: _ids, ...counts } = result;
+  return { ...counts, batchId, status, seconds, rowsPerSecond: Math.round(result.read / Math.max(seconds, 0.001)) };
+}
+
+/** The rolled-back import is recorded with its errors, so staff can see what was refused and why. */
+async function recordRejectedImport(dataSource: DataSource, options: ImportOptions, result: IngestResult): Promise<number> {
+  const [{ id }] = await dataSource.query(
+    `INSERT INTO import_batch (filename, created_by, finished_at, status, rows_read, rows_imported, rows_duplicate,
+       rows_rejected, errors)
+     VALUES ($1, $2, now(), 'REJECTED', $3, 0, 0, $4, $5) RETURNING id`,
+    [options.filename, options.createdBy ?? null, result.read, result.rejected, JSON.stringify(result.errors)],
+  );
+  return id;
+}

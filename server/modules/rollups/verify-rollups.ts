@@ -1,0 +1,37 @@
+import type { DataSource } from 'typeorm';
+import { ROLLUP_TABLES } from './rollup-tables';
+
+export interface RollupDifference {
+  table: string;
+  key: Record<string, unknown>;
+  expected: { actions: number; reports: number };
+  stored: { actions: number; reports: number };
+}
+
+/** Recomputes every summary table from the raw active reports and lists each difference (first 100 per table). */
+export async function verifyRollups(db: DataSource): Promise<RollupDifference[]> {
+  const differences: RollupDifference[] = [];
+  for (const table of ROLLUP_TABLES) {
+    const dims = table.dimensions.join(', ');
+    // EXCEPT compares NULLs as equal (a missing subdivision), which a join condition would not.
+    const rows: Record<string, unknown>[] = await db.query(
+      `WITH expected AS (
+         SELECT ${dims}, sum(count)::bigint AS actions, count(*)::int AS reports FROM letter_report
+         WHERE status = 'ACTIVE'${table.where ? ` AND ${table.where}` : ''} GROUP BY ${dims}),
+       stored AS (SELECT ${dims}, actions, reports FROM ${table.name} WHERE reports <> 0 OR actions <> 0)
+       (SELECT 'expected' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored) e LIMIT 100)
+       UNION ALL
+       (SELECT 'stored' AS side, * FROM (SELECT * FROM stored EXCEPT SELECT * FROM expected) s LIMIT 100)`,
+    );
+    const byKey = new Map<string, RollupDifference>();
+    for (const r of rows) {
+      const key = Object.fromEntries(table.dimensions.map((d) => [d, r[d]]));
+      const id = JSON.stringify(key);
+      const diff = byKey.get(id) ?? { table: table.name, key, expected: { actions: 0, reports: 0 }, stored: { actions: 0, reports: 0 } };
+      diff[r.side as 'expected' | 'stored'] = { actions: Number(r.actions), reports: Number(r.reports) };
+      byKey.set(id, diff);
+    }
+    differences.push(...byKey.values());
+  }
+  return differences;
+}
