@@ -1,5 +1,6 @@
-// The page is written in English, so figures use English grouping whatever the browser's locale.
-const LOCALE = 'en';
+// The page is written in (British) English, so figures and dates follow it whatever the browser's
+// locale: 289,067 and 20 Nov 2025.
+const LOCALE = 'en-GB';
 
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });

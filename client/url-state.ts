@@ -16,6 +16,13 @@ export function useYearParam(): [number | null, (year: number | null) => void] {
   const [year, setYearState] = useState(() => parseYearParam(window.location.search));
 
   useEffect(() => {
+    // A malformed ?year= is ignored; take it out of the address bar too.
+    const params = new URLSearchParams(window.location.search);
+    if (params.has('year') && parseYearParam(window.location.search) === null) {
+      const url = new URL(window.location.href);
+      url.searchParams.delete('year');
+      window.history.replaceState(window.history.state, '', url);
+    }
     const onPopState = () => setYearState(parseYearParam(window.location.search));
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);

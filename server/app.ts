@@ -25,6 +25,8 @@ export async function createApp(dataSource: DataSource): Promise<App> {
     schema: await getSchema(),
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // index.ts owns shutdown: it stops the app, then the database, then exits
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

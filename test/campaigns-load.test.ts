@@ -1,3 +1,4 @@
+import { TSX } from './support/commands';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'w4r-campaigns-'));
 
 function campaignsCommand(db: TestDatabase, ...files: string[]) {
-  return run('npx', ['tsx', 'server/cli/campaigns.ts', 'load', ...files], {
+  return run(TSX, ['server/cli/campaigns.ts', 'load', ...files], {
     env: { ...process.env, DATABASE_URL: db.url },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

@@ -1,3 +1,4 @@
+import { TSX } from './support/commands';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,7 +19,7 @@ function freePort(): Promise<number> {
 async function startEmbedded(dataDir: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
-  const child = spawn('npx', ['tsx', 'server/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['server/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -70,7 +71,7 @@ describe('npm start on the embedded database', () => {
       expect(data.impact.totalActions).toBeGreaterThan(100_000);
 
       // the data directory is locked while the server runs
-      const second = spawn('npx', ['tsx', 'server/cli/migrate.ts'], {
+      const second = spawn(TSX, ['server/cli/migrate.ts'], {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
       });
       let err = '';

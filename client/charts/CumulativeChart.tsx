@@ -13,12 +13,14 @@ interface CumulativeChartProps {
   years: readonly number[];
   currentYear: number;
   goal: number | null;
+  /** Value axis ticks from 0, the last one at or above every value and the goal. */
+  valueTicks: number[];
   /** The one-line text alternative; the numbers are in the table next to the chart. */
   summary: string;
 }
 
 /** Draws the rows made by buildCumulativeRows; it shapes nothing itself. */
-export function CumulativeChart({ rows, years, currentYear, goal, summary }: CumulativeChartProps) {
+export function CumulativeChart({ rows, years, currentYear, goal, valueTicks, summary }: CumulativeChartProps) {
   return (
     // The chart is one image for assistive technology: its summary and table carry the figures.
     <div className="chart" role="img" aria-label={`Line chart. ${summary}`}>
@@ -41,6 +43,9 @@ export function CumulativeChart({ rows, years, currentYear, goal, summary }: Cum
           label={{ value: 'Days since writing started', position: 'insideBottom', offset: -16, fill: '#404040', fontSize: 13 }}
         />
         <YAxis
+          domain={[0, valueTicks.at(-1) ?? 'auto']}
+          ticks={valueTicks}
+          interval={0}
           tickFormatter={formatCompact}
           tick={{ fill: '#404040', fontSize: 12 }}
           tickLine={false}

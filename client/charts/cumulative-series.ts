@@ -95,14 +95,23 @@ export function summarizeComparison(
  * Round ticks for the value axis from 0 to at least `max`: about `count` steps of 1, 2, 2.5 or 5
  * times a power of ten (0, 50K, 100K... rather than 0, 65K, 130K...).
  */
-export function valueAxisTicks(max: number, count = 4): number[] {
+export function valueAxisTicks(max: number, count = 6): number[] {
   if (!(max > 0)) return [0];
   const rough = max / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
-  return ticks;
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const step = Math.max(1, nice); // counts are whole numbers
+  const steps = Math.ceil(max / step);
+  return Array.from({ length: steps + 1 }, (_, i) => i * step);
+}
+
+/** The largest value drawn, so the value axis can take it (and the goal) into account. */
+export function maxRowValue(rows: readonly CumulativeRow[], years: readonly number[]): number {
+  let max = 0;
+  for (const row of rows) {
+    for (const year of years) max = Math.max(max, row[year] ?? 0);
+  }
+  return max;
 }
 
 /** The cumulative total of a series on a campaign day, carrying the last value forward. */

@@ -1,38 +1,49 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { buildCumulativeRows, summarizeComparison, type CumulativeSeries } from '../charts/cumulative-series';
+import {
+  buildCumulativeRows,
+  maxRowValue,
+  summarizeComparison,
+  valueAxisTicks,
+  type CumulativeSeries,
+} from '../charts/cumulative-series';
 import { ChartDataTable } from './ChartDataTable';
 import { EmptyState } from './StatusMessage';
 
-// recharts is about 100 KB gzipped: it loads as its own chunk, after the headline figures.
-const CumulativeChart = lazy(() =>
-  import('../charts/CumulativeChart').then((module) => ({ default: module.CumulativeChart })),
-);
+// recharts is about 100 KB gzipped, so the chart is its own chunk. Its download starts as soon as
+// this module runs, alongside the GraphQL queries, rather than after the data arrives.
+const chartModule = import('../charts/CumulativeChart');
+const CumulativeChart = lazy(() => chartModule.then((module) => ({ default: module.CumulativeChart })));
 
 interface ComparisonSectionProps {
   year: number;
   goal: number | null;
+  /** Past its reporting deadline: its line runs to the end instead of stopping at the last report. */
+  finished: boolean;
   /** The year's series and the previous year's; undefined while loading. */
   series: readonly CumulativeSeries[] | undefined;
 }
 
 /** Cumulative actions by campaign day, this year against the previous one: chart, sentence, table. */
-export function ComparisonSection({ year, goal, series }: ComparisonSectionProps) {
-  const { current, previous, rows, summary } = useMemo(() => {
+export function ComparisonSection({ year, goal, finished, series }: ComparisonSectionProps) {
+  const { current, years, rows, summary, ticks } = useMemo(() => {
     const current = series?.find((s) => s.year === year) ?? { year, points: [] };
-    const previous = series?.find((s) => s.year === year - 1) ?? null;
+    // A previous year with no reports (or no campaign) is nothing to compare with.
+    const previous = series?.find((s) => s.year === year - 1 && s.points.length > 0) ?? null;
+    const years = previous ? [previous.year, year] : [year];
+    const rows = buildCumulativeRows(current, previous, { currentFinished: finished });
     return {
       current,
-      previous,
-      rows: buildCumulativeRows(current, previous),
+      years,
+      rows,
       summary: summarizeComparison(current, previous),
+      ticks: valueAxisTicks(Math.max(maxRowValue(rows, years), goal ?? 0)),
     };
-  }, [series, year]);
-  const years = previous ? [previous.year, year] : [year];
+  }, [series, year, finished, goal]);
 
   return (
     <section className="card comparison" aria-labelledby="comparison-title" aria-busy={!series}>
       <h2 id="comparison-title">
-        Cumulative actions, {year} compared with {year - 1}
+        Cumulative actions, {years.length > 1 ? `${year} compared with ${year - 1}` : year}
       </h2>
       {!series ? (
         <>
@@ -52,7 +63,14 @@ export function ComparisonSection({ year, goal, series }: ComparisonSectionProps
             {summary}
           </p>
           <Suspense fallback={<ChartSkeleton />}>
-            <CumulativeChart rows={rows} years={years} currentYear={year} goal={goal} summary={summary} />
+            <CumulativeChart
+              rows={rows}
+              years={years}
+              currentYear={year}
+              goal={goal}
+              valueTicks={ticks}
+              summary={summary}
+            />
           </Suspense>
           <ChartDataTable rows={rows} years={years} caption={`Cumulative actions by campaign day, ${years.join(' and ')}`} />
         </>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { formatCount, formatPercent } from '../format';
 
 interface GoalProgressProps {
@@ -14,15 +14,22 @@ export function GoalProgress({ total, goal }: GoalProgressProps) {
   }
   const ratio = total / goal;
   const remaining = goal - total;
-  const text =
-    remaining > 0
-      ? `${formatPercent(ratio)} of the goal of ${formatCount(goal)} · ${formatCount(remaining)} to go`
-      : `Goal of ${formatCount(goal)} reached · ${formatPercent(ratio)}`;
+  const parts =
+    remaining <= 0
+      ? [`Goal of ${formatCount(goal)} reached`, formatPercent(ratio)]
+      : total > 0
+        ? [`${formatPercent(ratio)} of the goal of ${formatCount(goal)}`, `${formatCount(remaining)} to go`]
+        : [`Goal: ${formatCount(goal)} actions`];
 
   return (
     <div className="goal">
       <p className="goal__label" id={labelId}>
-        {text}
+        {parts.map((part, i) => (
+          <Fragment key={part}>
+            {i > 0 ? ' · ' : null}
+            <span className="goal__part">{part}</span>
+          </Fragment>
+        ))}
       </p>
       <div
         className="goal__bar"
@@ -33,7 +40,7 @@ export function GoalProgress({ total, goal }: GoalProgressProps) {
         aria-valuenow={Math.min(total, goal)}
         aria-valuetext={`${formatCount(total)} of ${formatCount(goal)} actions (${formatPercent(ratio)})`}
       >
-        <div className="goal__fill" style={{ width: `${Math.min(ratio, 1) * 100}%` }} />
+        {total > 0 ? <div className="goal__fill" style={{ width: `${Math.min(ratio, 1) * 100}%` }} /> : null}
       </div>
     </div>
   );

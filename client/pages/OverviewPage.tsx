@@ -34,23 +34,29 @@ export function OverviewPage() {
 
   if (campaignsResult.error) {
     return (
-      <ErrorState
-        title="The campaigns could not be loaded"
-        error={campaignsResult.error}
-        retrying={campaignsResult.loading}
-        onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
-      />
+      <>
+        <PageTitle />
+        <ErrorState
+          title="The campaigns could not be loaded"
+          error={campaignsResult.error}
+          retrying={campaignsResult.loading}
+          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
+        />
+      </>
     );
   }
   if (!campaignsResult.data) return <OverviewSkeleton />;
   if (!campaign) {
     return (
-      <EmptyState title="No campaigns yet">
-        <p>
-          Once a campaign is defined (<code>npm run campaigns -- load FILE.json</code>), its totals and
-          curve appear here.
-        </p>
-      </EmptyState>
+      <>
+        <PageTitle />
+        <EmptyState title="No campaigns yet">
+          <p>
+            Once a campaign is defined (<code>npm run campaigns -- load FILE.json</code>), its totals and
+            curve appear here.
+          </p>
+        </EmptyState>
+      </>
     );
   }
 
@@ -77,15 +83,31 @@ export function OverviewPage() {
           onRetry={() => void overview.refetch().catch(() => undefined)}
         />
       ) : (
-        <ComparisonSection year={campaign.year} goal={campaign.goal} series={data?.yearComparison} />
+        <ComparisonSection
+          year={campaign.year}
+          goal={campaign.goal}
+          finished={isPast(campaign.reportingDeadline)}
+          series={data?.yearComparison}
+        />
       )}
     </>
   );
 }
 
+/** Whether a YYYY-MM-DD date is before today (UTC is close enough for a deadline). */
+function isPast(date: string): boolean {
+  return new Date().toISOString().slice(0, 10) > date;
+}
+
+/** The page's h1 while no campaign name can stand in for it. */
+function PageTitle() {
+  return <h1 className="visually-hidden">Campaign overview</h1>;
+}
+
 function OverviewSkeleton() {
   return (
     <div className="overview-skeleton" aria-busy="true">
+      <PageTitle />
       <p className="visually-hidden" role="status">
         Loading the campaign…
       </p>

@@ -8,6 +8,7 @@ export function parseEnumText<T extends string>(
   aliases: Record<string, T> = {},
 ): T | undefined {
   if (typeof raw !== 'string') return undefined;
+  if ((values as readonly string[]).includes(raw)) return raw as T; // the common case, written exactly
   const key = raw.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
   if ((values as readonly string[]).includes(key)) return key as T;
   return aliases[key];

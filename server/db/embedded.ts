@@ -1,5 +1,4 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -18,12 +17,12 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const releaseLock = lockDataDir(dataDir);
   try {
     const db = await PGlite.create(path.join(dataDir, 'pgdata'));
-    const port = await freePort();
-    // More connections than any pool we open: PGlite runs one query at a time and queues the rest.
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
+    // Port 0: any free loopback port. More connections than any pool we open: PGlite runs one
+    // query at a time and queues the rest.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
     await server.start();
     return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      url: `postgres://postgres@${server.getServerConn()}/postgres`,
       async stop() {
         await server.stop();
         await db.close();
@@ -68,15 +67,4 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -1,7 +1,7 @@
-import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { REPORT_COLUMNS, type RawReport, type ReportColumn } from '../reports/report-fields';
+import { Transform, type Readable } from 'node:stream';
+import Papa from 'papaparse';
 import type { RowError } from '../reports/ingest';
+import { REPORT_COLUMNS, type RawReport, type ReportColumn } from '../reports/report-fields';
 
 /** A problem with the file as a whole (encoding, header, broken quoting): nothing can be imported. */
 export class CsvFileError extends Error {
@@ -20,80 +20,97 @@ const MAX_COLUMNS = 100;
 
 /**
  * Reads a CSV file of letter reports (UTF-8, RFC 4180, a header row, columns in any order) as a
- * stream, one record at a time: memory stays flat whatever the size of the file. Unknown or
- * missing columns, bytes that are not UTF-8 and broken quoting fail the whole file.
+ * stream, yielding records a chunk at a time: memory stays flat whatever the size of the file.
+ * Unknown or missing columns, bytes that are not UTF-8 and broken quoting fail the whole file.
+ * Line numbers count physical lines, so a quoted field spanning lines is accounted for.
  */
-export async function* readReportCsv(input: Readable, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let bytes = 0;
-  const text = async function* () {
-    for await (const chunk of input) {
-      bytes += chunk.length;
-      onBytes?.(bytes);
-      let decoded: string;
-      try {
-        decoded = decoder.decode(chunk as Buffer, { stream: true });
-      } catch {
-        throw new CsvFileError(0, `the file is not UTF-8 text (invalid bytes near byte ${bytes - chunk.length})`);
-      }
-      if (decoded.includes('\u0000')) throw new CsvFileError(0, 'the file is not a CSV text file (it contains NUL bytes)');
-      yield decoded;
-    }
+export async function* readReportCsv(input: Readable, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord[]> {
+  const queue: (CsvRecord[] | Error | null)[] = [];
+  let wake: (() => void) | undefined;
+  let parser: Papa.Parser | undefined;
+  const push = (item: CsvRecord[] | Error | null) => {
+    queue.push(item);
+    wake?.();
   };
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_FIELD * 20,
-    info: true,
-  });
-  const source = text();
-  // Feed the parser from the decoded stream, surfacing its errors as file errors.
-  const feeding = (async () => {
-    try {
-      for await (const s of source) if (!parser.write(s)) await new Promise((r) => parser.once('drain', r));
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
 
-  let columns: (ReportColumn | undefined)[] | undefined;
-  let previousEnd = 0;
+  let columns: ReportColumn[] | undefined;
+  let line = 1; // the physical line where the next row starts
+  const text = input.pipe(utf8Text(onBytes));
+  input.once('error', (e) => text.destroy(e));
+
+  Papa.parse<string[]>(text as unknown as File, {
+    skipEmptyLines: false,
+    chunk(results, p) {
+      parser = p;
+      p.pause();
+      try {
+        const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        const records: CsvRecord[] = [];
+        for (const [i, fields] of results.data.entries()) {
+          const start = line;
+          line += 1 + countNewlines(fields);
+          if (quoteError && quoteError.row === i) {
+            throw new CsvFileError(start, quoteError.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote inside a field must be doubled ("")');
+          }
+          if (fields.length === 1 && fields[0] === '') continue; // a blank line
+          if (!columns) {
+            columns = readHeader(fields, start);
+            continue;
+          }
+          records.push(toRecord(fields, columns, start));
+        }
+        push(records);
+      } catch (error) {
+        p.abort();
+        push(error as Error);
+      }
+    },
+    complete: () => push(null),
+    error: (error: Error) => push(error),
+  });
+
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = previousEnd + 1;
-      previousEnd = info.lines;
-      if (!columns) {
-        columns = readHeader(record, line);
-        continue;
-      }
-      if (record.length !== columns.length) {
-        yield { line, error: { line, column: '(row)', reason: `has ${record.length} fields; the header has ${columns.length}` } };
-        continue;
-      }
-      const raw: RawReport = {};
-      let tooLong: ReportColumn | undefined;
-      record.forEach((value, i) => {
-        if (value.length > MAX_FIELD) tooLong = columns![i];
-        raw[columns![i]!] = value;
-      });
-      if (tooLong) yield { line, error: { line, column: tooLong, reason: `is longer than ${MAX_FIELD} characters` } };
-      else yield { line, raw };
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      const item = queue.shift()!;
+      if (item === null) break;
+      if (item instanceof Error) throw item instanceof CsvFileError ? item : new CsvFileError(0, item.message);
+      yield item;
+      parser?.resume();
     }
-  } catch (error) {
-    if (error instanceof CsvFileError) throw error;
-    const e = error as Error & { lines?: number; code?: string };
-    throw new CsvFileError(e.lines ?? previousEnd + 1, describeParseError(e));
   } finally {
-    await feeding;
+    if (queue.at(-1) !== null) parser?.abort();
+    text.destroy();
   }
-  if (!columns) throw new CsvFileError(0, bytes === 0 ? 'the file is empty: expected a header row' : 'no header row');
+  if (!columns) throw new CsvFileError(0, line === 1 ? 'the file is empty: expected a header row' : 'no header row');
 }
 
-function readHeader(record: string[], line: number): ReportColumn[] {
-  if (record.length > MAX_COLUMNS) throw new CsvFileError(line, `the header has ${record.length} columns; expected ${REPORT_COLUMNS.length}`);
-  const names = record.map((n) => n.trim().toLowerCase());
+function toRecord(fields: string[], columns: ReportColumn[], line: number): CsvRecord {
+  if (fields.length !== columns.length) {
+    return { line, error: { line, column: '(row)', reason: `has ${fields.length} fields; the header has ${columns.length}` } };
+  }
+  const raw: RawReport = {};
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i].length > MAX_FIELD) return { line, error: { line, column: columns[i], reason: `is longer than ${MAX_FIELD} characters` } };
+    raw[columns[i]] = fields[i];
+  }
+  return { line, raw };
+}
+
+function countNewlines(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) {
+    if (f.length > 0 && (f.includes('\n') || f.includes('\r'))) n += f.split(/\r\n|\r|\n/).length - 1;
+  }
+  return n;
+}
+
+function readHeader(fields: string[], line: number): ReportColumn[] {
+  if (fields.length > MAX_COLUMNS) {
+    throw new CsvFileError(line, `the header has ${fields.length} columns; expected the ${REPORT_COLUMNS.length} columns ${REPORT_COLUMNS.join(', ')}`);
+  }
+  const names = fields.map((n, i) => (i === 0 ? n.replace(/^\uFEFF/, '') : n).trim().toLowerCase());
   const problems: string[] = [];
   const unknown = names.filter((n) => !(REPORT_COLUMNS as readonly string[]).includes(n));
   if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(', ')}`);
@@ -107,16 +124,29 @@ function readHeader(record: string[], line: number): ReportColumn[] {
   return names as ReportColumn[];
 }
 
-function describeParseError(e: Error & { code?: string }): string {
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'a quote inside a field must be doubled ("")';
-    case 'CSV_MAX_RECORD_SIZE':
-      return 'a row is too long';
-    default:
-      return `not a valid CSV file (${e.message.replace(/^Invalid \w+: /, '').slice(0, 200)})`;
-  }
+/** Decodes UTF-8 strictly (a byte that is not UTF-8 fails the file) and refuses NUL bytes. */
+function utf8Text(onBytes?: (n: number) => void): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytes = 0;
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      onBytes?.(bytes);
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text.includes('\u0000')) return done(new CsvFileError(0, 'the file is not CSV text (it contains NUL bytes)'));
+        done(null, text);
+      } catch {
+        done(new CsvFileError(0, `the file is not UTF-8 text (invalid bytes near byte ${bytes - chunk.length})`));
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(new CsvFileError(0, 'the file is not UTF-8 text (it ends in the middle of a character)'));
+      }
+    },
+  });
 }

@@ -43,27 +43,33 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
     await ingest.begin();
     const rowErrors = { errors: [] as RowError[], count: 0, rows: 0 };
     let pending: { line: number; row: ReportRow }[] = [];
+    let staging: Promise<void> = Promise.resolve();
     let bytes = 0;
     let rows = 0;
     try {
-      for await (const record of readReportCsv(input, (n) => (bytes = n))) {
-        rows++;
-        const parsed = 'error' in record ? { errors: [record.error] } : parseReport(record.raw);
-        if (parsed.errors) {
-          rowErrors.rows++;
-          rowErrors.count += parsed.errors.length;
-          for (const e of parsed.errors) {
-            if (rowErrors.errors.length < MAX_LISTED_ERRORS) rowErrors.errors.push({ ...e, line: record.line });
-          }
-        } else {
-          // staged even after a rejected row, so the database checks report every error of the file
-          pending.push({ line: record.line, row: parsed.row });
-          if (pending.length >= CHUNK) {
-            await ingest.add(pending);
-            pending = [];
+      for await (const records of readReportCsv(input, (n) => (bytes = n))) {
+        for (const record of records) {
+          const parsed = 'error' in record ? { errors: [record.error] } : parseReport(record.raw);
+          if (parsed.errors) {
+            rowErrors.rows++;
+            rowErrors.count += parsed.errors.length;
+            for (const e of parsed.errors) {
+              if (rowErrors.errors.length < MAX_LISTED_ERRORS) rowErrors.errors.push({ ...e, line: record.line });
+            }
+          } else {
+            // staged even after a rejected row, so the database checks report every error of the file
+            pending.push({ line: record.line, row: parsed.row });
           }
         }
-        if (rows % CHUNK === 0) options.onProgress?.({ bytes, rows });
+        rows += records.length;
+        if (pending.length >= CHUNK) {
+          // the database stages one chunk while we parse the next: two cores, both busy
+          await staging;
+          staging = ingest.add(pending);
+          staging.catch(() => undefined); // awaited before the next chunk; no unhandled rejection meanwhile
+          pending = [];
+        }
+        options.onProgress?.({ bytes, rows });
       }
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
@@ -72,6 +78,7 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
       rowErrors.rows = Math.max(rowErrors.rows, 1);
     }
     options.onProgress?.({ bytes, rows });
+    await staging;
     await ingest.add(pending);
     result = await ingest.finish(rowErrors);
     result.read = rows;

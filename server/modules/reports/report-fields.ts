@@ -1,4 +1,4 @@
-import { isIsoDate, parseTimestampWithOffset } from '../../common/dates';
+import { isIsoDate, isTimestampWithOffset } from '../../common/dates';
 import { parseEnumText } from '../../common/enum-text';
 import { isCountryCode, isSubdivisionCode } from '../../common/iso-codes';
 import { GROUP_TYPE_ALIASES, GROUP_TYPES } from '../groups/group.enums';
@@ -41,7 +41,7 @@ const quote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}â€
 export function parseReport(raw: RawReport): { row: ReportRow; errors?: undefined } | { row?: undefined; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const text = (column: ReportColumn, max: number, required: boolean): string | null => {
-    const value = (raw[column] ?? '').trim();
+    const value = raw[column]?.trim() ?? '';
     if (!value) {
       if (required) errors.push({ column, reason: 'is required' });
       return null;
@@ -89,12 +89,11 @@ export function parseReport(raw: RawReport): { row: ReportRow; errors?: undefine
     errors.push({ column: 'written_on', reason: `must be a date written YYYY-MM-DD, got ${quote(writtenOn)}` });
   }
 
-  const reportedText = text('reported_at', 40, true);
-  const reportedAt = reportedText ? parseTimestampWithOffset(reportedText) : undefined;
-  if (reportedText && !reportedAt) {
+  const reportedAt = text('reported_at', 40, true);
+  if (reportedAt && !isTimestampWithOffset(reportedAt)) {
     errors.push({
       column: 'reported_at',
-      reason: `must be an ISO 8601 timestamp with an offset such as 2025-12-10T14:30:00+01:00, got ${quote(reportedText)}`,
+      reason: `must be an ISO 8601 timestamp with an offset such as 2025-12-10T14:30:00+01:00, got ${quote(reportedAt)}`,
     });
   }
 

@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { ROLLUP_TABLES } from './rollup-tables';
 
-/** Which reports a change touches: those of one import batch, or a list of report ids. */
-export type ReportSelection = { batchId: number } | { ids: number[] };
+/**
+ * Which reports a change touches: a list of report ids, or the rows of a table holding the new
+ * reports' columns (an import keeps them in a temporary table, cheaper to scan than the reports).
+ */
+export type ReportSelection = { ids: number[] } | { table: string };
 
 /**
  * Adds (sign +1) or removes (sign -1) the selected reports in every summary table, inside the
@@ -10,18 +13,20 @@ export type ReportSelection = { batchId: number } | { ids: number[] };
  * fixed order so concurrent writers lock rows in the same order and cannot deadlock each other.
  */
 export async function applyToRollups(db: EntityManager, selection: ReportSelection, sign: 1 | -1): Promise<void> {
-  const [condition, param] =
-    'batchId' in selection ? ['r.batch_id = $1', selection.batchId] : ['r.id = ANY($1::int[])', selection.ids];
+  const [from, params] =
+    'table' in selection
+      ? [`${selection.table} r WHERE true`, []]
+      : ['letter_report r WHERE r.id = ANY($1::int[])', [selection.ids]];
   for (const table of ROLLUP_TABLES) {
     const dims = table.dimensions.join(', ');
     await db.query(
       `INSERT INTO ${table.name} (${dims}, actions, reports)
-       SELECT ${dims}, sum(r.count) * ${sign}, count(*) * ${sign} FROM letter_report r
-       WHERE ${condition}${table.where ? ` AND r.${table.where}` : ''}
+       SELECT ${dims}, sum(r.count) * ${sign}, count(*) * ${sign}
+       FROM ${from}${table.where ? ` AND r.${table.where}` : ''}
        GROUP BY ${dims} ORDER BY ${dims}
        ON CONFLICT ON CONSTRAINT ${table.name}_key DO UPDATE
        SET actions = ${table.name}.actions + excluded.actions, reports = ${table.name}.reports + excluded.reports`,
-      [param],
+      params,
     );
   }
 }
