@@ -11,6 +11,7 @@ import { formatError } from './graphql/errors';
 import { getSchema } from './graphql/schema';
 import { healthRouter } from './http/health';
 import { staticClientRouter } from './http/static-client';
+import { importRouter } from './modules/imports/import.http';
 
 export interface App {
   httpServer: Server;
@@ -33,6 +34,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   app.disable('x-powered-by');
   app.use(compression());
   app.use(healthRouter(dataSource));
+  app.use(importRouter(dataSource));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -4,7 +4,7 @@ import { Campaign } from '../modules/campaigns/campaign.entity';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
 import { Case } from '../modules/campaigns/case.entity';
 import { Group } from '../modules/groups/group.entity';
-import { ImportBatch } from '../modules/reports/import-batch.entity';
+import { ImportBatch } from '../modules/imports/import-batch.entity';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';

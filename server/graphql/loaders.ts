@@ -3,18 +3,27 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
 import { Case } from '../modules/campaigns/case.entity';
+import { Group } from '../modules/groups/group.entity';
+import { LetterReport } from '../modules/reports/letter-report.entity';
 
 /** One bag of loaders per request, so entity lookups are batched and never N+1. */
+/** Loads entities by id, in key order, null for a missing one. */
+function byId<T extends { id: number }>(dataSource: DataSource, entity: new () => T) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
 export function createLoaders(dataSource: DataSource) {
   return {
+    caseById: byId(dataSource, Case),
+    groupById: byId(dataSource, Group),
+    reportById: byId(dataSource, LetterReport),
     casesByYear: new DataLoader<number, Case[]>(async (years) => {
       const rows = await dataSource.getRepository(Case).find({ where: { year: In([...years]) }, order: { id: 'ASC' } });
       return years.map((y) => rows.filter((r) => r.year === y));
-    }),
-    caseById: new DataLoader<number, Case | null>(async (ids) => {
-      const rows = await dataSource.getRepository(Case).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
     }),
     outcomesByCase: new DataLoader<number, CaseOutcome[]>(async (caseIds) => {
       const rows = await dataSource

@@ -100,14 +100,16 @@ export class InitialSchema1763700000000 implements MigrationInterface {
         source text NOT NULL CHECK (source IN ('FORM','IMPORT','API')),
         batch_id int,
         status text NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE','RETRACTED','SUPERSEDED')),
-        retraction_reason text,
-        retracted_at timestamptz,
-        retracted_by int,
+        -- why, when and by whom it was retracted or superseded
+        status_reason text,
+        status_changed_at timestamptz,
+        status_changed_by int,
         superseded_by_id int,
         created_at timestamptz NOT NULL DEFAULT now(),
         created_by int,
         CHECK ((status = 'SUPERSEDED') = (superseded_by_id IS NOT NULL)),
-        CHECK (status <> 'RETRACTED' OR (retraction_reason IS NOT NULL AND retracted_at IS NOT NULL))
+        CHECK ((status = 'ACTIVE') = (status_changed_at IS NULL)),
+        CHECK (status <> 'RETRACTED' OR length(status_reason) > 0)
       )`);
     // Aggregations read the summary tables; the raw table is read only for rare combinations of
     // filters (by year and day) and for a group's reports.

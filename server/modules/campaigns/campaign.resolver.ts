@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
 import { Case } from './case.entity';
-import { listCampaigns } from './campaign.service';
+import { listCampaigns, recordOutcome } from './campaign.service';
+import { OutcomeInput } from './outcome.inputs';
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
@@ -25,6 +26,15 @@ export class CampaignResolver {
 
 @Resolver(() => Case)
 export class CaseResolver {
+  @Mutation(() => CaseOutcome, { description: 'Adds a dated outcome to a case' })
+  recordOutcome(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('input', () => OutcomeInput) input: OutcomeInput,
+    @Ctx() { dataSource }: Context,
+  ): Promise<CaseOutcome> {
+    return recordOutcome(dataSource, caseId, input);
+  }
+
   @FieldResolver(() => [CaseOutcome], { description: 'Dated outcomes, oldest first' })
   outcomes(@Root() c: Case, @Ctx() { loaders }: Context): Promise<CaseOutcome[]> {
     return loaders.outcomesByCase.load(c.id);

@@ -1,5 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { badInput } from '../../graphql/errors-user';
+import { bumpDataVersion } from '../rollups/rollup-maintenance';
 import { Campaign } from './campaign.entity';
+import { CaseOutcome } from './case-outcome.entity';
+import type { OutcomeInput } from './outcome.inputs';
 import type { CampaignDefinition } from './campaign-file';
 
 export interface LoadSummary {
@@ -62,4 +66,22 @@ async function rebucketReportDays(db: EntityManager, year: number): Promise<void
 
 export function listCampaigns(db: DataSource | EntityManager): Promise<Campaign[]> {
   return db.getRepository(Campaign).find({ order: { year: 'ASC' } });
+}
+
+/** Adds a dated outcome to a case; the same kind on the same date is refused as a repeat. */
+export async function recordOutcome(db: DataSource, caseId: string, input: OutcomeInput): Promise<CaseOutcome> {
+  if (!/^\d{1,9}$/.test(caseId)) throw badInput(`"${caseId.slice(0, 40)}" is not a case id`, { caseId: 'is not valid' });
+  const id = await db.transaction(async (m) => {
+    const [known] = await m.query(`SELECT 1 FROM "case" WHERE id = $1`, [Number(caseId)]);
+    if (!known) throw badInput(`No case with id ${caseId}`, { caseId: 'not found' });
+    const [row] = await m.query(
+      `INSERT INTO case_outcome (case_id, date, kind, note) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (case_id, date, kind) DO NOTHING RETURNING id`,
+      [Number(caseId), input.date, input.kind, input.note.trim()],
+    );
+    if (!row) throw badInput(`This case already has a ${input.kind} outcome on ${input.date}`, { date: 'already recorded' });
+    await bumpDataVersion(m);
+    return row.id as number;
+  });
+  return db.getRepository(CaseOutcome).findOneByOrFail({ id });
 }

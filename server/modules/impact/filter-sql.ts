@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badInput } from '../../graphql/errors-user';
 import type { ImpactFilter } from './impact-filter.input';
 
 /**
@@ -62,9 +62,7 @@ export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0):
 function ids(values: readonly string[], field: string): string[] {
   for (const v of values) {
     if (!/^\d{1,9}$/.test(v)) {
-      throw new GraphQLError(`filter.${field}: "${v.slice(0, 40)}" is not a valid id`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
+      throw badInput(`filter.${field}: "${v.slice(0, 40)}" is not a valid id`);
     }
   }
   return [...values];

@@ -86,16 +86,16 @@ export class LetterReport {
   @Column({ type: 'text', default: 'ACTIVE' })
   status: ReportStatus;
 
-  @Field(() => String, { nullable: true })
-  @Column({ name: 'retraction_reason', type: 'text', nullable: true })
-  retractionReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was retracted or corrected' })
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
 
   @Field(() => Date, { nullable: true })
-  @Column({ name: 'retracted_at', type: 'timestamptz', nullable: true })
-  retractedAt: Date | null;
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
 
-  @Column({ name: 'retracted_by', type: 'int', nullable: true })
-  retractedBy: number | null;
+  @Column({ name: 'status_changed_by', type: 'int', nullable: true })
+  statusChangedBy: number | null;
 
   @Column({ name: 'superseded_by_id', type: 'int', nullable: true })
   supersededById: number | null;

@@ -1,4 +1,16 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Why a row of a file was refused' })
+export class ImportError {
+  @Field(() => Int)
+  line: number;
+
+  @Field(() => String)
+  column: string;
+
+  @Field(() => String)
+  reason: string;
+}
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One import of a file of reports: who, when, and what came of each row. */
@@ -44,6 +56,7 @@ export class ImportBatch {
   @Column({ name: 'rows_rejected', type: 'int', default: 0 })
   rowsRejected: number;
 
+  @Field(() => [ImportError], { description: 'The first 50 problems of a rejected file' })
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
-  errors: unknown[];
+  errors: ImportError[];
 }

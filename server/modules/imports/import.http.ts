@@ -1,0 +1,62 @@
+import { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { Router, type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { logger } from '../../logger';
+import { importCsv, type ImportSummary } from './import-csv';
+
+/**
+ * POST /api/imports: a CSV file as the body (text/csv) or as the field "file" of a multipart form,
+ * imported exactly as `npm run import` does. `?dryRun=true` checks without storing. Answers the
+ * import summary as JSON: 200 when stored (or checked), 422 when rejected, 400 for a bad request.
+ */
+export function importRouter(dataSource: DataSource): Router {
+  const router = Router();
+  router.post('/api/imports', async (req, res) => {
+    const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
+    try {
+      const type = req.headers['content-type'] ?? '';
+      const summary = type.startsWith('multipart/form-data')
+        ? await importMultipart(dataSource, req, dryRun)
+        : type.startsWith('text/csv') || type.startsWith('application/csv') || type.startsWith('text/plain')
+          ? await importCsv(dataSource, req, { filename: String(req.query.filename ?? 'upload.csv').slice(0, 200), dryRun })
+          : undefined;
+      if (!summary) return badRequest(res, 'Send the CSV file as text/csv, or as the field "file" of multipart/form-data');
+      res.status(summary.status === 'REJECTED' ? 422 : 200).json(summary);
+    } catch (error) {
+      if (error instanceof UploadError) return badRequest(res, error.message);
+      logger.error({ err: error }, 'import upload failed');
+      if (!res.headersSent) res.status(500).json({ error: 'The import failed; nothing was stored' });
+    }
+  });
+  return router;
+}
+
+class UploadError extends Error {}
+
+function badRequest(res: Response, message: string) {
+  res.status(400).json({ error: message });
+}
+
+/** Streams the first file of a multipart form into the importer, without buffering it. */
+function importMultipart(dataSource: DataSource, req: Request, dryRun: boolean): Promise<ImportSummary> {
+  return new Promise((resolve, reject) => {
+    let form: busboy.Busboy;
+    try {
+      form = busboy({ headers: req.headers, limits: { files: 1, fields: 10 } });
+    } catch (error) {
+      return reject(new UploadError((error as Error).message));
+    }
+    let started = false;
+    form.on('file', (field, file: Readable, info) => {
+      if (field !== 'file' || started) return file.resume();
+      started = true;
+      importCsv(dataSource, file, { filename: info.filename || 'upload.csv', dryRun }).then(resolve, reject);
+    });
+    form.on('error', (error) => reject(new UploadError((error as Error).message)));
+    form.on('close', () => {
+      if (!started) reject(new UploadError('The form has no field "file"'));
+    });
+    req.pipe(form);
+  });
+}

@@ -1,0 +1,112 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput } from '../../graphql/errors-user';
+import { applyToRollups, bumpDataVersion } from '../rollups/rollup-maintenance';
+import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
+import { LetterReport } from './letter-report.entity';
+import { parseReport, type FieldError } from './report-fields';
+import { INPUT_FIELD, inputToRaw, type ReportInput } from './report.inputs';
+import type { ReportSource } from './report.enums';
+
+export interface Actor {
+  userId: number | null;
+}
+
+/**
+ * Stores one report from a form through the same checks and path as an import. Idempotent on
+ * reportId: the same report sent again returns the stored one; other content under the same id is
+ * refused (corrections go through correctReport).
+ */
+export async function submitReport(db: DataSource, input: ReportInput, actor: Actor): Promise<LetterReport> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const id = await db.transaction((m) => storeOne(m, input, 'FORM', actor));
+      return await db.getRepository(LetterReport).findOneByOrFail({ id });
+    } catch (error) {
+      // the same id sent twice at once: the second sees the first's row on its next try
+      if (!(error instanceof ConcurrentWriteError) || attempt === 2) throw error;
+    }
+  }
+}
+
+/** Retracts an active report: it stays, marked with the reason, and leaves every total. */
+export async function retractReport(db: DataSource, id: number, reason: string, actor: Actor): Promise<LetterReport> {
+  if (!reason.trim()) throw badInput('A retraction needs a reason', { reason: 'is required' });
+  await db.transaction(async (m) => {
+    await lockActive(m, id);
+    await applyToRollups(m, { ids: [id] }, -1);
+    await m.query(
+      `UPDATE letter_report SET status = 'RETRACTED', status_reason = $2, status_changed_at = now(), status_changed_by = $3
+       WHERE id = $1`,
+      [id, reason.trim().slice(0, 1000), actor.userId],
+    );
+    await bumpDataVersion(m);
+  });
+  return db.getRepository(LetterReport).findOneByOrFail({ id });
+}
+
+/**
+ * Replaces an active report by a corrected one under a new reportId. The old report stays, marked
+ * SUPERSEDED and linked to its replacement; totals count only the replacement.
+ */
+export async function correctReport(
+  db: DataSource,
+  id: number,
+  input: ReportInput,
+  actor: Actor,
+  reason = 'corrected',
+): Promise<LetterReport> {
+  const replacementId = await db.transaction(async (m) => {
+    const old = await lockActive(m, id);
+    if (old.report_id === input.reportId) {
+      throw badInput(`A correction needs a new reportId (for example "${old.report_id}-c1")`, {
+        reportId: 'must differ from the corrected report',
+      });
+    }
+    const [taken] = await m.query(`SELECT 1 FROM letter_report WHERE report_id = $1`, [input.reportId]);
+    if (taken) throw badInput(`reportId "${input.reportId}" is already stored`, { reportId: 'is already used' });
+    const newId = await storeOne(m, input, 'API', actor);
+    await applyToRollups(m, { ids: [id] }, -1);
+    await m.query(
+      `UPDATE letter_report SET status = 'SUPERSEDED', superseded_by_id = $2, status_reason = $3,
+         status_changed_at = now(), status_changed_by = $4
+       WHERE id = $1`,
+      [id, newId, reason, actor.userId],
+    );
+    await bumpDataVersion(m);
+    return newId;
+  });
+  return db.getRepository(LetterReport).findOneByOrFail({ id: replacementId });
+}
+
+/** Validates and stores one report in the caller's transaction; returns its id (the stored one for a duplicate). */
+async function storeOne(m: EntityManager, input: ReportInput, source: ReportSource, actor: Actor): Promise<number> {
+  const parsed = parseReport(inputToRaw(input));
+  if (parsed.errors) throw inputErrors(parsed.errors);
+  const ingest = new ReportIngest(m, { source, createdBy: actor.userId });
+  await ingest.begin();
+  await ingest.add([{ line: 1, row: parsed.row }]);
+  const result = await ingest.finish();
+  if (result.errorCount > 0) throw inputErrors(result.errors);
+  if (result.ids.length === 1) return result.ids[0];
+  const [stored] = await m.query(`SELECT id FROM letter_report WHERE report_id = $1`, [parsed.row.reportId]);
+  return stored.id;
+}
+
+async function lockActive(m: EntityManager, id: number): Promise<{ report_id: string }> {
+  const [report] = await m.query(`SELECT report_id, status FROM letter_report WHERE id = $1 FOR UPDATE`, [id]);
+  if (!report) throw badInput(`No report with id ${id}`, { id: 'not found' });
+  if (report.status !== 'ACTIVE') {
+    throw badInput(`Report ${report.report_id} is already ${report.status.toLowerCase()}`, { id: `is ${report.status}` });
+  }
+  return report;
+}
+
+function inputErrors(errors: (FieldError | RowError)[]) {
+  const fields = Object.fromEntries(
+    errors.map((e) => [e.column in INPUT_FIELD ? INPUT_FIELD[e.column as FieldError['column']] : e.column, e.reason]),
+  );
+  return badInput(
+    `The report was not stored: ${Object.entries(fields).map(([f, reason]) => `${f} ${reason}`).join('; ')}`,
+    fields,
+  );
+}
