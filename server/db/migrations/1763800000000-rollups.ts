@@ -10,15 +10,15 @@ const COLUMN_TYPES: Record<string, string> = {
   region: 'text COLLATE "C" NOT NULL',
   country: 'text COLLATE "C" NOT NULL',
   subdivision: 'text COLLATE "C"',
-  group_id: 'int NOT NULL',
+  group_id: 'int',
 };
 
 // Written out (not read from rollup-tables.ts) so this migration never changes after it has run.
 const TABLES: [string, string[]][] = [
   ['rollup_daily', ['year', 'region', 'country', 'day']],
   ['rollup_case_daily', ['year', 'region', 'case_id', 'action_type', 'day']],
-  ['rollup_area_case', ['year', 'region', 'country', 'subdivision', 'case_id', 'action_type', 'group_type']],
-  ['rollup_group', ['year', 'region', 'country', 'subdivision', 'group_id']],
+  ['rollup_area_case', ['year', 'region', 'country', 'case_id', 'action_type', 'group_type']],
+  ['rollup_area_group', ['year', 'region', 'country', 'subdivision', 'group_id']],
 ];
 
 /** Summary tables kept exact in the same transaction as every write, and the data version. */
@@ -45,10 +45,9 @@ export class Rollups1763800000000 implements MigrationInterface {
     await db.query(`INSERT INTO data_version VALUES (true, 1, now())`);
     // Reports already stored (a database migrated before this change) are summed in.
     for (const [table, dims] of TABLES) {
-      const where = dims.includes('group_id') ? 'AND group_id IS NOT NULL' : '';
       await db.query(
         `INSERT INTO ${table} SELECT ${dims.join(', ')}, sum(count), count(*) FROM letter_report
-         WHERE status = 'ACTIVE' ${where} GROUP BY ${dims.join(', ')}`,
+         WHERE status = 'ACTIVE' GROUP BY ${dims.join(', ')}`,
       );
     }
   }

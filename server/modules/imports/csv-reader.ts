@@ -40,17 +40,20 @@ export async function* readReportCsv(input: Readable, onBytes?: (n: number) => v
 
   Papa.parse<string[]>(text as unknown as File, {
     skipEmptyLines: false,
+    newline: '\n', // utf8Text turns every line ending into \n
+    delimiter: ',',
     chunk(results, p) {
       parser = p;
       p.pause();
       try {
         const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        const badRow = quoteError ? Math.min(quoteError.row ?? 0, results.data.length - 1) : -1;
         const records: CsvRecord[] = [];
         for (const [i, fields] of results.data.entries()) {
           const start = line;
           line += 1 + countNewlines(fields);
-          if (quoteError && quoteError.row === i) {
-            throw new CsvFileError(start, quoteError.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote inside a field must be doubled ("")');
+          if (i === badRow) {
+            throw new CsvFileError(start, quoteError!.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote inside a field must be doubled ("")');
           }
           if (fields.length === 1 && fields[0] === '') continue; // a blank line
           if (!columns) {
@@ -61,8 +64,8 @@ export async function* readReportCsv(input: Readable, onBytes?: (n: number) => v
         }
         push(records);
       } catch (error) {
+        push(error as Error); // before abort(), which reports completion at once
         p.abort();
-        push(error as Error);
       }
     },
     complete: () => push(null),
@@ -101,7 +104,7 @@ function toRecord(fields: string[], columns: ReportColumn[], line: number): CsvR
 function countNewlines(fields: string[]): number {
   let n = 0;
   for (const f of fields) {
-    if (f.length > 0 && (f.includes('\n') || f.includes('\r'))) n += f.split(/\r\n|\r|\n/).length - 1;
+    for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) n++;
   }
   return n;
 }
@@ -124,26 +127,38 @@ function readHeader(fields: string[], line: number): ReportColumn[] {
   return names as ReportColumn[];
 }
 
-/** Decodes UTF-8 strictly (a byte that is not UTF-8 fails the file) and refuses NUL bytes. */
+/**
+ * Decodes UTF-8 strictly (a byte that is not UTF-8 fails the file), refuses NUL bytes, and turns
+ * every line ending (CRLF, CR, LF, mixed) into LF, so the parser need not guess from the first
+ * chunk. A CR at the end of a chunk waits for the next one, which may begin with its LF.
+ */
 function utf8Text(onBytes?: (n: number) => void): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
+  let pendingCr = false;
+  const normalise = (text: string, last: boolean) => {
+    let t = pendingCr ? `\r${text}` : text;
+    pendingCr = !last && t.endsWith('\r');
+    if (pendingCr) t = t.slice(0, -1);
+    return t.replace(/\r\n?/g, '\n');
+  };
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       onBytes?.(bytes);
+      let text: string;
       try {
-        const text = decoder.decode(chunk, { stream: true });
-        if (text.includes('\u0000')) return done(new CsvFileError(0, 'the file is not CSV text (it contains NUL bytes)'));
-        done(null, text);
+        text = decoder.decode(chunk, { stream: true });
       } catch {
-        done(new CsvFileError(0, `the file is not UTF-8 text (invalid bytes near byte ${bytes - chunk.length})`));
+        return done(new CsvFileError(0, `the file is not UTF-8 text (invalid bytes near byte ${bytes - chunk.length})`));
       }
+      if (text.includes('\u0000')) return done(new CsvFileError(0, 'the file is not CSV text (it contains NUL bytes)'));
+      done(null, normalise(text, false));
     },
     flush(done) {
       try {
-        done(null, decoder.decode());
+        done(null, normalise(decoder.decode(), true));
       } catch {
         done(new CsvFileError(0, 'the file is not UTF-8 text (it ends in the middle of a character)'));
       }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { applyToRollups, bumpDataVersion } from '../rollups/rollup-maintenance';
+import { bumpDataVersion, ROLLUP_SOURCE_COLUMNS, rollupUpserts } from '../rollups/rollup-maintenance';
 import type { ReportColumn } from './report-fields';
 import type { ReportRow, WriteOptions } from './report-row';
 
@@ -24,14 +24,12 @@ export interface IngestResult {
 }
 
 export const MAX_LISTED_ERRORS = 50;
-const STAGE_BATCH = 5000;
+const STAGE_BATCH = 20_000;
 const UNIT = '\u001f';
 const RECORD = '\u001e';
 /** The records of $1 (joined with RECORD), each as a text array `a` of its fields (joined with UNIT); OFFSET 0 keeps PostgreSQL from splitting a record once per field read. */
 const SPLIT_RECORDS = `(SELECT string_to_array(record, E'\\x1f') AS a FROM string_to_table($1::text, E'\\x1e') AS record OFFSET 0) AS rows`;
-/** The columns of new reports that the summary tables need, kept in the temporary table `inserted`. */
-const INSERTED_COLUMNS = `id, report_id, year, case_id, group_id, group_type, action_type, count, written_on, reported_at,
-  day, country, region, subdivision`;
+
 
 /** Raised when another writer stored the same report id between our checks and our insert. */
 export class ConcurrentWriteError extends Error {}
@@ -45,6 +43,8 @@ export class ConcurrentWriteError extends Error {}
  */
 export class ReportIngest {
   private staged = 0;
+  /** Milliseconds spent in each step, for the benchmark's breakdown. */
+  readonly timings: Record<string, number> = {};
   private hasRepeatedIds = false;
   /** The last row of each group ref: it decides the group's name, type and area. */
   private readonly groups = new Map<string, { line: number; row: ReportRow }>();
@@ -53,6 +53,15 @@ export class ReportIngest {
     private readonly db: EntityManager,
     private readonly options: WriteOptions,
   ) {}
+
+  private async timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.timings[step] = (this.timings[step] ?? 0) + Math.round(performance.now() - started);
+    }
+  }
 
   async begin(): Promise<void> {
     // Sorts and hashes over a million staged rows stay in memory instead of spilling to disk.
@@ -67,9 +76,6 @@ export class ReportIngest {
         day date     -- reported_at in the campaign's time zone
       ) ON COMMIT DROP`);
     await this.db.query(`CREATE TEMP TABLE repeated (report_id text COLLATE "C") ON COMMIT DROP`);
-    await this.db.query(
-      `CREATE TEMP TABLE inserted ON COMMIT DROP AS SELECT ${INSERTED_COLUMNS} FROM letter_report WITH NO DATA`,
-    );
   }
 
   /**
@@ -84,7 +90,7 @@ export class ReportIngest {
         [line, r.reportId, r.year, r.caseSlug, r.groupRef, r.groupName, r.groupType, r.actionType, r.count,
           r.writtenOn, r.reportedAt, r.country, r.region, r.subdivision].map((v) => v ?? '').join(UNIT),
       );
-      await this.db.query(
+      await this.timed('stage', () => this.db.query(
         `INSERT INTO staging
          SELECT s.*, k.id, (s.reported_at AT TIME ZONE c.timezone)::date
          FROM (SELECT a[1]::int AS line, a[2] AS report_id, a[3]::int AS year, a[4] AS case_slug, nullif(a[5], ''),
@@ -94,7 +100,7 @@ export class ReportIngest {
          LEFT JOIN campaign c ON c.year = s.year
          LEFT JOIN "case" k ON k.year = s.year AND k.slug = s.case_slug`,
         [text.join(RECORD)],
-      );
+      ));
       for (const { line, row } of part) if (row.groupRef) this.groups.set(row.groupRef, { line, row });
       this.staged += part.length;
     }
@@ -102,14 +108,14 @@ export class ReportIngest {
 
   /** Runs the database checks; stores everything when there is no error. */
   async finish(earlierErrors: { errors: RowError[]; count: number; rows: number } = { errors: [], count: 0, rows: 0 }) {
-    await this.db.query(`ANALYZE staging`);
+    await this.timed('analyze', () => this.db.query(`ANALYZE staging`));
     // ids on more than one line of the file: usually none, which spares the insert a sort
-    await this.db.query(
-      `INSERT INTO repeated SELECT report_id FROM staging GROUP BY report_id HAVING count(*) > 1`,
+    await this.timed('repeated', () =>
+      this.db.query(`INSERT INTO repeated SELECT report_id FROM staging GROUP BY report_id HAVING count(*) > 1`),
     );
     const [{ n: repeatedIds }] = await this.db.query(`SELECT count(*)::int AS n FROM repeated`);
     this.hasRepeatedIds = repeatedIds > 0;
-    const checks = await this.check();
+    const checks = await this.timed('check', () => this.check());
     const errorCount = earlierErrors.count + checks.count;
     const result: IngestResult = {
       read: this.staged + earlierErrors.rows,
@@ -121,19 +127,17 @@ export class ReportIngest {
       ids: [],
     };
     if (errorCount > 0) return result;
-    await this.upsertGroups();
-    const inserted = await this.insertReports();
+    await this.timed('groups', () => this.upsertGroups());
+    const inserted = await this.timed('insert', () => this.insertReports());
     result.imported = inserted.count;
     result.duplicates = this.staged - inserted.count;
     result.ids = inserted.ids;
-    if (inserted.count > 0) {
-      await applyToRollups(this.db, { table: 'inserted' }, 1);
-      await bumpDataVersion(this.db);
-    }
+    if (inserted.count > 0) await bumpDataVersion(this.db);
     return result;
   }
 
   private async check(): Promise<{ errors: RowError[]; count: number; rows: number }> {
+    const firstContent = `(f.year, f.case_slug, f.group_ref, f.action_type, f.count, f.written_on, f.reported_at, f.country, f.region, f.subdivision)`;
     const [content, storedContent] = [
       `(s.year, s.case_slug, s.group_ref, s.action_type, s.count, s.written_on, s.reported_at, s.country, s.region, s.subdivision)`,
       `(r.year, k.slug, g.ref, r.action_type, r.count, r.written_on, r.reported_at, r.country, r.region, r.subdivision)`,
@@ -146,11 +150,10 @@ export class ReportIngest {
       FROM staging s WHERE s.case_id IS NULL AND EXISTS (SELECT 1 FROM campaign c WHERE c.year = s.year)
       UNION ALL
       SELECT s.line, 'report_id', format('report_id "%s" is also on line %s with different content', s.report_id, f.line)
-      FROM staging s JOIN LATERAL (
-        SELECT s2.line FROM staging s2 WHERE s2.report_id = s.report_id AND s2.line < s.line ORDER BY s2.line LIMIT 1
-      ) f ON true
-      WHERE s.report_id IN (
-        SELECT s.report_id FROM staging s JOIN repeated USING (report_id) GROUP BY s.report_id HAVING count(DISTINCT ${content}) > 1)
+      FROM staging s JOIN (
+        SELECT DISTINCT ON (report_id) * FROM staging JOIN repeated USING (report_id) ORDER BY report_id, line
+      ) f ON f.report_id = s.report_id
+      WHERE s.line <> f.line AND ${content} IS DISTINCT FROM ${firstContent}
       UNION ALL
       SELECT s.line, 'report_id',
         format('report_id "%s" is already stored with different content; use correctReport to change a report', s.report_id)
@@ -185,15 +188,17 @@ export class ReportIngest {
   }
 
   /**
-   * Inserts the reports not stored yet, keeping a copy of the new rows in the temporary table
-   * `inserted` for the summary update. Returns the ids for a small write (a form), else only the count.
+   * Inserts the reports not stored yet and adds them to every summary table, in one statement: the
+   * new rows feed the summary updates straight from the insert. Returns the ids for a small write
+   * (a form), else only the count.
    */
   private async insertReports(): Promise<{ count: number; ids: number[] }> {
     const { source, batchId = null, createdBy = null } = this.options;
     // the first line of an id repeated in the file is the one stored (the rest are identical)
     const [distinct, order] = this.hasRepeatedIds ? ['DISTINCT ON (s.report_id)', 'ORDER BY s.report_id, s.line'] : ['', ''];
+    const summaries = rollupUpserts('ins r', 1).map((sql, i) => `, summary${i} AS (${sql})`).join('\n');
     try {
-      await this.db.query(
+      const [inserted] = await this.db.query(
         `WITH ins AS (
            INSERT INTO letter_report (report_id, year, case_id, group_id, group_type, action_type, count, written_on,
              reported_at, day, country, region, subdivision, source, batch_id, created_by)
@@ -203,19 +208,17 @@ export class ReportIngest {
            LEFT JOIN writing_group g ON g.ref = s.group_ref
            WHERE NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)
            ${order}
-           RETURNING ${INSERTED_COLUMNS})
-         INSERT INTO inserted SELECT * FROM ins`,
+           RETURNING id, ${ROLLUP_SOURCE_COLUMNS.join(', ')})
+         ${summaries}
+         SELECT count(*)::int AS count, CASE WHEN count(*) <= 1000 THEN array_agg(id ORDER BY id) END AS ids FROM ins`,
         [source, batchId, createdBy],
       );
+      return { count: inserted.count, ids: inserted.ids ?? [] };
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') {
         throw new ConcurrentWriteError('another writer stored one of these report ids at the same time; run the import again');
       }
       throw error;
     }
-    const [{ count, ids }] = await this.db.query(
-      `SELECT count(*)::int AS count, CASE WHEN count(*) <= 1000 THEN array_agg(id ORDER BY id) END AS ids FROM inserted`,
-    );
-    return { count, ids: ids ?? [] };
   }
 }

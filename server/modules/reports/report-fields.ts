@@ -35,23 +35,33 @@ const MAX_COUNT = 1_000_000;
 const quote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
 
 /**
+ * A field's trimmed text, or null when empty; records an error when it is required and missing,
+ * too long, or (for free text) holds control characters. The other fields are checked by patterns.
+ */
+function fieldText(raw: RawReport, errors: FieldError[], column: ReportColumn, max: number, required: boolean, freeText = false) {
+  const value = raw[column]?.trim() ?? '';
+  if (!value) {
+    if (required) errors.push({ column, reason: 'is required' });
+    return null;
+  }
+  if (value.length > max) errors.push({ column, reason: `is longer than ${max} characters` });
+  else if (freeText && CONTROL.test(value)) errors.push({ column, reason: 'contains control characters' });
+  return value;
+}
+
+// Line breaks and tabs are fine inside a quoted field; other control characters are not.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
  * Checks everything about one report that needs no database: types, ranges, enums, ISO codes,
  * dates and lengths. Campaign, case and duplicate checks are set-based, in ingest.ts.
  */
 export function parseReport(raw: RawReport): { row: ReportRow; errors?: undefined } | { row?: undefined; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const text = (column: ReportColumn, max: number, required: boolean): string | null => {
-    const value = raw[column]?.trim() ?? '';
-    if (!value) {
-      if (required) errors.push({ column, reason: 'is required' });
-      return null;
-    }
-    if (value.length > max) errors.push({ column, reason: `is longer than ${max} characters` });
-    else if (/[\u0000-\u001f\u007f]/.test(value)) errors.push({ column, reason: 'contains control characters' });
-    return value;
-  };
+  const text = (column: ReportColumn, max: number, required: boolean, freeText = false) =>
+    fieldText(raw, errors, column, max, required, freeText);
 
-  const reportId = text('report_id', 100, true);
+  const reportId = text('report_id', 100, true, true);
 
   const yearText = text('year', 4, true);
   const year = Number(yearText);
@@ -59,10 +69,10 @@ export function parseReport(raw: RawReport): { row: ReportRow; errors?: undefine
     errors.push({ column: 'year', reason: `must be a year such as 2025, got ${quote(yearText)}` });
   }
 
-  const caseSlug = text('case', 80, true)?.toLowerCase() ?? null;
+  const caseSlug = text('case', 80, true, true)?.toLowerCase() ?? null;
 
-  const groupRef = text('group_ref', 100, false);
-  const groupName = text('group_name', 200, false);
+  const groupRef = text('group_ref', 100, false, true);
+  const groupName = text('group_name', 200, false, true);
   const groupTypeText = text('group_type', 40, false);
   const groupType = groupTypeText ? parseEnumText(GROUP_TYPES, groupTypeText, GROUP_TYPE_ALIASES) : null;
   if (groupTypeText && !groupType) {
@@ -97,15 +107,16 @@ export function parseReport(raw: RawReport): { row: ReportRow; errors?: undefine
     });
   }
 
-  const country = text('country', 2, true)?.toUpperCase() ?? null;
-  if (country && !isCountryCode(country)) {
+  const country = text('country', 100, true)?.toUpperCase() ?? null;
+  const validCountry = country !== null && isCountryCode(country);
+  if (country && !validCountry) {
     errors.push({ column: 'country', reason: `must be an ISO 3166-1 alpha-2 code such as "DE", got ${quote(raw.country!.trim())}` });
   }
 
-  const region = text('region', 100, true);
+  const region = text('region', 100, true, true);
 
   const subdivision = text('subdivision', 6, false)?.toUpperCase() ?? null;
-  if (subdivision && country && !isSubdivisionCode(subdivision, country)) {
+  if (subdivision && validCountry && !isSubdivisionCode(subdivision, country)) {
     errors.push({
       column: 'subdivision',
       reason: `must be an ISO 3166-2 code of ${country} such as "${country}-XX", got ${quote(subdivision)}`,

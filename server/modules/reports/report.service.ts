@@ -33,7 +33,7 @@ export async function retractReport(db: DataSource, id: number, reason: string, 
   if (!reason.trim()) throw badInput('A retraction needs a reason', { reason: 'is required' });
   await db.transaction(async (m) => {
     await lockActive(m, id);
-    await applyToRollups(m, { ids: [id] }, -1);
+    await applyToRollups(m, [id], -1);
     await m.query(
       `UPDATE letter_report SET status = 'RETRACTED', status_reason = $2, status_changed_at = now(), status_changed_by = $3
        WHERE id = $1`,
@@ -65,7 +65,7 @@ export async function correctReport(
     const [taken] = await m.query(`SELECT 1 FROM letter_report WHERE report_id = $1`, [input.reportId]);
     if (taken) throw badInput(`reportId "${input.reportId}" is already stored`, { reportId: 'is already used' });
     const newId = await storeOne(m, input, 'API', actor);
-    await applyToRollups(m, { ids: [id] }, -1);
+    await applyToRollups(m, [id], -1);
     await m.query(
       `UPDATE letter_report SET status = 'SUPERSEDED', superseded_by_id = $2, status_reason = $3,
          status_changed_at = now(), status_changed_by = $4

@@ -1,34 +1,28 @@
 import type { EntityManager } from 'typeorm';
 import { ROLLUP_TABLES } from './rollup-tables';
 
-/**
- * Which reports a change touches: a list of report ids, or the rows of a table holding the new
- * reports' columns (an import keeps them in a temporary table, cheaper to scan than the reports).
- */
-export type ReportSelection = { ids: number[] } | { table: string };
+/** The report columns the summary tables are made of. */
+export const ROLLUP_SOURCE_COLUMNS = [...new Set(ROLLUP_TABLES.flatMap((t) => t.dimensions)), 'count'];
 
 /**
- * Adds (sign +1) or removes (sign -1) the selected reports in every summary table, inside the
- * caller's transaction, so each total is exact the moment the write commits. Keys are taken in a
- * fixed order so concurrent writers lock rows in the same order and cannot deadlock each other.
+ * One statement per summary table adding (sign +1) or removing (sign -1) the reports of `source`,
+ * an SQL FROM item named `r` with the report columns. Keys are inserted in a fixed order, so
+ * concurrent writers lock rows in the same order and cannot deadlock each other.
  */
-export async function applyToRollups(db: EntityManager, selection: ReportSelection, sign: 1 | -1): Promise<void> {
-  const [from, params] =
-    'table' in selection
-      ? [`${selection.table} r WHERE true`, []]
-      : ['letter_report r WHERE r.id = ANY($1::int[])', [selection.ids]];
-  for (const table of ROLLUP_TABLES) {
-    const dims = table.dimensions.join(', ');
-    await db.query(
-      `INSERT INTO ${table.name} (${dims}, actions, reports)
-       SELECT ${dims}, sum(r.count) * ${sign}, count(*) * ${sign}
-       FROM ${from}${table.where ? ` AND r.${table.where}` : ''}
-       GROUP BY ${dims} ORDER BY ${dims}
-       ON CONFLICT ON CONSTRAINT ${table.name}_key DO UPDATE
-       SET actions = ${table.name}.actions + excluded.actions, reports = ${table.name}.reports + excluded.reports`,
-      params,
-    );
-  }
+export function rollupUpserts(source: string, sign: 1 | -1): string[] {
+  return ROLLUP_TABLES.map(({ name, dimensions }) => {
+    const dims = dimensions.join(', ');
+    return `INSERT INTO ${name} (${dims}, actions, reports)
+      SELECT ${dims}, sum(r.count) * ${sign}, count(*) * ${sign} FROM ${source}
+      GROUP BY ${dims} ORDER BY ${dims}
+      ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
+      SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`;
+  });
+}
+
+/** Adds or removes the given reports in every summary table, inside the caller's transaction. */
+export async function applyToRollups(db: EntityManager, ids: number[], sign: 1 | -1): Promise<void> {
+  for (const sql of rollupUpserts('letter_report r WHERE r.id = ANY($1::int[])', sign)) await db.query(sql, [ids]);
 }
 
 /** Marks that figures changed; returns the new version. Call last in a write transaction. */

@@ -11,8 +11,6 @@
 export interface RollupTable {
   name: string;
   dimensions: string[];
-  /** Only reports matching this condition are counted (rollup_group skips reports without a group). */
-  where?: string;
 }
 
 export const ROLLUP_TABLES: RollupTable[] = [
@@ -20,11 +18,8 @@ export const ROLLUP_TABLES: RollupTable[] = [
   { name: 'rollup_daily', dimensions: ['year', 'region', 'country', 'day'] },
   // daily curves by case and action type (the case pages, per-case comparisons)
   { name: 'rollup_case_daily', dimensions: ['year', 'region', 'case_id', 'action_type', 'day'] },
-  // totals and every breakdown but groups
-  {
-    name: 'rollup_area_case',
-    dimensions: ['year', 'region', 'country', 'subdivision', 'case_id', 'action_type', 'group_type'],
-  },
-  // groups: counts, rankings, a group's figures
-  { name: 'rollup_group', dimensions: ['year', 'region', 'country', 'subdivision', 'group_id'], where: 'group_id IS NOT NULL' },
+  // totals and the breakdowns by case, country, region, action type and group type
+  { name: 'rollup_area_case', dimensions: ['year', 'region', 'country', 'case_id', 'action_type', 'group_type'] },
+  // subdivisions and groups (group_id NULL: reports of individuals without a group)
+  { name: 'rollup_area_group', dimensions: ['year', 'region', 'country', 'subdivision', 'group_id'] },
 ];

@@ -17,7 +17,7 @@ export async function verifyRollups(db: DataSource): Promise<RollupDifference[]>
     const rows: Record<string, unknown>[] = await db.query(
       `WITH expected AS (
          SELECT ${dims}, sum(count)::bigint AS actions, count(*)::int AS reports FROM letter_report
-         WHERE status = 'ACTIVE'${table.where ? ` AND ${table.where}` : ''} GROUP BY ${dims}),
+         WHERE status = 'ACTIVE' GROUP BY ${dims}),
        stored AS (SELECT ${dims}, actions, reports FROM ${table.name} WHERE reports <> 0 OR actions <> 0)
        (SELECT 'expected' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored) e LIMIT 100)
        UNION ALL

@@ -1,0 +1,24 @@
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/db/open-database';
+
+/** The server the benchmark creates its database on: BENCH_DATABASE_URL, else the local PostgreSQL. */
+function serverUrl(): string {
+  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export function benchDatabaseUrl(name = 'w4r_bench'): string {
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh, migrated database named `name` (dropped first if it exists). */
+export async function freshBenchDatabase(name = 'w4r_bench'): Promise<Database & { url: string }> {
+  const admin = new pg.Client({ connectionString: benchDatabaseUrl('postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = benchDatabaseUrl(name);
+  return { ...(await openDatabase({ databaseUrl: url, dataDir: 'unused' })), url };
+}
