@@ -3,11 +3,19 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
-import { ImpactResolver } from '../modules/impact/impact.resolver';
+import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 
-export const resolvers = [CampaignResolver, CaseResolver, ImpactResolver, ImportResolver, ReportResolver] as const;
+export const resolvers = [
+  CampaignResolver,
+  CaseResolver,
+  CaseTotalResolver,
+  GroupTotalResolver,
+  ImpactResolver,
+  ImportResolver,
+  ReportResolver,
+] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -1,9 +1,12 @@
-import { ArrayMaxSize } from 'class-validator';
-import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { Case } from '../campaigns/case.entity';
+import { Group } from '../groups/group.entity';
 import { ImpactFilter } from './impact-filter.input';
-import { ImpactService, type Alignment as AlignmentValue, type Totals } from './impact.service';
-import { DailyTotal, YearSeries } from './impact.types';
+import { ImpactService, type Alignment as AlignmentValue, type BreakdownColumn, type KeyTotal, type Totals } from './impact.service';
+import { CaseTotal, DailyTotal, GroupTotal, GroupTotalConnection, Total, YearSeries } from './impact.types';
+import { labelOf } from './labels';
 
 enum Alignment {
   CAMPAIGN_DAY = 'CAMPAIGN_DAY',
@@ -11,7 +14,7 @@ enum Alignment {
 }
 registerEnumType(Alignment, {
   name: 'Alignment',
-  description: 'CAMPAIGN_DAY: days since writingStarts; CALENDAR_DATE: the same month and day',
+  description: 'CAMPAIGN_DAY: days since writingStarts; CALENDAR_DATE: the same month and day (days since 1 December)',
 });
 
 /** The figures for one filter. Each field is computed only when asked for. */
@@ -19,9 +22,22 @@ registerEnumType(Alignment, {
 export class Impact {
   constructor(readonly filter: ImpactFilter) {}
 
-  /** Shared by the four total fields so they cost one query. */
+  /** Shared by totalActions and reportCount so they cost one query. */
   totals?: Promise<Totals>;
 }
+
+@ArgsType()
+class TopGroupsArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'At most 100' })
+  @Min(1)
+  @Max(100)
+  first: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+const MAX_YEARS = 30;
 
 @Resolver(() => Impact)
 export class ImpactResolver {
@@ -30,14 +46,14 @@ export class ImpactResolver {
     return new Impact(filter);
   }
 
-  @Query(() => [YearSeries])
+  @Query(() => [YearSeries], { description: 'One daily series per year, aligned for comparison (at most 30 years)' })
   yearComparison(
     @Arg('years', () => [Int]) years: number[],
     @Arg('filter', () => ImpactFilter, { nullable: true }) filter: ImpactFilter | null,
     @Arg('align', () => Alignment, { defaultValue: Alignment.CAMPAIGN_DAY }) align: AlignmentValue,
     @Ctx() { dataSource }: Context,
   ): Promise<YearSeries[]> {
-    return new ImpactService(dataSource).yearComparison([...new Set(years)].slice(0, 50), filter ?? {}, align);
+    return new ImpactService(dataSource).yearComparison([...new Set(years)].slice(0, MAX_YEARS), filter ?? {}, align);
   }
 
   @FieldResolver(() => Int)
@@ -51,13 +67,62 @@ export class ImpactResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Distinct groups that reported' })
-  async groupCount(@Root() impact: Impact, @Ctx() ctx: Context): Promise<number> {
-    return (await totalsOf(impact, ctx)).groupCount;
+  groupCount(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<number> {
+    return new ImpactService(dataSource).distinctCount(impact.filter, 'group_id');
   }
 
   @FieldResolver(() => Int, { description: "Distinct writers' countries" })
-  async countryCount(@Root() impact: Impact, @Ctx() ctx: Context): Promise<number> {
-    return (await totalsOf(impact, ctx)).countryCount;
+  countryCount(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<number> {
+    return new ImpactService(dataSource).distinctCount(impact.filter, 'country');
+  }
+
+  @FieldResolver(() => [CaseTotal])
+  async byCase(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<CaseTotal[]> {
+    const rows = await new ImpactService(dataSource).breakdown(impact.filter, 'case_id');
+    return rows.map((r) => Object.assign(new CaseTotal(), { caseId: Number(r.key), actions: r.actions, reports: r.reports }));
+  }
+
+  @FieldResolver(() => [Total], { description: "By writers' country" })
+  byCountry(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(impact, ctx, 'country');
+  }
+
+  @FieldResolver(() => [Total], { description: 'By the country of the case' })
+  async byCaseCountry(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<Total[]> {
+    return labelled(await new ImpactService(dataSource).byCaseCountry(impact.filter), labelOf.country);
+  }
+
+  @FieldResolver(() => [Total])
+  byRegion(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(impact, ctx, 'region');
+  }
+
+  @FieldResolver(() => [Total], { description: 'By ISO 3166-2 subdivision; key "" for reports without one' })
+  bySubdivision(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(impact, ctx, 'subdivision');
+  }
+
+  @FieldResolver(() => [Total])
+  byActionType(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(impact, ctx, 'action_type');
+  }
+
+  @FieldResolver(() => [Total], { description: 'By group type; INDIVIDUAL includes reports without a group' })
+  byGroupType(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(impact, ctx, 'group_type');
+  }
+
+  @FieldResolver(() => GroupTotalConnection)
+  async topGroups(@Root() impact: Impact, @Args(() => TopGroupsArgs) { first, after }: TopGroupsArgs, @Ctx() { dataSource }: Context): Promise<GroupTotalConnection> {
+    const page = await new ImpactService(dataSource).topGroups(impact.filter, first, after ?? null);
+    return {
+      totalCount: page.totalCount,
+      edges: page.rows.map((r) => ({
+        cursor: r.cursor,
+        node: Object.assign(new GroupTotal(), { groupId: r.groupId, actions: r.actions, reports: r.reports }),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+    };
   }
 
   @FieldResolver(() => [DailyTotal], { description: 'Every day from the first to the last report, with a running total' })
@@ -66,7 +131,31 @@ export class ImpactResolver {
   }
 }
 
+@Resolver(() => CaseTotal)
+export class CaseTotalResolver {
+  @FieldResolver(() => Case, { name: 'case' })
+  async caseOf(@Root() total: CaseTotal, @Ctx() { loaders }: Context): Promise<Case> {
+    return (await loaders.caseById.load(total.caseId))!;
+  }
+}
+
+@Resolver(() => GroupTotal)
+export class GroupTotalResolver {
+  @FieldResolver(() => Group)
+  async group(@Root() total: GroupTotal, @Ctx() { loaders }: Context): Promise<Group> {
+    return (await loaders.groupById.load(total.groupId))!;
+  }
+}
+
 function totalsOf(impact: Impact, { dataSource }: Context): Promise<Totals> {
   impact.totals ??= new ImpactService(dataSource).totals(impact.filter);
   return impact.totals;
+}
+
+async function breakdown(impact: Impact, { dataSource }: Context, column: Exclude<BreakdownColumn, 'case_id'>): Promise<Total[]> {
+  return labelled(await new ImpactService(dataSource).breakdown(impact.filter, column), labelOf[column]);
+}
+
+function labelled(rows: KeyTotal[], label: (key: string) => string): Total[] {
+  return rows.map((r) => ({ ...r, label: label(r.key) }));
 }

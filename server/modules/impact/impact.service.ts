@@ -1,56 +1,121 @@
 import type { DataSource } from 'typeorm';
-import { filterToSql } from './filter-sql';
+import { badInput } from '../../graphql/errors-user';
+import { impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
 import type { DailyTotal, YearSeries } from './impact.types';
 
 export interface Totals {
   totalActions: number;
   reportCount: number;
-  groupCount: number;
-  countryCount: number;
+}
+
+export interface KeyTotal {
+  key: string;
+  actions: number;
+  reports: number;
 }
 
 export type Alignment = 'CAMPAIGN_DAY' | 'CALENDAR_DATE';
 
-/** Aggregations over letter reports. Every query goes through filterToSql. */
+/** A breakdown's dimension: a column of the summary tables. */
+export type BreakdownColumn = 'case_id' | 'country' | 'region' | 'subdivision' | 'action_type' | 'group_type';
+
+export interface GroupPage {
+  totalCount: number;
+  rows: (KeyTotal & { groupId: number; cursor: string })[];
+  hasNextPage: boolean;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+const toKeyTotals = (rows: { key: unknown; actions: unknown; reports: unknown }[]): KeyTotal[] =>
+  rows.map((r) => ({ key: String(r.key ?? ''), actions: num(r.actions), reports: num(r.reports) }));
+
+/**
+ * The figures of the dashboard. Each method asks impactSource for the smallest table that can
+ * answer (a summary table, else the raw reports) and sorts breakdowns by actions, then key.
+ */
 export class ImpactService {
   constructor(private readonly db: DataSource) {}
 
   async totals(filter: ImpactFilter): Promise<Totals> {
-    const f = filterToSql(filter);
-    const [row] = await this.db.query(
-      `SELECT coalesce(sum(r.count), 0)::bigint AS actions, count(*)::int AS reports,
-              count(DISTINCT r.group_id)::int AS groups, count(DISTINCT r.country)::int AS countries
-       FROM letter_report r WHERE r.status = 'ACTIVE' AND ${f.where}`,
-      f.params,
+    const s = impactSource(filter, []);
+    const [row] = await this.db.query(`SELECT ${s.actions} AS actions, ${s.reports} AS reports ${s.from}`, s.params);
+    return { totalActions: num(row.actions), reportCount: num(row.reports) };
+  }
+
+  /** Distinct values of a column (groups that reported, writers' countries). */
+  async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
+    const s = impactSource(filter, [column]);
+    const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params);
+    return num(row.n);
+  }
+
+  async breakdown(filter: ImpactFilter, column: BreakdownColumn): Promise<KeyTotal[]> {
+    const s = impactSource(filter, [column]);
+    const key = column === 'subdivision' ? `coalesce(r.subdivision, '')` : `r.${column}`;
+    return toKeyTotals(
+      await this.db.query(
+        `SELECT ${key} AS key, ${s.actions} AS actions, ${s.reports} AS reports ${s.from}
+         GROUP BY 1 ORDER BY 2 DESC, 1`,
+        s.params,
+      ),
     );
+  }
+
+  /** Totals by the country of the case (not of the writers). */
+  async byCaseCountry(filter: ImpactFilter): Promise<KeyTotal[]> {
+    const s = impactSource(filter, ['case_id']);
+    return toKeyTotals(
+      await this.db.query(
+        `SELECT k.country AS key, sum(t.actions) AS actions, sum(t.reports) AS reports
+         FROM (SELECT r.case_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} GROUP BY r.case_id) t
+         JOIN "case" k ON k.id = t.case_id
+         GROUP BY 1 ORDER BY 2 DESC, 1`,
+        s.params,
+      ),
+    );
+  }
+
+  /** Groups ranked by actions (then id), a page at a time; the cursor is the last row's place. */
+  async topGroups(filter: ImpactFilter, first: number, after: string | null): Promise<GroupPage> {
+    const s = impactSource(filter, ['group_id'], 2);
+    const position = after ? decodeCursor(after) : null;
+    const rows: { group_id: number; actions: string; reports: string; total: number }[] = await this.db.query(
+      `WITH g AS (
+         SELECT r.group_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} AND r.group_id IS NOT NULL
+         GROUP BY r.group_id)
+       SELECT g.*, (SELECT count(*)::int FROM g) AS total FROM g
+       WHERE $1::bigint IS NULL OR (g.actions, -g.group_id) < ($1::bigint, -$2::int)
+       ORDER BY g.actions DESC, g.group_id LIMIT ${first + 1}`,
+      [position?.actions ?? null, position?.groupId ?? null, ...s.params],
+    );
+    const totalCount = rows[0]?.total ?? (position ? await this.distinctCount(filter, 'group_id') : 0);
     return {
-      totalActions: Number(row.actions),
-      reportCount: row.reports,
-      groupCount: row.groups,
-      countryCount: row.countries,
+      totalCount,
+      hasNextPage: rows.length > first,
+      rows: rows.slice(0, first).map((r) => ({
+        key: String(r.group_id),
+        groupId: r.group_id,
+        actions: num(r.actions),
+        reports: num(r.reports),
+        cursor: encodeCursor(num(r.actions), r.group_id),
+      })),
     };
   }
 
   /** Every day from the first to the last matching report, days without reports included. */
   async daily(filter: ImpactFilter): Promise<DailyTotal[]> {
-    const f = filterToSql(filter);
+    const s = impactSource(filter, ['day']);
     const rows = await this.db.query(
-      `WITH d AS (
-         SELECT r.day, sum(r.count)::bigint AS actions FROM letter_report r
-         WHERE r.status = 'ACTIVE' AND ${f.where} GROUP BY r.day)
+      `WITH d AS (SELECT r.day, ${s.actions} AS actions ${s.from} GROUP BY r.day)
        SELECT to_char(g.day, 'YYYY-MM-DD') AS date, coalesce(d.actions, 0) AS actions,
               sum(coalesce(d.actions, 0)) OVER (ORDER BY g.day) AS cumulative
        FROM generate_series((SELECT min(day) FROM d), (SELECT max(day) FROM d), interval '1 day') AS g(day)
        LEFT JOIN d ON d.day = g.day::date
        ORDER BY g.day`,
-      f.params,
+      s.params,
     );
-    return rows.map((r: Record<string, string>) => ({
-      date: r.date,
-      actions: Number(r.actions),
-      cumulative: Number(r.cumulative),
-    }));
+    return rows.map((r: Record<string, string>) => ({ date: r.date, actions: num(r.actions), cumulative: num(r.cumulative) }));
   }
 
   /**
@@ -59,12 +124,11 @@ export class ImpactService {
    * in every year, leap years included. The filter's own `year` is ignored: `years` decides.
    */
   async yearComparison(years: number[], filter: ImpactFilter, align: Alignment): Promise<YearSeries[]> {
-    const f = filterToSql({ ...filter, year: null }, 'r', 1);
+    const s = impactSource({ ...filter, year: null }, ['year', 'day'], 1);
     const dayExpr = align === 'CAMPAIGN_DAY' ? `g.day::date - c.writing_starts` : `g.day::date - make_date(c.year, 12, 1)`;
     const rows = await this.db.query(
       `WITH d AS (
-         SELECT r.year, r.day, sum(r.count)::bigint AS actions FROM letter_report r
-         WHERE r.status = 'ACTIVE' AND r.year = ANY($1::int[]) AND ${f.where} GROUP BY r.year, r.day),
+         SELECT r.year, r.day, ${s.actions} AS actions ${s.from} AND r.year = ANY($1::int[]) GROUP BY r.year, r.day),
        span AS (SELECT year, min(day) AS lo, max(day) AS hi FROM d GROUP BY year)
        SELECT c.year, to_char(g.day, 'YYYY-MM-DD') AS date, ${dayExpr} AS day,
               coalesce(d.actions, 0) AS actions,
@@ -73,14 +137,24 @@ export class ImpactService {
        CROSS JOIN LATERAL generate_series(span.lo, span.hi, interval '1 day') AS g(day)
        LEFT JOIN d ON d.year = c.year AND d.day = g.day::date
        ORDER BY c.year, g.day`,
-      [years, ...f.params],
+      [years, ...s.params],
     );
     const byYear = new Map<number, YearSeries>(years.map((year) => [year, { year, total: 0, points: [] }]));
     for (const r of rows) {
       const series = byYear.get(r.year)!;
-      series.points.push({ day: r.day, date: r.date, actions: Number(r.actions), cumulative: Number(r.cumulative) });
-      series.total = Number(r.cumulative);
+      series.points.push({ day: r.day, date: r.date, actions: num(r.actions), cumulative: num(r.cumulative) });
+      series.total = num(r.cumulative);
     }
     return [...byYear.values()];
   }
+}
+
+function encodeCursor(actions: number, groupId: number): string {
+  return Buffer.from(`${actions}:${groupId}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { actions: number; groupId: number } {
+  const match = /^(\d{1,15}):(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('topGroups: "after" is not a cursor from this list', { after: 'is not valid' });
+  return { actions: Number(match[1]), groupId: Number(match[2]) };
 }

@@ -39,3 +39,70 @@ export class YearSeries {
   @Field(() => [SeriesPoint])
   points: SeriesPoint[];
 }
+
+@ObjectType({ description: 'Actions and reports for one key of a breakdown' })
+export class Total {
+  @Field(() => String, { description: 'A code (country, region, enum value...); "" for "not given"' })
+  key: string;
+
+  @Field(() => String, { description: 'The key for people: "Germany", "Local group"' })
+  label: string;
+
+  @Field(() => Int)
+  actions: number;
+
+  @Field(() => Int)
+  reports: number;
+}
+
+@ObjectType()
+export class CaseTotal {
+  caseId: number;
+
+  @Field(() => Int)
+  actions: number;
+
+  @Field(() => Int)
+  reports: number;
+}
+
+@ObjectType()
+export class GroupTotal {
+  groupId: number;
+
+  @Field(() => Int)
+  actions: number;
+
+  @Field(() => Int)
+  reports: number;
+}
+
+@ObjectType()
+export class GroupTotalEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => GroupTotal)
+  node: GroupTotal;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType({ description: 'Groups ranked by actions, then id' })
+export class GroupTotalConnection {
+  @Field(() => Int, { description: 'Groups matching the filter' })
+  totalCount: number;
+
+  @Field(() => [GroupTotalEdge])
+  edges: GroupTotalEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
