@@ -8,6 +8,8 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
+import { freshnessPlugin } from './graphql/freshness';
+import { queryLimits } from './graphql/limits';
 import { getSchema } from './graphql/schema';
 import { healthRouter } from './http/health';
 import { staticClientRouter } from './http/static-client';
@@ -22,10 +24,13 @@ export interface App {
 export async function createApp(dataSource: DataSource): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
+  const limits = queryLimits();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [...limits.plugins, freshnessPlugin, ApolloServerPluginDrainHttpServer({ httpServer })],
     // index.ts owns shutdown: it stops the app, then the database, then exits
     stopOnTerminationSignals: false,
   });

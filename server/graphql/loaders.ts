@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
 import { Case } from '../modules/campaigns/case.entity';
 import { Group } from '../modules/groups/group.entity';
+import { ImpactService, type KeyTotal } from '../modules/impact/impact.service';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 
 /** One bag of loaders per request, so entity lookups are batched and never N+1. */
@@ -25,6 +26,15 @@ export function createLoaders(dataSource: DataSource) {
       const rows = await dataSource.getRepository(Case).find({ where: { year: In([...years]) }, order: { id: 'ASC' } });
       return years.map((y) => rows.filter((r) => r.year === y));
     }),
+    /** Totals of every case of a year, by case id: one query for all the cases of a campaign. */
+    caseTotalsByYear: new DataLoader<number, Map<number, KeyTotal>>((years) =>
+      Promise.all(
+        years.map(async (year) => {
+          const rows = await new ImpactService(dataSource).breakdown({ year }, 'case_id');
+          return new Map(rows.map((r) => [Number(r.key), r]));
+        }),
+      ),
+    ),
     outcomesByCase: new DataLoader<number, CaseOutcome[]>(async (caseIds) => {
       const rows = await dataSource
         .getRepository(CaseOutcome)

@@ -3,6 +3,9 @@ import type { Context } from '../../graphql/context';
 import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
 import { Case } from './case.entity';
+import { ImpactFilter } from '../impact/impact-filter.input';
+import { campaignProgress } from '../impact/progress.service';
+import { CampaignProgress } from '../impact/progress.types';
 import { listCampaigns, recordOutcome } from './campaign.service';
 import { OutcomeInput } from './outcome.inputs';
 
@@ -22,10 +25,31 @@ export class CampaignResolver {
   cases(@Root() campaign: Campaign, @Ctx() { loaders }: Context): Promise<Case[]> {
     return loaders.casesByYear.load(campaign.year);
   }
+
+  @FieldResolver(() => CampaignProgress, {
+    description: 'Against the goal, against last year at the same campaign day, and a forecast of the final total',
+  })
+  progress(
+    @Root() campaign: Campaign,
+    @Arg('filter', () => ImpactFilter, { nullable: true, description: 'Its year is this campaign' }) filter: ImpactFilter | null,
+    @Ctx() { dataSource }: Context,
+  ): Promise<CampaignProgress> {
+    return campaignProgress(dataSource, campaign, { ...filter, year: null }, new Date());
+  }
 }
 
 @Resolver(() => Case)
 export class CaseResolver {
+  @FieldResolver(() => Int, { description: 'Actions for this case (active reports)' })
+  async actions(@Root() c: Case, @Ctx() { loaders }: Context): Promise<number> {
+    return (await loaders.caseTotalsByYear.load(c.year)).get(c.id)?.actions ?? 0;
+  }
+
+  @FieldResolver(() => Int)
+  async reports(@Root() c: Case, @Ctx() { loaders }: Context): Promise<number> {
+    return (await loaders.caseTotalsByYear.load(c.year)).get(c.id)?.reports ?? 0;
+  }
+
   @Mutation(() => CaseOutcome, { description: 'Adds a dated outcome to a case' })
   recordOutcome(
     @Arg('caseId', () => ID) caseId: string,

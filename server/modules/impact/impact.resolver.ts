@@ -125,6 +125,16 @@ export class ImpactResolver {
     };
   }
 
+  @FieldResolver(() => Int, { description: 'Bumped by every write that changes a figure' })
+  async dataVersion(@Ctx() ctx: Context): Promise<number> {
+    return (await ctx.freshness()).dataVersion;
+  }
+
+  @FieldResolver(() => Date, { description: 'When these figures were read' })
+  async asOf(@Ctx() ctx: Context): Promise<Date> {
+    return (await ctx.freshness()).asOf;
+  }
+
   @FieldResolver(() => [DailyTotal], { description: 'Every day from the first to the last report, with a running total' })
   daily(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<DailyTotal[]> {
     return new ImpactService(dataSource).daily(impact.filter);

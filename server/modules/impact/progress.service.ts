@@ -1,0 +1,69 @@
+import type { DataSource } from 'typeorm';
+import type { Campaign } from '../campaigns/campaign.entity';
+import { forecastFinal } from './forecast';
+import type { ImpactFilter } from './impact-filter.input';
+import { ImpactService } from './impact.service';
+import type { CampaignProgress } from './progress.types';
+import type { YearSeries } from './impact.types';
+
+const DAY = 86_400_000;
+
+/** Today's date in a time zone, YYYY-MM-DD. */
+export function dateIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+
+function valueAtDay(series: YearSeries | undefined, day: number): number {
+  let value = 0;
+  for (const p of series?.points ?? []) {
+    if (p.day > day) break;
+    value = p.cumulative;
+  }
+  return value;
+}
+
+/**
+ * A campaign's progress as of `now`: while it runs, today in its time zone; once the reporting
+ * deadline has passed, the deadline (or the last late report), with final figures.
+ */
+export async function campaignProgress(
+  db: DataSource,
+  campaign: Campaign,
+  filter: ImpactFilter,
+  now: Date,
+): Promise<CampaignProgress> {
+  const [{ years }] = await db.query(`SELECT array_agg(year ORDER BY year) AS years FROM campaign WHERE year <= $1`, [campaign.year]);
+  const series = await new ImpactService(db).yearComparison(years, filter, 'CAMPAIGN_DAY');
+  const current = series.find((s) => s.year === campaign.year)!;
+  const today = dateIn(campaign.timezone, now);
+  const final = today > campaign.reportingDeadline;
+  const lastDay = current.points.at(-1)?.date ?? campaign.writingStarts;
+  const asOf = final ? (lastDay > campaign.reportingDeadline ? lastDay : campaign.reportingDeadline) : today;
+  const campaignDay = daysBetween(campaign.writingStarts, asOf);
+  const totalActions = valueAtDay(current, campaignDay);
+  const past = series.filter((s) => s.year < campaign.year && s.total > 0);
+  const previous = past.find((s) => s.year === campaign.year - 1);
+  const lastYearSameDay = previous ? valueAtDay(previous, campaignDay) : null;
+  const forecast = forecastFinal(
+    totalActions,
+    past.map((s) => ({ year: s.year, atDay: valueAtDay(s, campaignDay), final: s.total })),
+    final,
+  );
+  return {
+    asOf,
+    campaignDay,
+    final,
+    totalActions,
+    goal: campaign.goal,
+    goalShare: campaign.goal ? totalActions / campaign.goal : null,
+    lastYear: previous?.year ?? null,
+    lastYearSameDay,
+    changeVsLastYear: lastYearSameDay ? (totalActions - lastYearSameDay) / lastYearSameDay : null,
+    lastYearFinal: previous?.total ?? null,
+    expectedShareByNow: forecast?.expectedShareByNow ?? null,
+    forecast: forecast && { expected: forecast.expected, low: forecast.low, high: forecast.high, basedOnYears: forecast.basedOnYears },
+    onPaceForGoal: forecast && campaign.goal ? forecast.expected >= campaign.goal : null,
+  };
+}

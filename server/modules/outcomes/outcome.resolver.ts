@@ -1,0 +1,31 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { CaseOutcome } from '../campaigns/case-outcome.entity';
+import { Case } from '../campaigns/case.entity';
+import { OutcomeSummary, OutcomeSummaryArgs } from './outcome-summary.types';
+import { outcomeLoaders } from './outcome.loaders';
+import { OutcomeService } from './outcome.service';
+
+@Resolver(() => OutcomeSummary)
+export class OutcomeSummaryResolver {
+  @Query(() => OutcomeSummary, {
+    description:
+      'How many featured cases saw a positive outcome on or after their campaign began, and how soon; ' +
+      'outcomes dated before writingStarts are context, not results. All campaigns when years is null.',
+  })
+  outcomeSummary(@Args(() => OutcomeSummaryArgs) { years }: OutcomeSummaryArgs, @Ctx() { dataSource }: Context): Promise<OutcomeSummary> {
+    return new OutcomeService(dataSource).summary(years == null ? null : [...new Set(years)]);
+  }
+}
+
+@Resolver(() => Case)
+export class CaseFirstPositiveResolver {
+  @FieldResolver(() => CaseOutcome, {
+    nullable: true,
+    description:
+      "The earliest positive outcome dated on or after the campaign's writingStarts; earlier outcomes are context, not results",
+  })
+  firstPositiveOutcome(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseOutcome | null> {
+    return outcomeLoaders(ctx).firstPositiveByCase.load(c.id);
+  }
+}
