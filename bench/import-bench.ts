@@ -6,6 +6,7 @@ import { parseCampaignFile } from '../server/modules/campaigns/campaign-file';
 import { importCsv } from '../server/modules/imports/import-csv';
 import { verifyRollups } from '../server/modules/rollups/verify-rollups';
 import { benchCampaigns, writeBenchCsv } from './bench-data';
+import type { Database } from '../server/db/open-database';
 import { freshBenchDatabase } from './bench-database';
 import { printTable, writeResults } from './results';
 
@@ -14,7 +15,7 @@ import { printTable, writeResults } from './results';
  * CSV file and imports it through the real import path (parse, validate, store, summary tables) into
  * a fresh database; then checks every summary table against the raw reports.
  */
-export async function importBench(rows: number): Promise<Record<string, unknown>> {
+export async function importBench(rows: number, keep?: (db: Database) => Promise<void>): Promise<Record<string, unknown>> {
   const file = path.join(tmpdir(), `w4r-bench-${rows}.csv`);
   const generated = performance.now();
   await writeBenchCsv(file, rows);
@@ -45,7 +46,8 @@ export async function importBench(rows: number): Promise<Record<string, unknown>
       ['steps (ms)', Object.entries(summary.timings).map(([k, v]) => `${k} ${v}`).join(', ')],
       ['summary tables exact', figures.summaryTablesExact ? 'yes' : `NO: ${differences.length} differences`],
     ]);
-    console.log(`  written to ${writeResults('import', figures)}`);
+    if (keep) await keep(db);
+    else console.log(`  written to ${writeResults('import', figures)}`);
     return figures;
   } finally {
     await db.close();

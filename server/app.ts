@@ -10,6 +10,7 @@ import { createContext, type Context } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { freshnessPlugin } from './graphql/freshness';
 import { queryLimits } from './graphql/limits';
+import { QueryCache } from './graphql/query-cache';
 import { getSchema } from './graphql/schema';
 import { healthRouter } from './http/health';
 import { staticClientRouter } from './http/static-client';
@@ -25,6 +26,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
   const limits = queryLimits();
+  const cache = new QueryCache();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     formatError,
@@ -43,7 +45,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(dataSource) }),
+    expressMiddleware(apollo, { context: async () => createContext(dataSource, cache) }),
   );
   app.use(staticClientRouter());
 

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { ImpactService } from '../modules/impact/impact.service';
 import { readFreshness, type Freshness } from './freshness';
 import { createLoaders, type Loaders } from './loaders';
+import type { QueryCache } from './query-cache';
 
 // A `type`, not an `interface`: Apollo's generic constraint needs an index-compatible type.
 export type Context = {
@@ -8,13 +10,20 @@ export type Context = {
   loaders: Loaders;
   /** The data version and times of this request, read once. */
   freshness: () => Promise<Freshness>;
+  /** Aggregations, answered from the shared cache at this request's data version. */
+  impact: ImpactService;
 };
 
-export function createContext(dataSource: DataSource): Context {
+export function createContext(dataSource: DataSource, cache: QueryCache): Context {
   let freshness: Promise<Freshness> | undefined;
-  return {
+  const context: Context = {
     dataSource,
-    loaders: createLoaders(dataSource),
     freshness: () => (freshness ??= readFreshness(dataSource)),
+    impact: new ImpactService({
+      query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, (await context.freshness()).dataVersion, sql, params),
+    }),
+    loaders: undefined as unknown as Loaders,
   };
+  context.loaders = createLoaders(dataSource, context.impact);
+  return context;
 }

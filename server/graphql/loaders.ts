@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
 import { Case } from '../modules/campaigns/case.entity';
 import { Group } from '../modules/groups/group.entity';
-import { ImpactService, type KeyTotal } from '../modules/impact/impact.service';
+import type { ImpactService, KeyTotal } from '../modules/impact/impact.service';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 
 /** One bag of loaders per request, so entity lookups are batched and never N+1. */
@@ -17,7 +17,7 @@ function byId<T extends { id: number }>(dataSource: DataSource, entity: new () =
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, impact: ImpactService) {
   return {
     caseById: byId(dataSource, Case),
     groupById: byId(dataSource, Group),
@@ -30,7 +30,7 @@ export function createLoaders(dataSource: DataSource) {
     caseTotalsByYear: new DataLoader<number, Map<number, KeyTotal>>((years) =>
       Promise.all(
         years.map(async (year) => {
-          const rows = await new ImpactService(dataSource).breakdown({ year }, 'case_id');
+          const rows = await impact.breakdown({ year }, 'case_id');
           return new Map(rows.map((r) => [Number(r.key), r]));
         }),
       ),

@@ -4,16 +4,21 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
 import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
+import { NotYetReportedResolver } from '../modules/groups/not-reported.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
+import { CaseFirstPositiveResolver, OutcomeSummaryResolver } from '../modules/outcomes/outcome.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 
 export const resolvers = [
   CampaignResolver,
   CaseResolver,
+  CaseFirstPositiveResolver,
   CaseTotalResolver,
   GroupTotalResolver,
   ImpactResolver,
   ImportResolver,
+  NotYetReportedResolver,
+  OutcomeSummaryResolver,
   ReportResolver,
 ] as const;
 

@@ -32,9 +32,9 @@ export class CampaignResolver {
   progress(
     @Root() campaign: Campaign,
     @Arg('filter', () => ImpactFilter, { nullable: true, description: 'Its year is this campaign' }) filter: ImpactFilter | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, impact }: Context,
   ): Promise<CampaignProgress> {
-    return campaignProgress(dataSource, campaign, { ...filter, year: null }, new Date());
+    return campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, new Date());
   }
 }
 

@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context';
 import { Case } from '../campaigns/case.entity';
 import { Group } from '../groups/group.entity';
 import { ImpactFilter } from './impact-filter.input';
-import { ImpactService, type Alignment as AlignmentValue, type BreakdownColumn, type KeyTotal, type Totals } from './impact.service';
+import { type Alignment as AlignmentValue, type BreakdownColumn, type KeyTotal, type Totals } from './impact.service';
 import { CaseTotal, DailyTotal, GroupTotal, GroupTotalConnection, Total, YearSeries } from './impact.types';
 import { labelOf } from './labels';
 
@@ -51,70 +51,70 @@ export class ImpactResolver {
     @Arg('years', () => [Int]) years: number[],
     @Arg('filter', () => ImpactFilter, { nullable: true }) filter: ImpactFilter | null,
     @Arg('align', () => Alignment, { defaultValue: Alignment.CAMPAIGN_DAY }) align: AlignmentValue,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { impact }: Context,
   ): Promise<YearSeries[]> {
-    return new ImpactService(dataSource).yearComparison([...new Set(years)].slice(0, MAX_YEARS), filter ?? {}, align);
+    return impact.yearComparison([...new Set(years)].slice(0, MAX_YEARS), filter ?? {}, align);
   }
 
   @FieldResolver(() => Int)
-  async totalActions(@Root() impact: Impact, @Ctx() ctx: Context): Promise<number> {
-    return (await totalsOf(impact, ctx)).totalActions;
+  async totalActions(@Root() root: Impact, @Ctx() ctx: Context): Promise<number> {
+    return (await totalsOf(root, ctx)).totalActions;
   }
 
   @FieldResolver(() => Int)
-  async reportCount(@Root() impact: Impact, @Ctx() ctx: Context): Promise<number> {
-    return (await totalsOf(impact, ctx)).reportCount;
+  async reportCount(@Root() root: Impact, @Ctx() ctx: Context): Promise<number> {
+    return (await totalsOf(root, ctx)).reportCount;
   }
 
   @FieldResolver(() => Int, { description: 'Distinct groups that reported' })
-  groupCount(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<number> {
-    return new ImpactService(dataSource).distinctCount(impact.filter, 'group_id');
+  groupCount(@Root() root: Impact, @Ctx() { impact }: Context): Promise<number> {
+    return impact.distinctCount(root.filter, 'group_id');
   }
 
   @FieldResolver(() => Int, { description: "Distinct writers' countries" })
-  countryCount(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<number> {
-    return new ImpactService(dataSource).distinctCount(impact.filter, 'country');
+  countryCount(@Root() root: Impact, @Ctx() { impact }: Context): Promise<number> {
+    return impact.distinctCount(root.filter, 'country');
   }
 
   @FieldResolver(() => [CaseTotal])
-  async byCase(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<CaseTotal[]> {
-    const rows = await new ImpactService(dataSource).breakdown(impact.filter, 'case_id');
+  async byCase(@Root() root: Impact, @Ctx() { impact }: Context): Promise<CaseTotal[]> {
+    const rows = await impact.breakdown(root.filter, 'case_id');
     return rows.map((r) => Object.assign(new CaseTotal(), { caseId: Number(r.key), actions: r.actions, reports: r.reports }));
   }
 
   @FieldResolver(() => [Total], { description: "By writers' country" })
-  byCountry(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
-    return breakdown(impact, ctx, 'country');
+  byCountry(@Root() root: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(root, ctx, 'country');
   }
 
   @FieldResolver(() => [Total], { description: 'By the country of the case' })
-  async byCaseCountry(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<Total[]> {
-    return labelled(await new ImpactService(dataSource).byCaseCountry(impact.filter), labelOf.country);
+  async byCaseCountry(@Root() root: Impact, @Ctx() { impact }: Context): Promise<Total[]> {
+    return labelled(await impact.byCaseCountry(root.filter), labelOf.country);
   }
 
   @FieldResolver(() => [Total])
-  byRegion(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
-    return breakdown(impact, ctx, 'region');
+  byRegion(@Root() root: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(root, ctx, 'region');
   }
 
   @FieldResolver(() => [Total], { description: 'By ISO 3166-2 subdivision; key "" for reports without one' })
-  bySubdivision(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
-    return breakdown(impact, ctx, 'subdivision');
+  bySubdivision(@Root() root: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(root, ctx, 'subdivision');
   }
 
   @FieldResolver(() => [Total])
-  byActionType(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
-    return breakdown(impact, ctx, 'action_type');
+  byActionType(@Root() root: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(root, ctx, 'action_type');
   }
 
   @FieldResolver(() => [Total], { description: 'By group type; INDIVIDUAL includes reports without a group' })
-  byGroupType(@Root() impact: Impact, @Ctx() ctx: Context): Promise<Total[]> {
-    return breakdown(impact, ctx, 'group_type');
+  byGroupType(@Root() root: Impact, @Ctx() ctx: Context): Promise<Total[]> {
+    return breakdown(root, ctx, 'group_type');
   }
 
   @FieldResolver(() => GroupTotalConnection)
-  async topGroups(@Root() impact: Impact, @Args(() => TopGroupsArgs) { first, after }: TopGroupsArgs, @Ctx() { dataSource }: Context): Promise<GroupTotalConnection> {
-    const page = await new ImpactService(dataSource).topGroups(impact.filter, first, after ?? null);
+  async topGroups(@Root() root: Impact, @Args(() => TopGroupsArgs) { first, after }: TopGroupsArgs, @Ctx() { impact }: Context): Promise<GroupTotalConnection> {
+    const page = await impact.topGroups(root.filter, first, after ?? null);
     return {
       totalCount: page.totalCount,
       edges: page.rows.map((r) => ({
@@ -136,8 +136,8 @@ export class ImpactResolver {
   }
 
   @FieldResolver(() => [DailyTotal], { description: 'Every day from the first to the last report, with a running total' })
-  daily(@Root() impact: Impact, @Ctx() { dataSource }: Context): Promise<DailyTotal[]> {
-    return new ImpactService(dataSource).daily(impact.filter);
+  daily(@Root() root: Impact, @Ctx() { impact }: Context): Promise<DailyTotal[]> {
+    return impact.daily(root.filter);
   }
 }
 
@@ -157,13 +157,13 @@ export class GroupTotalResolver {
   }
 }
 
-function totalsOf(impact: Impact, { dataSource }: Context): Promise<Totals> {
-  impact.totals ??= new ImpactService(dataSource).totals(impact.filter);
-  return impact.totals;
+function totalsOf(root: Impact, { impact }: Context): Promise<Totals> {
+  root.totals ??= impact.totals(root.filter);
+  return root.totals;
 }
 
-async function breakdown(impact: Impact, { dataSource }: Context, column: Exclude<BreakdownColumn, 'case_id'>): Promise<Total[]> {
-  return labelled(await new ImpactService(dataSource).breakdown(impact.filter, column), labelOf[column]);
+async function breakdown(root: Impact, { impact }: Context, column: Exclude<BreakdownColumn, 'case_id'>): Promise<Total[]> {
+  return labelled(await impact.breakdown(root.filter, column), labelOf[column]);
 }
 
 function labelled(rows: KeyTotal[], label: (key: string) => string): Total[] {

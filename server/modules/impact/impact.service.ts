@@ -35,7 +35,12 @@ const toKeyTotals = (rows: { key: unknown; actions: unknown; reports: unknown }[
  * answer (a summary table, else the raw reports) and sorts breakdowns by actions, then key.
  */
 export class ImpactService {
-  constructor(private readonly db: DataSource) {}
+  /** Runs read queries: straight on the database, or through the request's cache. */
+  private readonly db: { query(sql: string, params?: unknown[]): Promise<any[]> };
+
+  constructor(db: DataSource | ImpactService['db']) {
+    this.db = db;
+  }
 
   async totals(filter: ImpactFilter): Promise<Totals> {
     const s = impactSource(filter, []);

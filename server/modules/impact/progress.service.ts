@@ -30,12 +30,13 @@ function valueAtDay(series: YearSeries | undefined, day: number): number {
  */
 export async function campaignProgress(
   db: DataSource,
+  impact: ImpactService,
   campaign: Campaign,
   filter: ImpactFilter,
   now: Date,
 ): Promise<CampaignProgress> {
   const [{ years }] = await db.query(`SELECT array_agg(year ORDER BY year) AS years FROM campaign WHERE year <= $1`, [campaign.year]);
-  const series = await new ImpactService(db).yearComparison(years, filter, 'CAMPAIGN_DAY');
+  const series = await impact.yearComparison(years, filter, 'CAMPAIGN_DAY');
   const current = series.find((s) => s.year === campaign.year)!;
   const today = dateIn(campaign.timezone, now);
   const final = today > campaign.reportingDeadline;

@@ -1,0 +1,35 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Group } from './group.entity';
+import { NotReportedService } from './not-reported.service';
+import { NotYetReportedArgs, NotYetReportedConnection, NotYetReportedGroup } from './not-reported.types';
+
+@Resolver(() => NotYetReportedGroup)
+export class NotYetReportedResolver {
+  @Query(() => NotYetReportedConnection, {
+    description:
+      "Groups that reported in year - 1 but have no active report in year, by last year's actions (descending), then id. " +
+      'Area filters select where the group reported last year.',
+  })
+  async notYetReported(@Args(() => NotYetReportedArgs) args: NotYetReportedArgs, @Ctx() { dataSource }: Context): Promise<NotYetReportedConnection> {
+    const page = await new NotReportedService(dataSource).page(args);
+    return {
+      totalCount: page.totalCount,
+      edges: page.rows.map((r) => ({
+        cursor: r.cursor,
+        node: Object.assign(new NotYetReportedGroup(), {
+          groupId: r.groupId,
+          lastYearActions: r.actions,
+          lastYearReports: r.reports,
+          lastReportedAt: r.lastReportedAt,
+        }),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @FieldResolver(() => Group)
+  async group(@Root() node: NotYetReportedGroup, @Ctx() { loaders }: Context): Promise<Group> {
+    return (await loaders.groupById.load(node.groupId))!;
+  }
+}

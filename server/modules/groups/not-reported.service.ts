@@ -1,0 +1,100 @@
+import type { DataSource } from 'typeorm';
+import { badInput } from '../../graphql/errors-user';
+import { filterToSql } from '../impact/filter-sql';
+import type { GroupType } from './group.enums';
+
+export interface NotReportedQuery {
+  year: number;
+  regions?: string[] | null;
+  countries?: string[] | null;
+  subdivisions?: string[] | null;
+  groupTypes?: GroupType[] | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface NotReportedRow {
+  groupId: number;
+  actions: number;
+  reports: number;
+  lastReportedAt: Date;
+  cursor: string;
+}
+
+export interface NotReportedPage {
+  totalCount: number;
+  rows: NotReportedRow[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Groups that reported in year - 1 and have no active report anywhere in `year`, biggest first, so
+ * coordinators chase them in order. The area filters select where the group reported last year, and
+ * last year's figures (and its last report) are counted in that area only: a coordinator sees no
+ * figure from outside it. Figures come from rollup_area_group (rows with no reports left after
+ * retractions are skipped); the date of the last report from the raw reports of the page only.
+ */
+export class NotReportedService {
+  constructor(private readonly db: DataSource) {}
+
+  async page(q: NotReportedQuery): Promise<NotReportedPage> {
+    const position = q.after ? decodeCursor(q.after) : null;
+    const area = { year: q.year - 1, regions: q.regions, countries: q.countries, subdivisions: q.subdivisions };
+    // the same parameters serve both aliases: only the alias differs
+    const last = filterToSql(area, 'r', 5);
+    const raw = filterToSql(area, 'x', 5);
+    const rows: {
+      total: number;
+      group_id: number | null;
+      actions: string;
+      reports: string;
+      last_reported_at: Date;
+    }[] = await this.db.query(
+      `WITH last_year AS (
+         SELECT r.group_id, sum(r.actions) AS actions, sum(r.reports) AS reports
+         FROM rollup_area_group r
+         WHERE r.reports > 0 AND r.group_id IS NOT NULL AND ${last.where}
+         GROUP BY r.group_id
+         HAVING sum(r.actions) > 0),
+       missing AS (
+         SELECT l.* FROM last_year l JOIN writing_group g ON g.id = l.group_id
+         WHERE ($4::text[] IS NULL OR g.type = ANY($4::text[]))
+           AND NOT EXISTS (
+             SELECT 1 FROM rollup_area_group t WHERE t.year = $1::int AND t.group_id = l.group_id AND t.reports > 0)),
+       page AS (
+         SELECT m.* FROM missing m
+         WHERE $2::bigint IS NULL OR (m.actions, -m.group_id) < ($2::bigint, -$3::int)
+         ORDER BY m.actions DESC, m.group_id
+         LIMIT $5::int)
+       SELECT t.total, p.group_id, p.actions, p.reports,
+              (SELECT max(x.reported_at) FROM letter_report x
+               WHERE x.group_id = p.group_id AND x.status = 'ACTIVE' AND ${raw.where}) AS last_reported_at
+       FROM (SELECT count(*)::int AS total FROM missing) t
+       LEFT JOIN page p ON true
+       ORDER BY p.actions DESC, p.group_id`,
+      [q.year, position?.actions ?? null, position?.groupId ?? null, q.groupTypes ?? null, q.first + 1, ...last.params],
+    );
+    const found = rows.filter((r) => r.group_id != null);
+    return {
+      totalCount: rows[0]?.total ?? 0,
+      hasNextPage: found.length > q.first,
+      rows: found.slice(0, q.first).map((r) => ({
+        groupId: r.group_id!,
+        actions: Number(r.actions),
+        reports: Number(r.reports),
+        lastReportedAt: r.last_reported_at,
+        cursor: encodeCursor(Number(r.actions), r.group_id!),
+      })),
+    };
+  }
+}
+
+function encodeCursor(actions: number, groupId: number): string {
+  return Buffer.from(`${actions}:${groupId}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { actions: number; groupId: number } {
+  const match = /^(\d{1,15}):(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('notYetReported: "after" is not a cursor from this list', { after: 'is not valid' });
+  return { actions: Number(match[1]), groupId: Number(match[2]) };
+}
