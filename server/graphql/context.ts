@@ -20,10 +20,11 @@ export function createContext(dataSource: DataSource, cache: QueryCache): Contex
     dataSource,
     freshness: () => (freshness ??= readFreshness(dataSource)),
     impact: new ImpactService({
-      query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, (await context.freshness()).dataVersion, sql, params),
+      query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, await version(), sql, params),
     }),
     loaders: undefined as unknown as Loaders,
   };
-  context.loaders = createLoaders(dataSource, context.impact);
+  const version = async () => (await context.freshness()).dataVersion;
+  context.loaders = createLoaders(dataSource, context.impact, async (key, read) => cache.memo(await version(), key, read));
   return context;
 }

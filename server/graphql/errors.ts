@@ -19,13 +19,13 @@ const CLIENT_CODES = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
   const original = unwrapResolverError(error);
   if (isArgumentValidationError(original)) {
     return { message: validationMessage(original), path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -36,13 +36,12 @@ interface ValidationErrorShape {
   message: string;
 }
 
+/** type-graphql's argument validation error: its readable reasons are in validationErrors. */
 function isArgumentValidationError(error: unknown): error is ValidationErrorShape {
-  return (error as ValidationErrorShape)?.extensions?.code === 'BAD_USER_INPUT';
+  return Array.isArray((error as ValidationErrorShape)?.extensions?.validationErrors);
 }
 
 function validationMessage(error: ValidationErrorShape): string {
-  const details = (error.extensions?.validationErrors ?? []).flatMap((v) =>
-    Object.values(v.constraints ?? {}).map((c) => c),
-  );
+  const details = (error.extensions?.validationErrors ?? []).flatMap((v) => Object.values(v.constraints ?? {}));
   return details.length ? details.join('; ') : error.message;
 }

@@ -7,23 +7,31 @@ import { Group } from '../modules/groups/group.entity';
 import type { ImpactService, KeyTotal } from '../modules/impact/impact.service';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 
-/** One bag of loaders per request, so entity lookups are batched and never N+1. */
+/** Reads through the shared cache at the request's data version. */
+export type CachedRead = <T>(key: string, read: () => Promise<T>) => Promise<T>;
+
 /** Loads entities by id, in key order, null for a missing one. */
-function byId<T extends { id: number }>(dataSource: DataSource, entity: new () => T) {
+function byId<T extends { id: number }>(dataSource: DataSource, entity: new () => T, cached: CachedRead) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    const sorted = [...ids].sort((a, b) => a - b);
+    const rows = await cached(`${entity.name}:${sorted.join(',')}`, () =>
+      dataSource.getRepository(entity).findBy({ id: In(sorted) } as never),
+    );
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }
 
-export function createLoaders(dataSource: DataSource, impact: ImpactService) {
+/** One bag of loaders per request, so entity lookups are batched and never N+1. */
+export function createLoaders(dataSource: DataSource, impact: ImpactService, cached: CachedRead) {
   return {
-    caseById: byId(dataSource, Case),
-    groupById: byId(dataSource, Group),
-    reportById: byId(dataSource, LetterReport),
+    caseById: byId(dataSource, Case, cached),
+    groupById: byId(dataSource, Group, cached),
+    reportById: byId(dataSource, LetterReport, cached),
     casesByYear: new DataLoader<number, Case[]>(async (years) => {
-      const rows = await dataSource.getRepository(Case).find({ where: { year: In([...years]) }, order: { id: 'ASC' } });
+      const rows = await cached(`cases:${years.join(',')}`, () =>
+        dataSource.getRepository(Case).find({ where: { year: In([...years]) }, order: { id: 'ASC' } }),
+      );
       return years.map((y) => rows.filter((r) => r.year === y));
     }),
     /** Totals of every case of a year, by case id: one query for all the cases of a campaign. */

@@ -8,16 +8,21 @@ import type { DataSource } from 'typeorm';
  * The SQL carries the filter and, once scoped, the scope, so every distinct question has its own key.
  */
 export class QueryCache {
-  private readonly entries = new LRUCache<string, Promise<unknown[]>>({ max: 5000 });
+  private readonly entries = new LRUCache<string, Promise<unknown>>({ max: 5000 });
 
-  run(db: DataSource, version: number, sql: string, params: unknown[]): Promise<unknown[]> {
-    const key = `${version}\u0000${sql}\u0000${JSON.stringify(params)}`;
-    let result = this.entries.get(key);
+  run(db: DataSource, version: number, sql: string, params: unknown[]): Promise<any[]> {
+    return this.memo(version, `${sql}\u0000${JSON.stringify(params)}`, () => db.query(sql, params));
+  }
+
+  /** Any read at a data version: entity lookups too change only with the data. Callers must not mutate results. */
+  memo<T>(version: number, key: string, read: () => Promise<T>): Promise<T> {
+    const versioned = `${version}\u0000${key}`;
+    let result = this.entries.get(versioned) as Promise<T> | undefined;
     if (!result) {
-      result = db.query(sql, params);
-      this.entries.set(key, result);
-      // a failed query is not remembered
-      result.catch(() => this.entries.delete(key));
+      result = read();
+      this.entries.set(versioned, result);
+      // a failed read is not remembered
+      result.catch(() => this.entries.delete(versioned));
     }
     return result;
   }
