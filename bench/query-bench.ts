@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { signToken } from '../server/modules/users/session-token';
+import { addUser } from '../server/modules/users/user.service';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../server/app';
 import { BENCH_YEARS } from './bench-data';
@@ -25,11 +28,14 @@ export function percentiles(ms: number[]): Latency {
  * from send to parsed answer; a few warm-up requests first.
  */
 export async function queryBench(dataSource: DataSource, samples = 200): Promise<Record<string, Latency>> {
-  const app = await createApp(dataSource);
+  const secret = new TextEncoder().encode(randomBytes(32).toString('hex'));
+  const app = await createApp(dataSource, { sessionSecret: secret, production: true });
+  const staff = await addUser(dataSource, { email: `bench-${Date.now()}@bench.w4r`, role: 'staff', password: randomBytes(16).toString('hex') }, null);
+  const token = await signToken(secret, { userId: staff.id, kind: 'script' }, '2h');
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
   const post = async (query: string, variables: object) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
     const body = await res.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors[0]));
     return body;

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { loadCampaigns } from '../server/modules/campaigns/campaign.service';
 import { parseCampaignFile } from '../server/modules/campaigns/campaign-file';
 import { ReportIngest } from '../server/modules/reports/ingest';
+import { createDemoAccounts } from '../server/modules/users/demo-accounts';
 import type { ReportRow } from '../server/modules/reports/report-row';
 import { buildGroups, generateCampaignReports, random } from './generate-reports';
 
@@ -61,8 +62,11 @@ export async function loadDemoData(dataSource: DataSource, options: { scale?: nu
   return { ...loaded, reports, actions, ms: Date.now() - started };
 }
 
-/** On the embedded database's first start: load the demo unless campaigns already exist. */
+/** On the embedded database's first start: the demo data and one account per role, unless campaigns exist. */
 export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<DemoSummary | null> {
   const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM campaign`);
-  return n === 0 ? loadDemoData(dataSource) : null;
+  if (n > 0) return null;
+  const summary = await loadDemoData(dataSource);
+  await createDemoAccounts(dataSource);
+  return summary;
 }

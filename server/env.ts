@@ -17,6 +17,8 @@ export interface Env {
   /** Where the embedded database keeps its files. */
   dataDir: string;
   logLevel: string;
+  /** Signs sessions and tokens; required in production. */
+  sessionSecret: string | undefined;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -27,5 +29,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     nodeEnv: source.NODE_ENV || 'development',
     dataDir: source.DATA_DIR || 'data',
     logLevel: source.LOG_LEVEL || (source.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sessionSecret: source.SESSION_SECRET || undefined,
   };
 }

@@ -4,15 +4,21 @@ import { openDatabase } from './db/open-database';
 import { readEnv } from './env';
 import { logger } from './logger';
 import { loadDemoDataIfEmpty } from '../seeds/demo';
+import { sessionSecret } from './modules/users/session-secret';
 
 const env = readEnv();
 const started = Date.now();
+const secret = sessionSecret(env); // before anything else: production without SESSION_SECRET stops here
 const database = await openDatabase(env);
 if (database.embedded) {
   const loaded = await loadDemoDataIfEmpty(database.dataSource);
   if (loaded) logger.info(loaded, 'first start on the embedded database: demo data loaded');
 }
-const app = await createApp(database.dataSource);
+const app = await createApp(database.dataSource, {
+  sessionSecret: secret,
+  production: env.nodeEnv === 'production',
+  embedded: database.embedded,
+});
 app.httpServer.listen(env.port, () => {
   logger.info(
     { port: env.port, database: database.embedded ? `embedded (${env.dataDir}/)` : 'DATABASE_URL', ms: Date.now() - started },

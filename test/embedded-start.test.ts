@@ -61,12 +61,19 @@ describe('npm start on the embedded database', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
 
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ campaigns { year } impact(filter: { year: 2025 }) { totalActions } }' }),
-      });
-      const { data } = await res.json();
+      // the sign-in page lists one demo account per role; signing in as one gives the figures
+      const gql = (query: string, cookie = '') =>
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query }),
+        });
+      const demo = (await (await gql('{ demoAccounts { email password role } }')).json()).data.demoAccounts;
+      expect(demo.map((a: { role: string }) => a.role)).toEqual(['admin', 'staff', 'coordinator']);
+      const staff = demo.find((a: { role: string }) => a.role === 'staff');
+      const login = await gql(`mutation { login(email: "${staff.email}", password: "${staff.password}") { role } }`);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const { data } = await (await gql('{ campaigns { year } impact(filter: { year: 2025 }) { totalActions } }', cookie)).json();
       expect(data.campaigns).toHaveLength(13);
       expect(data.impact.totalActions).toBeGreaterThan(100_000);
 

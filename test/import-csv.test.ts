@@ -1,3 +1,4 @@
+import { random } from '../seeds/generate-reports';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,17 +92,6 @@ function expectedByCase(rows: CsvRow[]) {
   return [...totals.values()].sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/** A small deterministic random generator (mulberry32), so generated files are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(tmpdir(), 'w4r-import-'));

@@ -187,7 +187,7 @@ describe('POST /api/imports and Query.imports', () => {
   it('imports a CSV body and answers the summary as JSON', async () => {
     const res = await fetch(`${app.url}/api/imports?filename=dec.csv`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${app.adminToken}` },
       body: [header, row('U-1', '5'), row('U-2', '6')].join('\n'),
     });
     expect(res.status).toBe(200);
@@ -197,17 +197,17 @@ describe('POST /api/imports and Query.imports', () => {
   it('imports a multipart upload, and a dry run stores nothing', async () => {
     const form = new FormData();
     form.append('file', new Blob([[header, row('U-3', '7')].join('\n')], { type: 'text/csv' }), 'upload.csv');
-    const dry = await fetch(`${app.url}/api/imports?dryRun=true`, { method: 'POST', body: form });
+    const dry = await fetch(`${app.url}/api/imports?dryRun=true`, { method: 'POST', body: form, headers: { authorization: `Bearer ${app.adminToken}` } });
     expect(await dry.json()).toMatchObject({ status: 'DRY_RUN', imported: 1 });
     expect((await app.graphql(`{ report(reportId: "U-3") { id } }`)).data.report).toBeNull();
-    const real = await fetch(`${app.url}/api/imports`, { method: 'POST', body: form });
+    const real = await fetch(`${app.url}/api/imports`, { method: 'POST', body: form, headers: { authorization: `Bearer ${app.adminToken}` } });
     expect(await real.json()).toMatchObject({ status: 'COMMITTED', imported: 1 });
   });
 
   it('answers 422 with the errors for a bad file, and lists it in Query.imports', async () => {
     const res = await fetch(`${app.url}/api/imports?filename=bad.csv`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${app.adminToken}` },
       body: [header, row('U-4', '0')].join('\n'),
     });
     expect(res.status).toBe(422);
@@ -219,7 +219,7 @@ describe('POST /api/imports and Query.imports', () => {
   });
 
   it('answers 400 to a body that is not CSV', async () => {
-    const res = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.adminToken}` }, body: '{}' });
     expect(res.status).toBe(400);
   });
 });

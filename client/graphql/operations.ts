@@ -85,3 +85,73 @@ export const OVERVIEW_QUERY: TypedDocumentNode<OverviewQueryData, OverviewQueryV
     }
   }
 `;
+
+// Signing in. The session is an httpOnly cookie: the client never sees it, only `me`.
+
+export interface SessionUserData {
+  __typename?: 'User';
+  id: string;
+  email: string;
+  role: string;
+  regions: string[];
+}
+
+export interface MeQueryData {
+  me: SessionUserData | null;
+}
+
+export const ME_QUERY: TypedDocumentNode<MeQueryData, Record<string, never>> = gql`
+  query Me {
+    me {
+      id
+      email
+      role
+      regions
+    }
+  }
+`;
+
+export interface LoginMutationData {
+  login: SessionUserData;
+}
+
+export interface LoginMutationVariables {
+  email: string;
+  password: string;
+}
+
+export const LOGIN_MUTATION: TypedDocumentNode<LoginMutationData, LoginMutationVariables> = gql`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      id
+      email
+      role
+      regions
+    }
+  }
+`;
+
+export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+export interface DemoAccount {
+  __typename?: 'DemoAccount';
+  email: string;
+  password: string;
+  role: string;
+  regions: string[];
+}
+
+export const DEMO_ACCOUNTS_QUERY: TypedDocumentNode<{ demoAccounts: DemoAccount[] }, Record<string, never>> = gql`
+  query DemoAccounts {
+    demoAccounts {
+      email
+      password
+      role
+      regions
+    }
+  }
+`;

@@ -6,24 +6,34 @@ import { Case } from '../modules/campaigns/case.entity';
 import { Group } from '../modules/groups/group.entity';
 import { ImportBatch } from '../modules/imports/import-batch.entity';
 import { LetterReport } from '../modules/reports/letter-report.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
 import { Rollups1763800000000 } from './migrations/1763800000000-rollups';
+import { AuditLog1763900000000 } from './migrations/1763900000000-audit-log';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User];
-export const migrations = [InitialSchema1763700000000, Rollups1763800000000];
+export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User, AuditEntry];
+export const migrations = [InitialSchema1763700000000, Rollups1763800000000, AuditLog1763900000000];
 
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
-  /** Milliseconds before a statement is cancelled; a mistake must be an error, not a hang. */
+  /**
+   * Milliseconds before the server cancels a statement, so a mistake is an error, not a hang.
+   * Imports raise it for their own transaction (a gigabyte file takes minutes).
+   */
   statementTimeout?: number;
+  /**
+   * Milliseconds before the client gives up on a query. Only for the embedded database, where a query
+   * waiting behind another connection's transaction never reaches the server's own timeout.
+   */
+  queryTimeout?: number;
 }
 
-export function createDataSource({ url, poolSize = 10, statementTimeout = 30_000 }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize = 10, statementTimeout = 30_000, queryTimeout }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -35,7 +45,7 @@ export function createDataSource({ url, poolSize = 10, statementTimeout = 30_000
     extra: {
       max: poolSize,
       connectionTimeoutMillis: 10_000,
-      query_timeout: statementTimeout + 5_000,
+      query_timeout: queryTimeout,
       statement_timeout: statementTimeout,
       application_name: 'w4r-impact',
     },

@@ -18,6 +18,7 @@ export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'>): P
       url: env.databaseUrl ?? embedded!.url,
       // PGlite serves one query at a time; a large pool would only queue inside it.
       poolSize: embedded ? 4 : 10,
+      queryTimeout: embedded ? 600_000 : undefined,
     });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });

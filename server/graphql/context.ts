@@ -1,4 +1,6 @@
+import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { clearSessionCookie, setSessionCookie, type AuthUser } from '../http/authenticate';
 import { ImpactService } from '../modules/impact/impact.service';
 import { readFreshness, type Freshness } from './freshness';
 import { createLoaders, type Loaders } from './loaders';
@@ -8,23 +10,58 @@ import type { QueryCache } from './query-cache';
 export type Context = {
   dataSource: DataSource;
   loaders: Loaders;
+  /** The signed-in user, or null. */
+  user: AuthUser | null;
+  /** The regions a coordinator is limited to; null for everyone else (who see all). */
+  scope: string[] | null;
   /** The data version and times of this request, read once. */
   freshness: () => Promise<Freshness>;
-  /** Aggregations, answered from the shared cache at this request's data version. */
+  /** Aggregations within the user's scope, answered from the shared cache at this data version. */
   impact: ImpactService;
+  session: {
+    secret: Uint8Array;
+    start(token: string): void;
+    end(): void;
+  };
+  /** Running on the embedded database with demo data. */
+  embedded: boolean;
+  /** The client's address, for rate limits. */
+  clientAddress: string;
 };
 
-export function createContext(dataSource: DataSource, cache: QueryCache): Context {
+export interface ContextOptions {
+  dataSource: DataSource;
+  cache: QueryCache;
+  user: AuthUser | null;
+  res?: Response;
+  secret: Uint8Array;
+  secureCookies: boolean;
+  embedded: boolean;
+  clientAddress?: string;
+}
+
+export function createContext({ dataSource, cache, user, res, secret, secureCookies, embedded, clientAddress = '' }: ContextOptions): Context {
   let freshness: Promise<Freshness> | undefined;
+  const scope = user?.role === 'coordinator' ? user.regions : null;
+  const version = async () => (await context.freshness()).dataVersion;
   const context: Context = {
     dataSource,
+    user,
+    scope,
+    embedded,
+    clientAddress,
     freshness: () => (freshness ??= readFreshness(dataSource)),
-    impact: new ImpactService({
-      query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, await version(), sql, params),
-    }),
+    impact: new ImpactService(
+      { query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, await version(), sql, params) },
+      scope,
+    ),
     loaders: undefined as unknown as Loaders,
+    session: {
+      secret,
+      start: (token) => res && setSessionCookie(res, token, secureCookies),
+      end: () => res && clearSessionCookie(res, secureCookies),
+    },
   };
-  const version = async () => (await context.freshness()).dataVersion;
   context.loaders = createLoaders(dataSource, context.impact, async (key, read) => cache.memo(await version(), key, read));
   return context;
 }

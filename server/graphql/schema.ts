@@ -2,14 +2,17 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth-checker';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
 import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
 import { NotYetReportedResolver } from '../modules/groups/not-reported.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { CaseFirstPositiveResolver, OutcomeSummaryResolver } from '../modules/outcomes/outcome.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
+import { AuthResolver } from '../modules/users/auth.resolver';
 
 export const resolvers = [
+  AuthResolver,
   CampaignResolver,
   CaseResolver,
   CaseFirstPositiveResolver,
@@ -30,6 +33,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
+    authChecker,
   });
   return schema;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
@@ -11,11 +11,13 @@ import { OutcomeInput } from './outcome.inputs';
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
+  @Authorized()
   @Query(() => [Campaign], { description: 'Every campaign, oldest first' })
   campaigns(@Ctx() { dataSource }: Context): Promise<Campaign[]> {
     return listCampaigns(dataSource);
   }
 
+  @Authorized()
   @Query(() => Campaign, { nullable: true })
   campaign(@Arg('year', () => Int) year: number, @Ctx() { dataSource }: Context): Promise<Campaign | null> {
     return dataSource.getRepository(Campaign).findOneBy({ year });
@@ -50,13 +52,14 @@ export class CaseResolver {
     return (await loaders.caseTotalsByYear.load(c.year)).get(c.id)?.reports ?? 0;
   }
 
+  @Authorized('admin', 'staff')
   @Mutation(() => CaseOutcome, { description: 'Adds a dated outcome to a case' })
   recordOutcome(
     @Arg('caseId', () => ID) caseId: string,
     @Arg('input', () => OutcomeInput) input: OutcomeInput,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, user }: Context,
   ): Promise<CaseOutcome> {
-    return recordOutcome(dataSource, caseId, input);
+    return recordOutcome(dataSource, caseId, input, user!.id);
   }
 
   @FieldResolver(() => [CaseOutcome], { description: 'Dated outcomes, oldest first' })

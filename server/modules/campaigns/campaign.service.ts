@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
+import { audit } from '../audit/audit';
 import { bumpDataVersion } from '../rollups/rollup-maintenance';
 import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
@@ -69,7 +70,7 @@ export function listCampaigns(db: DataSource | EntityManager): Promise<Campaign[
 }
 
 /** Adds a dated outcome to a case; the same kind on the same date is refused as a repeat. */
-export async function recordOutcome(db: DataSource, caseId: string, input: OutcomeInput): Promise<CaseOutcome> {
+export async function recordOutcome(db: DataSource, caseId: string, input: OutcomeInput, actorId: number | null): Promise<CaseOutcome> {
   if (!/^\d{1,9}$/.test(caseId)) throw badInput(`"${caseId.slice(0, 40)}" is not a case id`, { caseId: 'is not valid' });
   const id = await db.transaction(async (m) => {
     const [known] = await m.query(`SELECT 1 FROM "case" WHERE id = $1`, [Number(caseId)]);
@@ -80,6 +81,7 @@ export async function recordOutcome(db: DataSource, caseId: string, input: Outco
       [Number(caseId), input.date, input.kind, input.note.trim()],
     );
     if (!row) throw badInput(`This case already has a ${input.kind} outcome on ${input.date}`, { date: 'already recorded' });
+    await audit(m, actorId, 'outcome', `case ${caseId}`, { date: input.date, kind: input.kind, note: input.note });
     await bumpDataVersion(m);
     return row.id as number;
   });

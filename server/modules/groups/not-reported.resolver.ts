@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Group } from './group.entity';
 import { NotReportedService } from './not-reported.service';
@@ -11,8 +11,9 @@ export class NotYetReportedResolver {
       "Groups that reported in year - 1 but have no active report in year, by last year's actions (descending), then id. " +
       'Area filters select where the group reported last year.',
   })
-  async notYetReported(@Args(() => NotYetReportedArgs) args: NotYetReportedArgs, @Ctx() { dataSource }: Context): Promise<NotYetReportedConnection> {
-    const page = await new NotReportedService(dataSource).page(args);
+  @Authorized()
+  async notYetReported(@Args(() => NotYetReportedArgs) args: NotYetReportedArgs, @Ctx() { dataSource, scope }: Context): Promise<NotYetReportedConnection> {
+    const page = await new NotReportedService(dataSource, scope).page(args);
     return {
       totalCount: page.totalCount,
       edges: page.rows.map((r) => ({

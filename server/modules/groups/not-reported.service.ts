@@ -35,14 +35,18 @@ export interface NotReportedPage {
  * retractions are skipped); the date of the last report from the raw reports of the page only.
  */
 export class NotReportedService {
-  constructor(private readonly db: DataSource) {}
+  /** @param scope a coordinator's regions, intersected with the area filters; null for no limit */
+  constructor(
+    private readonly db: DataSource,
+    private readonly scope: string[] | null = null,
+  ) {}
 
   async page(q: NotReportedQuery): Promise<NotReportedPage> {
     const position = q.after ? decodeCursor(q.after) : null;
     const area = { year: q.year - 1, regions: q.regions, countries: q.countries, subdivisions: q.subdivisions };
     // the same parameters serve both aliases: only the alias differs
-    const last = filterToSql(area, 'r', 5);
-    const raw = filterToSql(area, 'x', 5);
+    const last = filterToSql(area, 'r', 5, this.scope);
+    const raw = filterToSql(area, 'x', 5, this.scope);
     const rows: {
       total: number;
       group_id: number | null;

@@ -6,6 +6,8 @@ import type { ImpactFilter } from './impact-filter.input';
  * that letter_report uses (year, case_id, country, region, subdivision, group_id, group_type,
  * action_type, day), so they apply to the raw table and to any summary table with those columns.
  * Only ACTIVE reports count: retracted and superseded ones never appear in a total.
+ * `scope` (a coordinator's regions) is added to every filter, so no field, alias or combination
+ * yields a figure from outside those regions.
  */
 export interface SqlFilter {
   /** A boolean SQL expression, parameterised from $1 (with `offset`) upwards. */
@@ -15,7 +17,7 @@ export interface SqlFilter {
   columns: Set<string>;
 }
 
-export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0): SqlFilter {
+export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0, scope: string[] | null = null): SqlFilter {
   const params: unknown[] = [];
   const parts: string[] = [];
   const columns = new Set<string>();
@@ -44,6 +46,8 @@ export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0):
   }
   anyOf('country', filter.countries);
   anyOf('region', filter.regions);
+  // A coordinator's scope is intersected with whatever the filter asks: here, once, for every query.
+  anyOf('region', scope);
   anyOf('subdivision', filter.subdivisions);
   anyOf('group_id', filter.groupIds && ids(filter.groupIds, 'groupIds'), 'int[]');
   anyOf('group_type', filter.groupTypes);

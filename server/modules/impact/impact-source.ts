@@ -14,8 +14,8 @@ export interface ImpactSource extends SqlFilter {
   reports: string;
 }
 
-export function impactSource(filter: ImpactFilter, dimensions: string[], paramOffset = 0): ImpactSource {
-  const f = filterToSql(filter, 'r', paramOffset);
+export function impactSource(filter: ImpactFilter, dimensions: string[], paramOffset = 0, scope: string[] | null = null): ImpactSource {
+  const f = filterToSql(filter, 'r', paramOffset, scope);
   const needed = new Set([...f.columns, ...dimensions]);
   const rollup = ROLLUP_TABLES.find((t) => [...needed].every((c) => t.dimensions.includes(c)));
   if (rollup) {

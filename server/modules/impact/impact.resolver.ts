@@ -1,5 +1,5 @@
 import { Max, Min } from 'class-validator';
-import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, ArgsType, Args, Authorized, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Case } from '../campaigns/case.entity';
 import { Group } from '../groups/group.entity';
@@ -41,11 +41,13 @@ const MAX_YEARS = 30;
 
 @Resolver(() => Impact)
 export class ImpactResolver {
+  @Authorized()
   @Query(() => Impact)
   impact(@Arg('filter', () => ImpactFilter) filter: ImpactFilter): Impact {
     return new Impact(filter);
   }
 
+  @Authorized()
   @Query(() => [YearSeries], { description: 'One daily series per year, aligned for comparison (at most 30 years)' })
   yearComparison(
     @Arg('years', () => [Int]) years: number[],

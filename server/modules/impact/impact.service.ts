@@ -38,25 +38,36 @@ export class ImpactService {
   /** Runs read queries: straight on the database, or through the request's cache. */
   private readonly db: { query(sql: string, params?: unknown[]): Promise<any[]> };
 
-  constructor(db: DataSource | ImpactService['db']) {
+  /**
+   * @param scope a coordinator's regions: every query is limited to them, whatever the filter asks
+   *   (asking for another region matches nothing). null: no limit.
+   */
+  constructor(
+    db: DataSource | ImpactService['db'],
+    private readonly scope: string[] | null = null,
+  ) {
     this.db = db;
   }
 
+  private source(filter: ImpactFilter, dimensions: string[], paramOffset = 0) {
+    return impactSource(filter, dimensions, paramOffset, this.scope);
+  }
+
   async totals(filter: ImpactFilter): Promise<Totals> {
-    const s = impactSource(filter, []);
+    const s = this.source(filter, []);
     const [row] = await this.db.query(`SELECT ${s.actions} AS actions, ${s.reports} AS reports ${s.from}`, s.params);
     return { totalActions: num(row.actions), reportCount: num(row.reports) };
   }
 
   /** Distinct values of a column (groups that reported, writers' countries). */
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
-    const s = impactSource(filter, [column]);
+    const s = this.source(filter, [column]);
     const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params);
     return num(row.n);
   }
 
   async breakdown(filter: ImpactFilter, column: BreakdownColumn): Promise<KeyTotal[]> {
-    const s = impactSource(filter, [column]);
+    const s = this.source(filter, [column]);
     const key = column === 'subdivision' ? `coalesce(r.subdivision, '')` : `r.${column}`;
     return toKeyTotals(
       await this.db.query(
@@ -69,7 +80,7 @@ export class ImpactService {
 
   /** Totals by the country of the case (not of the writers). */
   async byCaseCountry(filter: ImpactFilter): Promise<KeyTotal[]> {
-    const s = impactSource(filter, ['case_id']);
+    const s = this.source(filter, ['case_id']);
     return toKeyTotals(
       await this.db.query(
         `SELECT k.country AS key, sum(t.actions) AS actions, sum(t.reports) AS reports
@@ -83,7 +94,7 @@ export class ImpactService {
 
   /** Groups ranked by actions (then id), a page at a time; the cursor is the last row's place. */
   async topGroups(filter: ImpactFilter, first: number, after: string | null): Promise<GroupPage> {
-    const s = impactSource(filter, ['group_id'], 2);
+    const s = this.source(filter, ['group_id'], 2);
     const position = after ? decodeCursor(after) : null;
     const rows: { group_id: number; actions: string; reports: string; total: number }[] = await this.db.query(
       `WITH g AS (
@@ -110,7 +121,7 @@ export class ImpactService {
 
   /** Every day from the first to the last matching report, days without reports included. */
   async daily(filter: ImpactFilter): Promise<DailyTotal[]> {
-    const s = impactSource(filter, ['day']);
+    const s = this.source(filter, ['day']);
     const rows = await this.db.query(
       `WITH d AS (SELECT r.day, ${s.actions} AS actions ${s.from} GROUP BY r.day)
        SELECT to_char(g.day, 'YYYY-MM-DD') AS date, coalesce(d.actions, 0) AS actions,
@@ -129,7 +140,7 @@ export class ImpactService {
    * in every year, leap years included. The filter's own `year` is ignored: `years` decides.
    */
   async yearComparison(years: number[], filter: ImpactFilter, align: Alignment): Promise<YearSeries[]> {
-    const s = impactSource({ ...filter, year: null }, ['year', 'day'], 1);
+    const s = this.source({ ...filter, year: null }, ['year', 'day'], 1);
     const dayExpr = align === 'CAMPAIGN_DAY' ? `g.day::date - c.writing_starts` : `g.day::date - make_date(c.year, 12, 1)`;
     const rows = await this.db.query(
       `WITH d AS (

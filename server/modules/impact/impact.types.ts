@@ -40,41 +40,33 @@ export class YearSeries {
   points: SeriesPoint[];
 }
 
+/** Actions and reports: the two measures of every total. */
+@ObjectType()
+abstract class Counts {
+  @Field(() => Int)
+  actions: number;
+
+  @Field(() => Int)
+  reports: number;
+}
+
 @ObjectType({ description: 'Actions and reports for one key of a breakdown' })
-export class Total {
+export class Total extends Counts {
   @Field(() => String, { description: 'A code (country, region, enum value...); "" for "not given"' })
   key: string;
 
   @Field(() => String, { description: 'The key for people: "Germany", "Local group"' })
   label: string;
-
-  @Field(() => Int)
-  actions: number;
-
-  @Field(() => Int)
-  reports: number;
 }
 
 @ObjectType()
-export class CaseTotal {
+export class CaseTotal extends Counts {
   caseId: number;
-
-  @Field(() => Int)
-  actions: number;
-
-  @Field(() => Int)
-  reports: number;
 }
 
 @ObjectType()
-export class GroupTotal {
+export class GroupTotal extends Counts {
   groupId: number;
-
-  @Field(() => Int)
-  actions: number;
-
-  @Field(() => Int)
-  reports: number;
 }
 
 @ObjectType()

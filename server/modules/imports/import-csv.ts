@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
+import { audit } from '../audit/audit';
 import { ReportIngest, MAX_LISTED_ERRORS, type IngestResult, type RowError } from '../reports/ingest';
 import { parseReport } from '../reports/report-fields';
 import type { ReportRow } from '../reports/report-row';
@@ -96,6 +97,12 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
            rows_duplicate = $4, rows_rejected = 0 WHERE id = $1`,
         [batchId, result.read, result.imported, result.duplicates],
       );
+      await audit(runner.manager, options.createdBy ?? null, 'import', options.filename, {
+        batchId,
+        read: result.read,
+        imported: result.imported,
+        duplicates: result.duplicates,
+      });
       const committing = performance.now();
       await runner.commitTransaction();
       timings.commit = Math.round(performance.now() - committing);

@@ -2,24 +2,37 @@ import { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { authenticate } from '../../http/authenticate';
 import { logger } from '../../logger';
 import { importCsv, type ImportSummary } from './import-csv';
 
 /**
- * POST /api/imports: a CSV file as the body (text/csv) or as the field "file" of a multipart form,
- * imported exactly as `npm run import` does. `?dryRun=true` checks without storing. Answers the
- * import summary as JSON: 200 when stored (or checked), 422 when rejected, 400 for a bad request.
+ * POST /api/imports, for staff and admins: a CSV file as the body (text/csv) or as the field "file"
+ * of a multipart form, imported exactly as `npm run import` does. `?dryRun=true` checks without
+ * storing. Answers the import summary as JSON: 200 when stored (or checked), 422 when rejected, 400
+ * for a bad request, 401/403 without the right to import. With a session cookie the request must
+ * carry the header `X-Requested-With` (a cross-site form cannot), with a bearer token it need not.
  */
-export function importRouter(dataSource: DataSource): Router {
+export function importRouter(dataSource: DataSource, secret: Uint8Array): Router {
   const router = Router();
   router.post('/api/imports', async (req, res) => {
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
+    const { user, via } = await authenticate(req, dataSource, secret);
+    if (!user) return void res.status(401).json({ error: 'Please sign in' });
+    if (user.role !== 'admin' && user.role !== 'staff') return void res.status(403).json({ error: 'Imports are for staff' });
+    if (via === 'cookie' && !req.headers['x-requested-with']) {
+      return void res.status(403).json({ error: 'Missing the X-Requested-With header (cross-site request refused)' });
+    }
     try {
       const type = req.headers['content-type'] ?? '';
       const summary = type.startsWith('multipart/form-data')
-        ? await importMultipart(dataSource, req, dryRun)
+        ? await importMultipart(dataSource, req, dryRun, user.id)
         : type.startsWith('text/csv') || type.startsWith('application/csv') || type.startsWith('text/plain')
-          ? await importCsv(dataSource, req, { filename: String(req.query.filename ?? 'upload.csv').slice(0, 200), dryRun })
+          ? await importCsv(dataSource, req, {
+              filename: String(req.query.filename ?? 'upload.csv').slice(0, 200),
+              dryRun,
+              createdBy: user.id,
+            })
           : undefined;
       if (!summary) return badRequest(res, 'Send the CSV file as text/csv, or as the field "file" of multipart/form-data');
       res.status(summary.status === 'REJECTED' ? 422 : 200).json(summary);
@@ -39,7 +52,7 @@ function badRequest(res: Response, message: string) {
 }
 
 /** Streams the first file of a multipart form into the importer, without buffering it. */
-function importMultipart(dataSource: DataSource, req: Request, dryRun: boolean): Promise<ImportSummary> {
+function importMultipart(dataSource: DataSource, req: Request, dryRun: boolean, createdBy: number): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     let form: busboy.Busboy;
     try {
@@ -51,7 +64,7 @@ function importMultipart(dataSource: DataSource, req: Request, dryRun: boolean):
     form.on('file', (field, file: Readable, info) => {
       if (field !== 'file' || started) return file.resume();
       started = true;
-      importCsv(dataSource, file, { filename: info.filename || 'upload.csv', dryRun }).then(resolve, reject);
+      importCsv(dataSource, file, { filename: info.filename || 'upload.csv', dryRun, createdBy }).then(resolve, reject);
     });
     form.on('error', (error) => reject(new UploadError((error as Error).message)));
     form.on('close', () => {

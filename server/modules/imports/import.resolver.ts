@@ -1,9 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ImportBatch } from './import-batch.entity';
 
 @Resolver(() => ImportBatch)
 export class ImportResolver {
+  @Authorized('admin', 'staff')
   @Query(() => [ImportBatch], { description: 'Imports, newest first, rejected ones with their errors' })
   imports(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

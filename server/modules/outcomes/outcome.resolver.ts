@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { CaseOutcome } from '../campaigns/case-outcome.entity';
 import { Case } from '../campaigns/case.entity';
@@ -8,6 +8,7 @@ import { OutcomeService } from './outcome.service';
 
 @Resolver(() => OutcomeSummary)
 export class OutcomeSummaryResolver {
+  @Authorized()
   @Query(() => OutcomeSummary, {
     description:
       'How many featured cases saw a positive outcome on or after their campaign began, and how soon; ' +

@@ -64,8 +64,10 @@ export class ReportIngest {
   }
 
   async begin(): Promise<void> {
-    // Sorts and hashes over a million staged rows stay in memory instead of spilling to disk.
+    // Sorts and hashes over a million staged rows stay in memory instead of spilling to disk, and a
+    // file of ten million rows may take longer than the usual statement timeout.
     await this.db.query(`SET LOCAL work_mem = '128MB'`);
+    await this.db.query(`SET LOCAL statement_timeout = '2h'`);
     await this.db.query(`
       CREATE TEMP TABLE staging (
         line int NOT NULL, report_id text COLLATE "C" NOT NULL, year int NOT NULL, case_slug text NOT NULL,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { forbidden } from '../../graphql/auth-checker';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
 import { Case } from '../campaigns/case.entity';
@@ -14,33 +15,39 @@ function reportId(id: string): number {
 
 @Resolver(() => LetterReport)
 export class ReportResolver {
-  @Query(() => LetterReport, { nullable: true, description: 'A report by its external id' })
-  report(@Arg('reportId', () => String) externalId: string, @Ctx() { dataSource }: Context): Promise<LetterReport | null> {
-    return dataSource.getRepository(LetterReport).findOneBy({ reportId: externalId });
+  @Authorized()
+  @Query(() => LetterReport, { nullable: true, description: "A report by its external id (a coordinator's own regions only)" })
+  async report(@Arg('reportId', () => String) externalId: string, @Ctx() { dataSource, scope }: Context): Promise<LetterReport | null> {
+    const report = await dataSource.getRepository(LetterReport).findOneBy({ reportId: externalId });
+    return report && (!scope || scope.includes(report.region)) ? report : null;
   }
 
-  @Mutation(() => LetterReport, { description: 'Stores a report; idempotent on reportId' })
-  submitReport(@Arg('input', () => ReportInput) input: ReportInput, @Ctx() { dataSource }: Context): Promise<LetterReport> {
-    return submitReport(dataSource, input, { userId: null });
+  @Authorized()
+  @Mutation(() => LetterReport, { description: "Stores a report; idempotent on reportId. A coordinator's only in their regions" })
+  submitReport(@Arg('input', () => ReportInput) input: ReportInput, @Ctx() { dataSource, user, scope }: Context): Promise<LetterReport> {
+    if (scope && !scope.includes(input.region)) throw forbidden(`You can submit reports for ${scope.join(', ')} only`);
+    return submitReport(dataSource, input, { userId: user!.id });
   }
 
+  @Authorized('admin', 'staff')
   @Mutation(() => LetterReport, { description: 'Withdraws a report from every total; it is kept, with the reason' })
   retractReport(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, user }: Context,
   ): Promise<LetterReport> {
-    return retractReport(dataSource, reportId(id), reason, { userId: null });
+    return retractReport(dataSource, reportId(id), reason, { userId: user!.id });
   }
 
+  @Authorized('admin', 'staff')
   @Mutation(() => LetterReport, { description: 'Replaces a report by a corrected one (a new reportId); returns the replacement' })
   correctReport(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ReportInput) input: ReportInput,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, user }: Context,
   ): Promise<LetterReport> {
-    return correctReport(dataSource, reportId(id), input, { userId: null }, reason?.trim() || undefined);
+    return correctReport(dataSource, reportId(id), input, { userId: user!.id }, reason?.trim() || undefined);
   }
 
   @FieldResolver(() => Case, { name: 'case' })

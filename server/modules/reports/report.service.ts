@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
+import { audit } from '../audit/audit';
 import { applyToRollups, bumpDataVersion } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
 import { LetterReport } from './letter-report.entity';
@@ -39,6 +40,7 @@ export async function retractReport(db: DataSource, id: number, reason: string, 
        WHERE id = $1`,
       [id, reason.trim().slice(0, 1000), actor.userId],
     );
+    await audit(m, actor.userId, 'retract', `report ${id}`, { reason: reason.trim().slice(0, 1000) });
     await bumpDataVersion(m);
   });
   return db.getRepository(LetterReport).findOneByOrFail({ id });
@@ -72,6 +74,7 @@ export async function correctReport(
        WHERE id = $1`,
       [id, newId, reason, actor.userId],
     );
+    await audit(m, actor.userId, 'correct', `report ${id}`, { replacement: newId, reason });
     await bumpDataVersion(m);
     return newId;
   });
