@@ -213,8 +213,8 @@ describe('POST /api/imports and Query.imports', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.errors[0]).toMatchObject({ line: 2, column: 'count' });
-    const { data } = await app.graphql(`{ imports { filename status rowsRead rowsImported rowsRejected errors { line column reason } } }`);
-    expect(data.imports[0]).toMatchObject({ filename: 'bad.csv', status: 'REJECTED', rowsRejected: 1, errors: [{ line: 2, column: 'count' }] });
+    const { data } = await app.graphql(`{ imports { filename status rowsRead rowsImported rowsRejected errors { line column reason } createdBy { role } createdAt } }`);
+    expect(data.imports[0]).toMatchObject({ filename: 'bad.csv', status: 'REJECTED', rowsRejected: 1, errors: [{ line: 2, column: 'count' }], createdBy: { role: 'admin' } });
     expect(data.imports.some((i: { filename: string; status: string }) => i.filename === 'dec.csv' && i.status === 'COMMITTED')).toBe(true);
   });
 

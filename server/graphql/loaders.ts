@@ -6,6 +6,7 @@ import { Case } from '../modules/campaigns/case.entity';
 import { Group } from '../modules/groups/group.entity';
 import type { ImpactService, KeyTotal } from '../modules/impact/impact.service';
 import { LetterReport } from '../modules/reports/letter-report.entity';
+import { User } from '../modules/users/user.entity';
 
 /** Reads through the shared cache at the request's data version. */
 export type CachedRead = <T>(key: string, read: () => Promise<T>) => Promise<T>;
@@ -28,6 +29,7 @@ export function createLoaders(dataSource: DataSource, impact: ImpactService, cac
     caseById: byId(dataSource, Case, cached),
     groupById: byId(dataSource, Group, cached),
     reportById: byId(dataSource, LetterReport, cached),
+    userById: byId(dataSource, User, cached),
     casesByYear: new DataLoader<number, Case[]>(async (years) => {
       const rows = await cached(`cases:${years.join(',')}`, () =>
         dataSource.getRepository(Case).find({ where: { year: In([...years]) }, order: { id: 'ASC' } }),

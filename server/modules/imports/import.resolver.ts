@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { User } from '../users/user.entity';
 import type { Context } from '../../graphql/context';
 import { ImportBatch } from './import-batch.entity';
 
@@ -11,5 +12,10 @@ export class ImportResolver {
     @Ctx() { dataSource }: Context,
   ): Promise<ImportBatch[]> {
     return dataSource.getRepository(ImportBatch).find({ order: { id: 'DESC' }, take: Math.min(Math.max(first, 1), 100) });
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who imported it (none for the demo data and command-line imports)' })
+  createdBy(@Root() batch: ImportBatch, @Ctx() { loaders }: Context): Promise<User | null> | null {
+    return batch.createdBy == null ? null : loaders.userById.load(batch.createdBy);
   }
 }
