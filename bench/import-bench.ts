@@ -15,7 +15,7 @@ import { printTable, writeResults } from './results';
  * CSV file and imports it through the real import path (parse, validate, store, summary tables) into
  * a fresh database; then checks every summary table against the raw reports.
  */
-export async function importBench(rows: number, keep?: (db: Database) => Promise<void>): Promise<Record<string, unknown>> {
+export async function importBench(rows: number, keep?: (db: Database & { url: string }) => Promise<void>): Promise<Record<string, unknown>> {
   const file = path.join(tmpdir(), `w4r-bench-${rows}.csv`);
   const generated = performance.now();
   await writeBenchCsv(file, rows);

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import { baselineBench } from './baseline-bench';
 import { importBench } from './import-bench';
+import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
-import { writeResults } from './results';
+import { printTable, writeResults } from './results';
 
-const USAGE = `usage: npm run bench -- [import] [--rows N] [--samples N]
+const USAGE = `usage: npm run bench -- [import] [--rows N] [--samples N] [--no-baseline]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time the
-              dashboard queries over HTTP
+              dashboard queries over HTTP, and the same through PostGraphile (the baseline)
   import      generate N rows as CSV and import them through the real path`;
 
 const args = process.argv.slice(2);
@@ -22,12 +24,20 @@ if (command === 'import') {
   await importBench(option('--rows', 1_000_000));
 } else if (command === 'all') {
   const rows = option('--rows', 1_000_000);
-  let queries: Record<string, unknown> = {};
+  let queries: Record<string, Latency> = {};
+  let baseline: Record<string, Latency> | undefined;
   const importFigures = await importBench(rows, async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
     queries = await queryBench(db.dataSource, option('--samples', 200));
+    if (!args.includes('--no-baseline')) baseline = await baselineBench(db.url);
   });
-  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries })}`);
+  const ratios = baseline && Object.fromEntries(Object.entries(baseline).map(([k, b]) => [k, Math.round(b.p50 / queries[k].p50)]));
+  if (baseline) {
+    printTable('The same through PostGraphile v5 + pg-aggregates on the same database (ms)', Object.entries(baseline).map(([k, b]) => [
+      k, `p50 ${b.p50}  p99 ${b.p99}  → ours is ${ratios![k]}× faster at p50`,
+    ]));
+  }
+  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries, baseline, baselineRatioP50: ratios })}`);
 } else {
   console.error(USAGE);
   process.exit(2);
