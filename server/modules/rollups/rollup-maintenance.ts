@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { BUMP_DATA_VERSION_SQL, versionWritten } from '../../db/data-version';
 import { ROLLUP_TABLES } from './rollup-tables';
 
 /** The report columns the summary tables are made of. */
@@ -25,10 +26,13 @@ export async function applyToRollups(db: EntityManager, ids: number[], sign: 1 |
   for (const sql of rollupUpserts('letter_report r WHERE r.id = ANY($1::int[])', sign)) await db.query(sql, [ids]);
 }
 
-/** Marks that figures changed; returns the new version. Call last in a write transaction. */
+/**
+ * Marks that figures changed; returns the new version. Call last in a write transaction. Other
+ * processes hear of it by NOTIFY when the transaction commits; this process at once after COMMIT.
+ */
 export async function bumpDataVersion(db: EntityManager): Promise<number> {
-  const [row] = await db.query(
-    `UPDATE data_version SET version = version + 1, updated_at = now() RETURNING version`,
-  );
-  return Number(row.version);
+  const [row] = await db.query(BUMP_DATA_VERSION_SQL);
+  const version = Number(row.version);
+  versionWritten(db, { version, updatedAt: new Date(row.updated_at) });
+  return version;
 }
