@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { baselineBench } from './baseline-bench';
 import { importBench } from './import-bench';
+import { loadBench } from './load-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
 
-const USAGE = `usage: npm run bench -- [import] [--rows N] [--samples N] [--no-baseline]
+const USAGE = `usage: npm run bench -- [import] [--rows N] [--samples N] [--seconds N] [--no-baseline]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time the
               dashboard queries over HTTP, and the same through PostGraphile (the baseline)
   import      generate N rows as CSV and import them through the real path`;
@@ -26,9 +27,11 @@ if (command === 'import') {
   const rows = option('--rows', 1_000_000);
   let queries: Record<string, Latency> = {};
   let baseline: Record<string, Latency> | undefined;
+  let load: Record<string, unknown> = {};
   const importFigures = await importBench(rows, async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
     queries = await queryBench(db.dataSource, option('--samples', 200));
+    load = await loadBench(db.dataSource, db.url, option('--seconds', 20));
     if (!args.includes('--no-baseline')) baseline = await baselineBench(db.url);
   });
   const ratios = baseline && Object.fromEntries(Object.entries(baseline).map(([k, b]) => [k, Math.round(b.p50 / queries[k].p50)]));
@@ -37,7 +40,7 @@ if (command === 'import') {
       k, `p50 ${b.p50}  p99 ${b.p99}  → ours is ${ratios![k]}× faster at p50`,
     ]));
   }
-  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries, baseline, baselineRatioP50: ratios })}`);
+  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries, load, baseline, baselineRatioP50: ratios })}`);
 } else {
   console.error(USAGE);
   process.exit(2);

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { DataSource } from 'typeorm';
+import { signToken } from '../server/modules/users/session-token';
+import { addUser } from '../server/modules/users/user.service';
+import { BENCH_YEARS } from './bench-data';
+import { DASHBOARD_QUERY } from './queries';
+import { printTable } from './results';
+
+const TSX = path.resolve(import.meta.dirname, '../node_modules/.bin/tsx');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+
+/**
+ * 16 concurrent clients for 20 s against the server as it runs in production (its own process),
+ * once all asking for the same dashboard, once each request with another filter (year × region ×
+ * action type: 576 different questions). Reports requests/s, p99 and the server's memory.
+ */
+export async function loadBench(dataSource: DataSource, databaseUrl: string, seconds = 20) {
+  const secret = randomBytes(32).toString('hex');
+  const staff = await addUser(dataSource, { email: `load-${Date.now()}@bench.w4r`, role: 'staff', password: randomBytes(16).toString('hex') }, null);
+  const token = await signToken(new TextEncoder().encode(secret), { userId: staff.id, kind: 'script' }, '2h');
+  const port = await freePort();
+  const server = spawn(TSX, ['server/index.ts'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+    const serverPid = Number(readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/)[0] || server.pid);
+    const regions = ['Americas', 'Europe and Central Asia', 'Asia-Pacific', 'Africa', 'Middle East and North Africa', null];
+    const actions = ['LETTER', 'SOLIDARITY', 'EMAIL', 'PETITION', 'SMS', 'SOCIAL', 'FAX', 'OTHER'];
+    const distinct = BENCH_YEARS.flatMap((year) =>
+      regions.flatMap((region) => actions.map((a) => ({ year, actionTypes: [a], ...(region && { regions: [region] }) }))),
+    );
+    const run = (bodies: object[]) =>
+      autocannon({
+        url: `http://127.0.0.1:${port}/graphql`,
+        connections: 16,
+        duration: seconds,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+        requests: [{ method: 'POST', setupRequest: (req: object) => ({ ...req, body: JSON.stringify(bodies[Math.floor(Math.random() * bodies.length)]) }) }],
+      });
+    const shared = await run([{ query: DASHBOARD_QUERY, variables: { filter: { year: BENCH_YEARS.at(-1) } } }]);
+    const rssShared = rssMb(serverPid);
+    const varied = await run(distinct.map((filter) => ({ query: DASHBOARD_QUERY, variables: { filter } })));
+    const rssVaried = rssMb(serverPid);
+    const figures = {
+      sharedDashboard: { requestsPerSecond: Math.round(shared.requests.average), p99: shared.latency.p99, errors: shared.errors + shared.non2xx },
+      distinctFilters: { requestsPerSecond: Math.round(varied.requests.average), p99: varied.latency.p99, errors: varied.errors + varied.non2xx, filters: distinct.length },
+      serverRssMb: Math.max(rssShared, rssVaried),
+    };
+    printTable(`16 concurrent clients, ${seconds} s each, server in its own process (NODE_ENV=production)`, [
+      ['shared dashboard', `${figures.sharedDashboard.requestsPerSecond} requests/s, p99 ${figures.sharedDashboard.p99} ms (bar ≥ 1,500/s)`],
+      ['distinct filters', `${figures.distinctFilters.requestsPerSecond} requests/s, p99 ${figures.distinctFilters.p99} ms (bar ≥ 200/s)`],
+      ['server memory (RSS)', `${figures.serverRssMb} MB (bar ≤ 300)`],
+      ['errors', `${figures.sharedDashboard.errors + figures.distinctFilters.errors}`],
+    ]);
+    return figures;
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not start');
+}
