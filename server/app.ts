@@ -7,7 +7,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import compression from 'compression';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { DataVersionWatcher } from './db/data-version';
 import { createContext, type Context } from './graphql/context';
+import { FiguresFeed } from './graphql/figures-changed';
 import { formatError } from './graphql/errors';
 import { freshnessPlugin } from './graphql/freshness';
 import { queryLimits } from './graphql/limits';
@@ -17,6 +19,7 @@ import { authenticate } from './http/authenticate';
 import { healthRouter } from './http/health';
 import { introspectionForStaff } from './graphql/introspection';
 import { staticClientRouter } from './http/static-client';
+import { attachSubscriptions } from './http/subscriptions';
 import { importRouter } from './modules/imports/import.http';
 
 export interface App {
@@ -31,17 +34,36 @@ export interface AppOptions {
   production?: boolean;
   /** The embedded demo database: its demo accounts are shown on the sign-in page. */
   embedded?: boolean;
+  /** How often open WebSockets re-check their user (default 30 s). */
+  socketRecheckMs?: number;
 }
 
 /** Builds the whole HTTP application on a data source; index.ts only listens. Tests import this. */
 export async function createApp(dataSource: DataSource, options: AppOptions): Promise<App> {
-  const { sessionSecret, production = false, embedded = false } = options;
+  const { sessionSecret, production = false, embedded = false, socketRecheckMs } = options;
   const app = express();
   const httpServer = createServer(app);
   const limits = queryLimits();
   const cache = new QueryCache();
+  // the data version in memory, so a request costs no query to learn it (server/db/data-version.ts);
+  // the embedded PGlite cannot deliver notifications to another connection: it polls
+  const versions = new DataVersionWatcher(dataSource, { listen: !embedded });
+  const feed = new FiguresFeed(versions);
+  const schema = await getSchema();
+  const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string } = {}) =>
+    createContext({
+      dataSource,
+      cache,
+      versions,
+      liveChannel: feed.channel,
+      user,
+      secret: sessionSecret,
+      secureCookies: production,
+      embedded,
+      ...extra,
+    });
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     formatError,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
@@ -61,6 +83,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  await versions.start();
+  feed.start();
 
   app.disable('x-powered-by');
   // GraphQL answers are compressed fast (level 1: a dashboard answer in a fraction of a millisecond);
@@ -74,23 +98,28 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext({
-          dataSource,
-          cache,
-          user: (await authenticate(req, dataSource, sessionSecret)).user,
-          res,
-          secret: sessionSecret,
-          secureCookies: production,
-          embedded,
-          clientAddress: req.ip ?? '',
-        }),
+        contextFor((await authenticate(req, dataSource, sessionSecret)).user, { res, clientAddress: req.ip ?? '' }),
     }),
   );
   app.use(staticClientRouter());
+  // subscriptions share the port and the path: WebSocket upgrades of /graphql
+  const subscriptions = attachSubscriptions(httpServer, {
+    schema,
+    dataSource,
+    secret: sessionSecret,
+    production,
+    validationRules: limits.validationRules,
+    contextFor: (user) => contextFor(user),
+    recheckMs: socketRecheckMs,
+  });
 
   return {
     httpServer,
     async stop() {
+      // sockets first: the HTTP server cannot finish closing while upgraded connections are open
+      await subscriptions.stop();
+      feed.stop();
+      await versions.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { logger } from '../logger';
+import { ListenConnection, withTimeout } from './listen-connection';
+import { commitHooks } from './own-commits';
+
+export { versionWritten } from './own-commits';
 
 /** The channel every write notifies on commit (see bumpDataVersion). */
 export const DATA_VERSION_CHANNEL = 'w4r_data_version';
@@ -85,7 +88,7 @@ export class DataVersionWatcher {
   private readonly listeners = new Set<(v: DataVersion) => void>();
   private readonly options: Required<WatcherOptions>;
   private loop?: Promise<void>;
-  private current?: Connection;
+  private current?: ListenConnection;
   private wake?: () => void;
 
   constructor(
@@ -128,7 +131,7 @@ export class DataVersionWatcher {
   }
 
   async stop(): Promise<void> {
-    if (this.modeValue === 'stopped') return;
+    if (this.stopped) return;
     this.modeValue = 'stopped';
     commitHooks(this.dataSource).delete(this);
     this.wake?.();
@@ -164,6 +167,11 @@ export class DataVersionWatcher {
     }
   }
 
+  /** A getter rather than a comparison in place: TypeScript would wrongly narrow the mode across awaits. */
+  private get stopped(): boolean {
+    return this.modeValue === 'stopped';
+  }
+
   private trusted(): boolean {
     if (this.modeValue === 'listening') return true;
     return this.modeValue === 'polling' && Date.now() - this.polledAt <= this.options.pollTrustMs;
@@ -172,11 +180,11 @@ export class DataVersionWatcher {
   private async run(firstAttempt: () => void): Promise<void> {
     const [initialDelay, maxDelay] = this.options.backoffMs;
     let delay = initialDelay;
-    while (this.modeValue !== 'stopped') {
+    while (!this.stopped) {
       this.modeValue = 'connecting';
       // the moment the connection is lost, requests stop trusting the memory
-      const connection = new Connection(this.connectionConfig(), () => {
-        if (this.modeValue !== 'stopped') this.modeValue = 'down';
+      const connection = new ListenConnection(this.connectionConfig(), DATA_VERSION_CHANNEL, () => {
+        if (!this.stopped) this.modeValue = 'down';
       });
       this.current = connection;
       let wasUp = false;
@@ -187,12 +195,12 @@ export class DataVersionWatcher {
           firstAttempt();
         });
       } catch (error) {
-        if (this.modeValue !== 'stopped') logger.warn({ err: error }, 'data version watcher: connection failed, retrying');
+        if (!this.stopped) logger.warn({ err: error }, 'data version watcher: connection failed, retrying');
       } finally {
         connection.close();
         firstAttempt();
       }
-      if (this.modeValue === 'stopped') break;
+      if (this.stopped) break;
       this.modeValue = 'down';
       if (wasUp) delay = initialDelay;
       await new Promise<void>((resolve) => {
@@ -207,7 +215,7 @@ export class DataVersionWatcher {
   }
 
   /** Follows the database on an open connection until it fails or the watcher stops. */
-  private async follow(connection: Connection, up: () => void): Promise<void> {
+  private async follow(connection: ListenConnection, up: () => void): Promise<void> {
     let listening = false;
     if (this.options.listen) {
       connection.onNotification((payload) => {
@@ -227,13 +235,13 @@ export class DataVersionWatcher {
         logger.warn('data version watcher: notifications do not arrive here; polling every %d ms', this.options.pollMs);
       }
     }
-    if (this.modeValue === 'stopped' || connection.closed) return;
+    if (this.stopped || connection.closed) return;
     this.modeValue = listening ? 'listening' : 'polling';
     up();
     const { heartbeatMs, heartbeatTimeoutMs, pollMs } = this.options;
-    while (this.modeValue !== 'stopped' && !connection.closed) {
+    while (!this.stopped && !connection.closed) {
       await connection.sleep(listening ? heartbeatMs : pollMs);
-      if (this.modeValue === 'stopped' || connection.closed) break;
+      if (this.stopped || connection.closed) break;
       if (listening) {
         // a dead peer sends no error: a heartbeat that does not come back ends the connection
         await withTimeout(this.readOn(connection), heartbeatTimeoutMs, 'heartbeat');
@@ -249,16 +257,17 @@ export class DataVersionWatcher {
     if (connection.error) throw connection.error;
   }
 
-  private async readOn(connection: Connection): Promise<void> {
+  private async readOn(connection: ListenConnection): Promise<void> {
     const { rows } = await connection.query(READ_SQL);
     this.advance({ version: Number(rows[0].version), updatedAt: new Date(rows[0].updated_at) });
   }
 
   /** Sends a notification through the ordinary pool and waits for it on the LISTEN connection. */
-  private async probe(connection: Connection): Promise<boolean> {
+  private async probe(connection: ListenConnection): Promise<boolean> {
     const token = `probe:${randomBytes(8).toString('hex')}`;
     const arrived = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), this.options.probeTimeoutMs);
+      timer.unref();
       connection.onNotification((payload) => {
         if (payload !== token) return;
         clearTimeout(timer);
@@ -270,7 +279,7 @@ export class DataVersionWatcher {
   }
 
   private connectionConfig(): pg.ClientConfig {
-    const o = this.dataSource.options as PostgresConnectionOptions;
+    const o = this.dataSource.options as Extract<DataSourceOptions, { type: 'postgres' }>;
     return {
       ...(o.url
         ? { connectionString: o.url }
@@ -280,66 +289,6 @@ export class DataVersionWatcher {
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
     };
-  }
-}
-
-/** One pg client, its failure kept rather than thrown (an unhandled 'error' event kills the process). */
-class Connection {
-  private readonly client: pg.Client;
-  closed = false;
-  error?: Error;
-  private readonly closedListeners = new Set<() => void>();
-
-  constructor(
-    config: pg.ClientConfig,
-    private readonly onClosed: () => void,
-  ) {
-    this.client = new pg.Client(config);
-    this.client.on('error', (error) => this.fail(error));
-    this.client.on('end', () => this.fail(new Error('the connection ended')));
-  }
-
-  async open(): Promise<void> {
-    await this.client.connect();
-  }
-
-  query(sql: string): Promise<pg.QueryResult> {
-    if (this.closed) return Promise.reject(this.error ?? new Error('the connection is closed'));
-    return this.client.query(sql);
-  }
-
-  onNotification(listener: (payload: string) => void): void {
-    this.client.on('notification', (n) => {
-      if (n.channel === DATA_VERSION_CHANNEL && n.payload !== undefined) listener(n.payload);
-    });
-  }
-
-  /** Waits, cut short when the connection closes. */
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.closedListeners.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.closedListeners.add(done);
-    });
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.onClosed();
-    for (const listener of [...this.closedListeners]) listener();
-    // not awaited: on a dead network end() may wait for a TCP timeout; the socket is abandoned
-    this.client.end().catch(() => undefined);
-  }
-
-  private fail(error: Error): void {
-    if (this.closed) return;
-    this.error ??= error;
-    this.close();
   }
 }
 
@@ -353,62 +302,4 @@ function parsePayload(payload: string): DataVersion | null {
   } catch {
     return null;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} got no answer in ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-// ---- this process's own commits ----
-
-const PENDING = 'w4rDataVersion';
-
-/**
- * After bumpDataVersion: inside a transaction the version is kept on its query runner until
- * COMMIT returns (a rollback discards it); outside one the statement has already committed.
- */
-export function versionWritten(db: EntityManager, v: DataVersion): void {
-  const runner = db.queryRunner;
-  if (runner?.isTransactionActive) {
-    const pending = runner.data[PENDING] as DataVersion | undefined;
-    if (!pending || pending.version < v.version) runner.data[PENDING] = v;
-    return;
-  }
-  announce(db.dataSource, v);
-}
-
-const hooks = new WeakMap<DataSource, Set<DataVersionWatcher>>();
-
-function announce(dataSource: DataSource, v: DataVersion): void {
-  for (const watcher of hooks.get(dataSource) ?? []) watcher.advance(v);
-}
-
-/** The watchers to advance on this data source's commits; registers the commit subscriber once. */
-function commitHooks(dataSource: DataSource): Set<DataVersionWatcher> {
-  let watchers = hooks.get(dataSource);
-  if (!watchers) {
-    watchers = new Set();
-    hooks.set(dataSource, watchers);
-    const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit({ queryRunner }: TransactionCommitEvent) {
-        // a savepoint released inside a longer transaction: not committed yet
-        if (queryRunner.isTransactionActive) return;
-        const pending = queryRunner.data[PENDING] as DataVersion | undefined;
-        if (!pending) return;
-        delete queryRunner.data[PENDING];
-        announce(dataSource, pending);
-      },
-      afterTransactionRollback({ queryRunner }) {
-        if (!queryRunner.isTransactionActive) delete queryRunner.data[PENDING];
-      },
-    };
-    dataSource.subscribers.push(subscriber);
-  }
-  return watchers;
 }

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { clearSessionCookie, setSessionCookie, type AuthUser } from '../http/authenticate';
 import { ImpactService } from '../modules/impact/impact.service';
-import { readFreshness, type Freshness } from './freshness';
+import { readFreshness, type DataVersionSource, type Freshness } from './freshness';
 import { createLoaders, type Loaders } from './loaders';
 import type { QueryCache } from './query-cache';
 
@@ -14,8 +14,10 @@ export type Context = {
   user: AuthUser | null;
   /** The regions a coordinator is limited to; null for everyone else (who see all). */
   scope: string[] | null;
-  /** The data version and times of this request, read once. */
+  /** The data version and times of this request, taken once (from memory: see server/db/data-version.ts). */
   freshness: () => Promise<Freshness>;
+  /** This app's topic id for live updates (several apps may share one process in tests). */
+  liveChannel: string;
   /** Aggregations within the user's scope, answered from the shared cache at this data version. */
   impact: ImpactService;
   session: {
@@ -32,6 +34,8 @@ export type Context = {
 export interface ContextOptions {
   dataSource: DataSource;
   cache: QueryCache;
+  versions: DataVersionSource;
+  liveChannel: string;
   user: AuthUser | null;
   res?: Response;
   secret: Uint8Array;
@@ -40,7 +44,8 @@ export interface ContextOptions {
   clientAddress?: string;
 }
 
-export function createContext({ dataSource, cache, user, res, secret, secureCookies, embedded, clientAddress = '' }: ContextOptions): Context {
+export function createContext(options: ContextOptions): Context {
+  const { dataSource, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, clientAddress = '' } = options;
   let freshness: Promise<Freshness> | undefined;
   const scope = user?.role === 'coordinator' ? user.regions : null;
   const version = async () => (await context.freshness()).dataVersion;
@@ -50,7 +55,8 @@ export function createContext({ dataSource, cache, user, res, secret, secureCook
     scope,
     embedded,
     clientAddress,
-    freshness: () => (freshness ??= readFreshness(dataSource)),
+    liveChannel,
+    freshness: () => (freshness ??= readFreshness(versions)),
     impact: new ImpactService(
       { query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, await version(), sql, params) },
       scope,

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DataSource } from 'typeorm';
+import type { DataVersion } from '../db/data-version';
 import type { Context } from './context';
 
 export interface Freshness {
@@ -11,9 +11,15 @@ export interface Freshness {
   asOf: Date;
 }
 
-export async function readFreshness(db: DataSource): Promise<Freshness> {
-  const [row] = await db.query(`SELECT version, updated_at FROM data_version`);
-  return { dataVersion: Number(row.version), dataUpdatedAt: row.updated_at, asOf: new Date() };
+/** Where a request learns the data version: the process's watcher (server/db/data-version.ts). */
+export interface DataVersionSource {
+  read(): Promise<DataVersion>;
+}
+
+/** The freshness of a request, from the version the process knows (no query while it is trusted). */
+export async function readFreshness(versions: DataVersionSource): Promise<Freshness> {
+  const { version, updatedAt } = await versions.read();
+  return { dataVersion: version, dataUpdatedAt: updatedAt, asOf: new Date() };
 }
 
 /** Every answer carries its freshness in `extensions.freshness`, whatever was asked. */

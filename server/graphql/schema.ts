@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker';
+import { FiguresChangedResolver } from './figures-changed';
+import { pubSub } from './pubsub';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
 import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
 import { NotYetReportedResolver } from '../modules/groups/not-reported.resolver';
@@ -17,6 +19,7 @@ export const resolvers = [
   CaseResolver,
   CaseFirstPositiveResolver,
   CaseTotalResolver,
+  FiguresChangedResolver,
   GroupTotalResolver,
   ImpactResolver,
   ImportResolver,
@@ -34,6 +37,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
     authChecker,
+    pubSub,
   });
   return schema;
 }
