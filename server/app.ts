@@ -8,6 +8,7 @@ import compression from 'compression';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { DataVersionWatcher } from './db/data-version';
+import { ReadRouter } from './db/read-replica';
 import { createContext, type Context } from './graphql/context';
 import { FiguresFeed } from './graphql/figures-changed';
 import { formatError } from './graphql/errors';
@@ -36,15 +37,18 @@ export interface AppOptions {
   embedded?: boolean;
   /** How often open WebSockets re-check their user (default 30 s). */
   socketRecheckMs?: number;
+  /** A streaming replica for dashboard reads (DATABASE_READ_URL). */
+  readDataSource?: DataSource | null;
 }
 
 /** Builds the whole HTTP application on a data source; index.ts only listens. Tests import this. */
 export async function createApp(dataSource: DataSource, options: AppOptions): Promise<App> {
-  const { sessionSecret, production = false, embedded = false, socketRecheckMs } = options;
+  const { sessionSecret, production = false, embedded = false, socketRecheckMs, readDataSource = null } = options;
   const app = express();
   const httpServer = createServer(app);
   const limits = queryLimits();
   const cache = new QueryCache();
+  const reads = new ReadRouter(dataSource, readDataSource);
   // the data version in memory, so a request costs no query to learn it (server/db/data-version.ts);
   // the embedded PGlite cannot deliver notifications to another connection: it polls
   const versions = new DataVersionWatcher(dataSource, { listen: !embedded });
@@ -53,6 +57,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string } = {}) =>
     createContext({
       dataSource,
+      reads,
       cache,
       versions,
       liveChannel: feed.channel,

@@ -18,6 +18,7 @@ const app = await createApp(database.dataSource, {
   sessionSecret: secret,
   production: env.nodeEnv === 'production',
   embedded: database.embedded,
+  readDataSource: database.readDataSource,
 });
 app.httpServer.listen(env.port, () => {
   logger.info(

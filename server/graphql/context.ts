@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { clearSessionCookie, setSessionCookie, type AuthUser } from '../http/authenticate';
+import type { ReadRouter } from '../db/read-replica';
 import { ImpactService } from '../modules/impact/impact.service';
 import { readFreshness, type DataVersionSource, type Freshness } from './freshness';
 import { createLoaders, type Loaders } from './loaders';
@@ -33,6 +34,8 @@ export type Context = {
 
 export interface ContextOptions {
   dataSource: DataSource;
+  /** Where dashboard reads go: the primary, or a replica that has caught up. */
+  reads: ReadRouter;
   cache: QueryCache;
   versions: DataVersionSource;
   liveChannel: string;
@@ -45,7 +48,7 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): Context {
-  const { dataSource, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, clientAddress = '' } = options;
+  const { dataSource, reads, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, clientAddress = '' } = options;
   let freshness: Promise<Freshness> | undefined;
   const scope = user?.role === 'coordinator' ? user.regions : null;
   const version = async () => (await context.freshness()).dataVersion;
@@ -58,7 +61,12 @@ export function createContext(options: ContextOptions): Context {
     liveChannel,
     freshness: () => (freshness ??= readFreshness(versions)),
     impact: new ImpactService(
-      { query: async (sql: string, params: unknown[] = []) => cache.run(dataSource, await version(), sql, params) },
+      {
+        query: async (sql: string, params: unknown[] = []) => {
+          const at = await version();
+          return cache.query(at, sql, params, () => reads.query(at, sql, params));
+        },
+      },
       scope,
     ),
     loaders: undefined as unknown as Loaders,

@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import type { DataSource } from 'typeorm';
 
 /**
  * Results of read queries keyed by (data version, SQL, parameters). Every write bumps the data
@@ -10,8 +9,9 @@ import type { DataSource } from 'typeorm';
 export class QueryCache {
   private readonly entries = new LRUCache<string, Promise<unknown>>({ max: 5000 });
 
-  run(db: DataSource, version: number, sql: string, params: unknown[]): Promise<any[]> {
-    return this.memo(version, `${sql}\u0000${JSON.stringify(params)}`, () => db.query(sql, params));
+  /** A read query at a data version; `execute` runs it on a miss (on the primary or a replica). */
+  query(version: number, sql: string, params: unknown[], execute: () => Promise<any[]>): Promise<any[]> {
+    return this.memo(version, `${sql}\u0000${JSON.stringify(params)}`, execute);
   }
 
   /** Any read at a data version: entity lookups too change only with the data. Callers must not mutate results. */
