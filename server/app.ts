@@ -4,7 +4,10 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { randomUUID } from 'node:crypto';
 import compression from 'compression';
+import { pinoHttp } from 'pino-http';
+import { logger } from './logger';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { DataVersionWatcher } from './db/data-version';
@@ -92,6 +95,18 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   feed.start();
 
   app.disable('x-powered-by');
+  // one JSON log line per request, with a request id (also sent back as X-Request-Id)
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
   // GraphQL answers are compressed fast (level 1: a dashboard answer in a fraction of a millisecond);
   // everything else (the dashboard's assets) compressed well.
   app.use('/graphql', compression({ level: 1 }));

@@ -113,10 +113,14 @@ describe('Query.yearComparison', () => {
   });
 });
 
-describe('GET /healthz', () => {
-  it('says the database is up', async () => {
+describe('GET /healthz and /readyz', () => {
+  it('say the database is up and every migration applied', async () => {
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect((await ready.json()).status).toBe('ready');
+    expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -238,6 +238,36 @@ describe('production', () => {
   });
 });
 
+describe('logs', () => {
+  it('carry a request id per request and never a password, token or cookie', async () => {
+    const secret = new TextDecoder().decode(TEST_SECRET);
+    const port = 20000 + (process.pid % 20000);
+    const child = spawn(TSX, ['server/index.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'info' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    try {
+      for (let i = 0; i < 100 && !out.includes('is ready'); i++) await new Promise((r) => setTimeout(r, 100));
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const post = (body: object, headers: Record<string, string> = {}) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      await post({ query: `mutation { addUser(email: "logs@amnesty.example", role: "staff", password: "secret-password-42") { id } }` }, { authorization: `Bearer ${app.adminToken}` });
+      const login = await post({ query: `mutation { login(email: "logs@amnesty.example", password: "secret-password-42") { id } }` });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      await post({ query: '{ me { email } }' }, { cookie });
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    const lines = out.split('\n').filter((l) => l.includes('"req":{"id":'));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const leak of ['secret-password-42', app.adminToken, 'w4r_session=e']) expect(out).not.toContain(leak);
+  });
+});
+
 describe('npm run users', () => {
   const users = (...args: string[]) =>
     run(TSX, ['server/cli/users.ts', ...args], { env: { ...process.env, DATABASE_URL: db.url, SESSION_SECRET: new TextDecoder().decode(TEST_SECRET) } })
