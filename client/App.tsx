@@ -1,5 +1,5 @@
 import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DashboardClient } from './apollo';
 import { SiteHeader } from './components/SiteHeader';
@@ -9,11 +9,40 @@ import { LoginPage } from './pages/LoginPage';
 import { COOKIE_BLOCKED_MESSAGE, errorMessage, isUnauthenticated, SESSION_ENDED_NOTICE, type SessionUser } from './session';
 
 // The dashboard (and, through it, the charts) is its own chunk: someone who is not signed in
-// downloads only the sign-in page.
-const loadOverview = () => import('./pages/OverviewPage');
-const OverviewPage = lazy(() => loadOverview().then((module) => ({ default: module.OverviewPage })));
+// downloads only the sign-in page. It is rendered once downloaded rather than through React.lazy:
+// a lazy component suspends on its first render even when its code is already here, and React then
+// holds the page back for its fallback's minimum time (300 ms).
+type OverviewModule = typeof import('./pages/OverviewPage');
+let overviewModule: OverviewModule | null = null;
+const loadOverview = () =>
+  import('./pages/OverviewPage').then((module) => {
+    overviewModule = module;
+    return module;
+  });
 
-type Session = { status: 'signedOut'; notice: string | null } | { status: 'signedIn'; user: SessionUser };
+/** The dashboard's code when `needed`: downloads it unless it is already here. */
+function useOverviewModule(needed: boolean): { module: OverviewModule | null; error: Error | null } {
+  const [module, setModule] = useState(overviewModule);
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    if (!needed || module) return;
+    let live = true;
+    loadOverview().then(
+      (loaded) => live && setModule(loaded),
+      (failure: unknown) => live && setError(failure instanceof Error ? failure : new Error(String(failure))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needed, module]);
+  return { module: module ?? overviewModule, error };
+}
+
+type Session =
+  | { status: 'signedOut'; notice: string | null }
+  | { status: 'signedIn'; user: SessionUser }
+  /** Between the two: the dashboard is gone and the store is being emptied. */
+  | { status: 'leaving' };
 
 interface AppProps {
   onSessionEnded: DashboardClient['onSessionEnded'];
@@ -43,11 +72,14 @@ export function App({ onSessionEnded }: AppProps) {
 
   /** Back to the sign-in page, then nothing of the session is kept. */
   const endSession = useCallback(
-    (notice: string | null) => {
+    async (notice: string | null) => {
       signedInRef.current = false;
-      // Leave the dashboard now, before its queries can draw their errors or refetch on a cleared cache.
-      flushSync(() => setChanged({ status: 'signedOut', notice }));
-      void client.clearStore();
+      // Leave the dashboard now, before its queries can draw their errors or refetch on a cleared
+      // cache; show the sign-in page only once the store is empty, so that clearing it cannot cancel
+      // the sign-in page's own query.
+      flushSync(() => setChanged({ status: 'leaving' }));
+      await client.clearStore().catch(() => undefined);
+      setChanged({ status: 'signedOut', notice });
     },
     [client],
   );
@@ -56,7 +88,7 @@ export function App({ onSessionEnded }: AppProps) {
   useEffect(
     () =>
       onSessionEnded(() => {
-        if (signedInRef.current) endSession(SESSION_ENDED_NOTICE);
+        if (signedInRef.current) void endSession(SESSION_ENDED_NOTICE);
       }),
     [onSessionEnded, endSession],
   );
@@ -64,7 +96,10 @@ export function App({ onSessionEnded }: AppProps) {
   // The store is emptied whenever a session ends, so a new one starts from nothing; asking `me`
   // again (rather than trusting the login answer) checks that the browser kept the cookie.
   const completeSignIn = useCallback(async () => {
-    const { data } = await client.query({ query: ME_QUERY, fetchPolicy: 'network-only' });
+    const [{ data }] = await Promise.all([
+      client.query({ query: ME_QUERY, fetchPolicy: 'network-only' }),
+      loadOverview().catch(() => null), // a failed download shows its own error on the dashboard
+    ]);
     if (!data?.me) throw new Error(COOKIE_BLOCKED_MESSAGE);
     signedInRef.current = true;
     setChanged({ status: 'signedIn', user: data.me });
@@ -84,7 +119,7 @@ export function App({ onSessionEnded }: AppProps) {
       }
     }
     setSignOut({ pending: false, error: null });
-    endSession(null);
+    await endSession(null);
   }, [client, endSession, signOut.pending]);
 
   // Keyboard and screen-reader users start again at the top of the new page after signing in or out
@@ -97,25 +132,38 @@ export function App({ onSessionEnded }: AppProps) {
     if (previous && session && previous !== session.status) mainRef.current?.focus();
   }, [session]);
 
+  const overview = useOverviewModule(signedIn);
+
   let content;
   if (session?.status === 'signedIn') {
-    content = (
-      <Suspense fallback={<SessionSkeleton label="Loading the dashboard…" />}>
-        <OverviewPage />
-      </Suspense>
+    content = overview.module ? (
+      <overview.module.OverviewPage />
+    ) : overview.error ? (
+      <ErrorState
+        title="The dashboard could not be loaded"
+        error={overview.error}
+        onRetry={() => window.location.reload()}
+      />
+    ) : (
+      <SessionSkeleton label="Loading the dashboard…" />
     );
   } else if (session?.status === 'signedOut') {
     content = (
       <LoginPage notice={session.notice} onSignedIn={completeSignIn} onSignInStart={() => void loadOverview()} />
     );
+  } else if (session?.status === 'leaving') {
+    content = <SessionSkeleton label="Signing out…" />;
   } else if (me.error) {
     content = (
-      <ErrorState
-        title="The dashboard could not reach its server"
-        error={me.error}
-        retrying={me.loading}
-        onRetry={() => void me.refetch().catch(() => undefined)}
-      />
+      <>
+        <h1 className="visually-hidden">Write for Rights Impact</h1>
+        <ErrorState
+          title="The dashboard could not reach its server"
+          error={me.error}
+          retrying={me.loading}
+          onRetry={() => void me.refetch().catch(() => undefined)}
+        />
+      </>
     );
   } else {
     content = <SessionSkeleton label="Checking whether you are signed in…" />;
