@@ -25,6 +25,7 @@ import { introspectionForStaff } from './graphql/introspection';
 import { staticClientRouter } from './http/static-client';
 import { attachSubscriptions } from './http/subscriptions';
 import { importRouter } from './modules/imports/import.http';
+import { snapshotRouter } from './modules/snapshots/snapshot.http';
 
 export interface App {
   httpServer: Server;
@@ -113,6 +114,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res) }));
   app.use(healthRouter(dataSource));
   app.use(importRouter(dataSource, sessionSecret));
+  app.use(snapshotRouter(dataSource));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

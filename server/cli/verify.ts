@@ -1,24 +1,26 @@
 import { findOrphanReports } from '../modules/reports/verify-references';
 import { verifyRollups } from '../modules/rollups/verify-rollups';
+import { verifySnapshots } from '../modules/snapshots/snapshot.service';
 import { runCommand } from './run-command';
 
-// Recomputes every summary table from the raw reports; exit code 1 on any difference, each one named.
+// Recomputes every summary table from the raw reports, checks every report's references and every
+// published snapshot against its checksum; exit code 1 on any problem, each one named.
 await runCommand(async ({ dataSource }) => {
   const started = Date.now();
-  const orphans = await findOrphanReports(dataSource);
-  for (const o of orphans) console.error(`${o.reports} reports point to a ${o.reference} that does not exist`);
-  const differences = await verifyRollups(dataSource);
-  if (differences.length === 0 && orphans.length === 0) {
-    console.log(`Every summary table matches the raw reports (${((Date.now() - started) / 1000).toFixed(1)} s).`);
-    return 0;
-  }
-  if (differences.length === 0) return 1;
-  console.error(`${differences.length} difference${differences.length > 1 ? 's' : ''} between the summary tables and the raw reports:`);
-  for (const d of differences) {
-    console.error(
-      `  ${d.table} ${JSON.stringify(d.key)}: expected ${d.expected.actions} actions in ${d.expected.reports} reports, ` +
+  const problems: string[] = [];
+  for (const o of await findOrphanReports(dataSource)) problems.push(`${o.reports} reports point to a ${o.reference} that does not exist`);
+  for (const d of await verifyRollups(dataSource)) {
+    problems.push(
+      `${d.table} ${JSON.stringify(d.key)}: expected ${d.expected.actions} actions in ${d.expected.reports} reports, ` +
         `stored ${d.stored.actions} in ${d.stored.reports}`,
     );
   }
+  for (const slug of await verifySnapshots(dataSource)) problems.push(`snapshot "${slug}" no longer matches its published checksum`);
+  if (problems.length === 0) {
+    console.log(`Every summary table matches the raw reports and every snapshot its checksum (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    return 0;
+  }
+  console.error(`${problems.length} problem${problems.length > 1 ? 's' : ''}:`);
+  for (const p of problems) console.error(`  ${p}`);
   return 1;
 });

@@ -12,6 +12,7 @@ import { ImportResolver } from '../modules/imports/import.resolver';
 import { CaseFirstPositiveResolver, OutcomeSummaryResolver } from '../modules/outcomes/outcome.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 import { AuthResolver } from '../modules/users/auth.resolver';
+import { SnapshotResolver } from '../modules/snapshots/snapshot.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -26,6 +27,7 @@ export const resolvers = [
   NotYetReportedResolver,
   OutcomeSummaryResolver,
   ReportResolver,
+  SnapshotResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

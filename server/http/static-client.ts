@@ -21,7 +21,7 @@ export function staticClientRouter(dir = clientDir): Router {
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
   router.use(express.static(dir, { index: false, maxAge: 0 }));
-  router.get(/^\/(?!graphql|api\/|healthz).*/, (_req, res) => {
+  router.get(/^\/(?!graphql|api\/|healthz|readyz|s\/).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(path.join(dir, 'index.html'));
   });

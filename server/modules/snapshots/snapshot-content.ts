@@ -1,0 +1,98 @@
+import type { EntityManager } from 'typeorm';
+import { ImpactService, type KeyTotal } from '../impact/impact.service';
+import type { ImpactFilter } from '../impact/impact-filter.input';
+import { labelOf } from '../impact/labels';
+
+/** Options of a publication that change what the public sees. */
+export interface Protection {
+  /** Figures below this in the finest breakdowns (subdivision, group) show as "< N". */
+  suppressBelow: number;
+  /** Group names are shown only when the snapshot opts in. */
+  includeGroupNames: boolean;
+}
+
+type Row = { key: string; label: string; actions: number | null; reports: number | null; suppressed?: true };
+
+const METHODOLOGY = (p: Protection) =>
+  'Actions are letters, solidarity cards, emails, petition signatures, messages and other actions reported by groups and ' +
+  'individuals for the cases of this campaign, counted from the reports received up to the time shown ("as of"). ' +
+  'Retracted and corrected reports are not counted (a correction counts once, as corrected). The day of a report is the ' +
+  "day it was reported, in the campaign's time zone. Reports keep arriving after the deadline: a PROVISIONAL snapshot " +
+  'was published before the reporting deadline and a later one may show more. ' +
+  `To protect people, figures below ${p.suppressBelow} are not shown for subdivisions and groups ("< ${p.suppressBelow}")` +
+  (p.includeGroupNames ? '.' : ', and no group is named.');
+
+/**
+ * Everything a snapshot freezes, read in the caller's (repeatable-read) transaction so every figure
+ * comes from one state of the data.
+ */
+export async function buildSnapshotContent(
+  db: EntityManager,
+  year: number,
+  filter: ImpactFilter,
+  protection: Protection,
+) {
+  const impact = new ImpactService(db);
+  const scoped: ImpactFilter = { ...filter, year };
+  const [campaign] = await db.query(
+    `SELECT name, to_char(writing_starts, 'YYYY-MM-DD') AS "writingStarts", to_char(writing_ends, 'YYYY-MM-DD') AS "writingEnds",
+            to_char(reporting_deadline, 'YYYY-MM-DD') AS "reportingDeadline", goal, timezone FROM campaign WHERE year = $1`,
+    [year],
+  );
+  const cases: { id: number; slug: string; name: string; country: string; theme: string }[] = await db.query(
+    `SELECT id, slug, name, country, theme FROM "case" WHERE year = $1 ORDER BY id`,
+    [year],
+  );
+  const outcomes: { case_id: number; date: string; kind: string; note: string }[] = await db.query(
+    `SELECT case_id, to_char(date, 'YYYY-MM-DD') AS date, kind, note FROM case_outcome
+     WHERE case_id = ANY($1::int[]) ORDER BY date, id`,
+    [cases.map((c) => c.id)],
+  );
+  const byCaseRows = new Map((await impact.breakdown(scoped, 'case_id')).map((r) => [Number(r.key), r]));
+  const labelled = (rows: KeyTotal[], label: (k: string) => string): Row[] => rows.map((r) => ({ ...r, label: label(r.key) }));
+  const suppress = (rows: Row[]): Row[] =>
+    rows.map((r) => (r.actions! < protection.suppressBelow ? { key: r.key, label: r.label, actions: null, reports: null, suppressed: true } : r));
+  const totals = await impact.totals(scoped);
+  const years: { year: number }[] = await db.query(`SELECT year FROM campaign WHERE year <= $1 ORDER BY year DESC LIMIT 5`, [year]);
+  const comparison = await impact.yearComparison(years.map((y) => y.year).reverse(), filter, 'CAMPAIGN_DAY');
+  const groups = protection.includeGroupNames ? await impact.topGroups(scoped, 20, null) : null;
+  const groupNames: Map<number, string> = groups
+    ? new Map(
+        (await db.query(`SELECT id, name FROM writing_group WHERE id = ANY($1::int[])`, [groups.rows.map((g) => g.groupId)])).map(
+          (g: { id: number; name: string }) => [g.id, g.name],
+        ),
+      )
+    : new Map();
+  return {
+    campaign: { year, ...campaign },
+    filter,
+    totals: {
+      actions: totals.totalActions,
+      reports: totals.reportCount,
+      groups: await impact.distinctCount(scoped, 'group_id'),
+      countries: await impact.distinctCount(scoped, 'country'),
+    },
+    cases: cases.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      country: c.country,
+      theme: c.theme,
+      actions: byCaseRows.get(c.id)?.actions ?? 0,
+      reports: byCaseRows.get(c.id)?.reports ?? 0,
+      outcomes: outcomes.filter((o) => o.case_id === c.id).map(({ case_id: _id, ...o }) => o),
+    })),
+    byCountry: labelled(await impact.breakdown(scoped, 'country'), labelOf.country),
+    byCaseCountry: labelled(await impact.byCaseCountry(scoped), labelOf.country),
+    byRegion: labelled(await impact.breakdown(scoped, 'region'), labelOf.region),
+    byActionType: labelled(await impact.breakdown(scoped, 'action_type'), labelOf.action_type),
+    byGroupType: labelled(await impact.breakdown(scoped, 'group_type'), labelOf.group_type),
+    bySubdivision: suppress(labelled(await impact.breakdown(scoped, 'subdivision'), labelOf.subdivision)),
+    topGroups: groups && suppress(groups.rows.map((g) => ({ key: String(g.groupId), label: groupNames.get(g.groupId) ?? '', actions: g.actions, reports: g.reports }))),
+    daily: await impact.daily(scoped),
+    yearComparison: comparison.map((s) => ({ year: s.year, total: s.total, points: s.points.map((p) => ({ day: p.day, cumulative: p.cumulative })) })),
+    protection,
+    methodology: METHODOLOGY(protection),
+  };
+}
+
+export type SnapshotContent = Awaited<ReturnType<typeof buildSnapshotContent>>;

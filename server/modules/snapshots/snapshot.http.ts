@@ -1,0 +1,66 @@
+import { Resvg } from '@resvg/resvg-js';
+import { Router, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { csvLine } from '../../common/csv-cell';
+import { canonicalJson } from './canonical';
+import { CHARTS, chartSvg, type ChartName } from './snapshot-charts';
+import { snapshotPage } from './snapshot-page';
+import { findSnapshot, type SnapshotRow } from './snapshot.service';
+
+/** A published snapshot never changes: any cache (a CDN, a browser) may keep it forever. */
+function immutable(res: Response, row: SnapshotRow): void {
+  res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  res.setHeader('ETag', `"${row.checksum}"`);
+  res.setHeader('X-Content-SHA256', row.checksum);
+}
+
+function snapshotCsv(row: SnapshotRow): string {
+  const c = row.content;
+  const lines = [csvLine(['section', 'key', 'label', 'actions', 'reports'])];
+  lines.push(csvLine(['total', '', row.title, c.totals.actions, c.totals.reports]));
+  for (const k of c.cases) lines.push(csvLine(['case', k.slug, k.name, k.actions, k.reports]));
+  const sections = { country: c.byCountry, case_country: c.byCaseCountry, region: c.byRegion, action_type: c.byActionType, group_type: c.byGroupType, subdivision: c.bySubdivision, group: c.topGroups ?? [] };
+  for (const [section, rows] of Object.entries(sections)) {
+    for (const r of rows) lines.push(csvLine([section, r.key, r.label, r.actions ?? `< ${c.protection.suppressBelow}`, r.reports ?? `< ${c.protection.suppressBelow}`]));
+  }
+  for (const d of c.daily) lines.push(csvLine(['day', d.date, d.date, d.actions, null]));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Public pages and downloads of published snapshots, no sign-in: /s/<slug> (HTML), /s/<slug>.json
+ * (the exact bytes the checksum is of), /s/<slug>.csv, /s/<slug>/<chart>.svg|.png.
+ */
+export function snapshotRouter(dataSource: DataSource): Router {
+  const router = Router();
+  const load = async (slug: string, res: Response) => {
+    const row = /^[a-z0-9-]{1,100}$/.test(slug) ? await findSnapshot(dataSource, slug) : null;
+    if (!row) res.status(404).type('text').send('No published snapshot has this address.');
+    return row;
+  };
+  router.get('/s/:file', async (req, res, next) => {
+    const match = /^([a-z0-9-]+)(?:\.(json|csv))?$/.exec(req.params.file);
+    if (!match) return next();
+    const row = await load(match[1], res);
+    if (!row) return;
+    immutable(res, row);
+    if (match[2] === 'json') return void res.type('application/json').send(canonicalJson(row.content));
+    if (match[2] === 'csv') {
+      res.setHeader('Content-Disposition', `attachment; filename="${row.slug}.csv"`);
+      return void res.type('text/csv').send(snapshotCsv(row));
+    }
+    res.type('html').send(snapshotPage(row, `${req.protocol}://${req.get('host')}`));
+  });
+  router.get('/s/:slug/:chart', async (req, res, next) => {
+    const match = /^([a-z]+)\.(svg|png)$/.exec(req.params.chart);
+    if (!match || !(CHARTS as readonly string[]).includes(match[1])) return next();
+    const row = await load(req.params.slug, res);
+    if (!row) return;
+    immutable(res, row);
+    const svg = chartSvg(row.content, match[1] as ChartName);
+    if (match[2] === 'svg') return void res.type('image/svg+xml').send(svg);
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1520 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+    res.type('image/png').send(png);
+  });
+  return router;
+}
