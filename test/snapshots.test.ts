@@ -37,6 +37,13 @@ describe('Mutation.publishSnapshot', () => {
     expect(s.content.methodology).toContain('Retracted');
   });
 
+  it('can be previewed without storing anything', async () => {
+    const { data } = await app.graphql(`{ previewSnapshot(input: { year: 2023, title: "Preview" }) { status content } }`);
+    expect(data.previewSnapshot.status).toBe('FINAL');
+    expect(data.previewSnapshot.content.totals.actions).toBe(50);
+    expect((await app.graphql(`{ snapshots { year } }`)).data.snapshots.some((s: { year: number }) => s.year === 2023)).toBe(false);
+  });
+
   it('is PROVISIONAL before the reporting deadline', async () => {
     const row = await publishSnapshot(db.dataSource, { year: 2024, title: 'Interim', slug: 'w4r-2024-interim' }, null, new Date('2024-12-15T12:00:00Z'));
     expect(row.status).toBe('PROVISIONAL');

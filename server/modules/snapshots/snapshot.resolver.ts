@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { diffSnapshot, findSnapshot, listSnapshots, publishSnapshot, type SnapshotRow } from './snapshot.service';
-import { PublishSnapshotInput, Snapshot, SnapshotDiff } from './snapshot.types';
+import { diffSnapshot, findSnapshot, listSnapshots, previewSnapshot, publishSnapshot, type SnapshotRow } from './snapshot.service';
+import { PublishSnapshotInput, Snapshot, SnapshotDiff, SnapshotPreview } from './snapshot.types';
 
 export function toSnapshot(row: SnapshotRow): Snapshot {
   return Object.assign(new Snapshot(), {
@@ -38,6 +38,12 @@ export class SnapshotResolver {
   @Mutation(() => Snapshot, { description: 'Freezes the figures of a campaign (or part of it) for publication' })
   async publishSnapshot(@Arg('input', () => PublishSnapshotInput) input: PublishSnapshotInput, @Ctx() { dataSource, user }: Context): Promise<Snapshot> {
     return toSnapshot(await publishSnapshot(dataSource, input, user!.id));
+  }
+
+  @Authorized('admin', 'staff')
+  @Query(() => SnapshotPreview, { description: 'What publishSnapshot would freeze now, without publishing' })
+  previewSnapshot(@Arg('input', () => PublishSnapshotInput) input: PublishSnapshotInput, @Ctx() { dataSource }: Context): Promise<SnapshotPreview> {
+    return previewSnapshot(dataSource, input);
   }
 
   @Authorized('admin', 'staff')

@@ -96,6 +96,18 @@ async function freeSlug(m: { query: DataSource['query'] }, wanted: string, exact
   throw badInput('No free slug', { slug: 'is taken' });
 }
 
+/** What a publication would freeze, without storing anything: the preview staff check first. */
+export async function previewSnapshot(db: DataSource, input: PublishInput, now = new Date()) {
+  const filter: ImpactFilter = { ...(input.filter ?? {}), year: null };
+  const protection: Protection = { suppressBelow: input.suppressBelow ?? 10, includeGroupNames: input.includeGroupNames ?? false };
+  return db.transaction('REPEATABLE READ', async (m) => {
+    const [campaign] = await m.query(`SELECT timezone, to_char(reporting_deadline, 'YYYY-MM-DD') AS deadline FROM campaign WHERE year = $1`, [input.year]);
+    if (!campaign) throw badInput(`There is no campaign for ${input.year}`, { year: 'unknown' });
+    const status = dateIn(campaign.timezone, now) > campaign.deadline ? 'FINAL' : 'PROVISIONAL';
+    return { status, content: { ...(await buildSnapshotContent(m, input.year, filter, protection)), title: input.title, note: input.note ?? '' } };
+  });
+}
+
 export async function findSnapshot(db: DataSource, slug: string): Promise<SnapshotRow | null> {
   const [row] = await db.query(`SELECT * FROM snapshot WHERE slug = $1`, [slug]);
   return row ?? null;

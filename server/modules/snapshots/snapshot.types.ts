@@ -97,3 +97,12 @@ export class SnapshotDiff {
   @Field(() => [FigureChange])
   byCountry: FigureChange[];
 }
+
+@ObjectType({ description: 'What a publication would freeze now' })
+export class SnapshotPreview {
+  @Field(() => String, { description: 'PROVISIONAL or FINAL, as it would be published now' })
+  status: string;
+
+  @Field(() => GraphQLJSONObject)
+  content: Record<string, unknown>;
+}
