@@ -18,6 +18,7 @@ import { formatError } from './graphql/errors';
 import { freshnessPlugin } from './graphql/freshness';
 import { queryLimits } from './graphql/limits';
 import { QueryCache } from './graphql/query-cache';
+import { responseCache } from './graphql/response-cache';
 import { getSchema } from './graphql/schema';
 import { authenticate } from './http/authenticate';
 import { healthRouter } from './http/health';
@@ -82,6 +83,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     introspection: true,
     plugins: [
       ...limits.plugins,
+      responseCache(),
       freshnessPlugin,
       introspectionForStaff(production),
       // HTTP caching is decided per response (immutable snapshots), not per GraphQL field

@@ -7,7 +7,8 @@ import { LRUCache } from 'lru-cache';
  * The SQL carries the filter and, once scoped, the scope, so every distinct question has its own key.
  */
 export class QueryCache {
-  private readonly entries = new LRUCache<string, Promise<unknown>>({ max: 5000 });
+  // ~14 entries a dashboard: the last ~140 distinct dashboards, a few tens of MB at most
+  private readonly entries = new LRUCache<string, Promise<unknown>>({ max: 2000 });
 
   /** A read query at a data version; `execute` runs it on a miss (on the primary or a replica). */
   query(version: number, sql: string, params: unknown[], execute: () => Promise<any[]>): Promise<any[]> {
