@@ -5,38 +5,25 @@ import type { DashboardClient } from './apollo';
 import { SiteHeader } from './components/SiteHeader';
 import { ErrorState } from './components/StatusMessage';
 import { LOGOUT_MUTATION, ME_QUERY } from './graphql/operations';
+import { lazyModule, useLazyModule } from './lazy-module';
 import { LoginPage } from './pages/LoginPage';
-import { COOKIE_BLOCKED_MESSAGE, errorMessage, isUnauthenticated, SESSION_ENDED_NOTICE, type SessionUser } from './session';
+import {
+  canManageSnapshots,
+  COOKIE_BLOCKED_MESSAGE,
+  errorMessage,
+  isUnauthenticated,
+  SESSION_ENDED_NOTICE,
+  type SessionUser,
+} from './session';
+import { usePageParam, type PageId } from './url-state';
 
-// The dashboard (and, through it, the charts) is its own chunk: someone who is not signed in
-// downloads only the sign-in page. It is rendered once downloaded rather than through React.lazy:
-// a lazy component suspends on its first render even when its code is already here, and React then
-// holds the page back for its fallback's minimum time (300 ms).
-type OverviewModule = typeof import('./pages/OverviewPage');
-let overviewModule: OverviewModule | null = null;
-const loadOverview = () =>
-  import('./pages/OverviewPage').then((module) => {
-    overviewModule = module;
-    return module;
-  });
+// Each page (and, through the overview, the charts) is its own chunk: someone who is not signed in
+// downloads only the sign-in page, and the snapshots page costs nothing until it is opened.
+const overviewPage = lazyModule(() => import('./pages/OverviewPage'));
+const snapshotsPage = lazyModule(() => import('./pages/SnapshotsPage'));
+const pageModules = { overview: overviewPage, snapshots: snapshotsPage } as const;
 
-/** The dashboard's code when `needed`: downloads it unless it is already here. */
-function useOverviewModule(needed: boolean): { module: OverviewModule | null; error: Error | null } {
-  const [module, setModule] = useState(overviewModule);
-  const [error, setError] = useState<Error | null>(null);
-  useEffect(() => {
-    if (!needed || module) return;
-    let live = true;
-    loadOverview().then(
-      (loaded) => live && setModule(loaded),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure : new Error(String(failure))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed, module]);
-  return { module: module ?? overviewModule, error };
-}
+const PAGE_LABELS: Record<PageId, string> = { overview: 'Overview', snapshots: 'Snapshots' };
 
 type Session =
   | { status: 'signedOut'; notice: string | null }
@@ -64,6 +51,15 @@ export function App({ onSessionEnded }: AppProps) {
         ? { status: 'signedOut', notice: null }
         : null);
   const signedIn = session?.status === 'signedIn';
+  const user = session?.status === 'signedIn' ? session.user : null;
+
+  // Coordinators have the overview only; a link to the snapshots page shows them the overview.
+  const [pageParam, setPage] = usePageParam();
+  const pages: PageId[] = user && canManageSnapshots(user.role) ? ['overview', 'snapshots'] : ['overview'];
+  const page: PageId = pages.includes(pageParam) ? pageParam : 'overview';
+  useEffect(() => {
+    if (user && page !== pageParam) setPage(page, 'replace');
+  }, [user, page, pageParam, setPage]);
 
   const signedInRef = useRef(signedIn);
   useEffect(() => {
@@ -98,12 +94,12 @@ export function App({ onSessionEnded }: AppProps) {
   const completeSignIn = useCallback(async () => {
     const [{ data }] = await Promise.all([
       client.query({ query: ME_QUERY, fetchPolicy: 'network-only' }),
-      loadOverview().catch(() => null), // a failed download shows its own error on the dashboard
+      pageModules[pageParam].load().catch(() => null), // a failed download shows its own error on the page
     ]);
     if (!data?.me) throw new Error(COOKIE_BLOCKED_MESSAGE);
     signedInRef.current = true;
     setChanged({ status: 'signedIn', user: data.me });
-  }, [client]);
+  }, [client, pageParam]);
 
   const [signOut, setSignOut] = useState({ pending: false, error: null as string | null });
   const onSignOut = useCallback(async () => {
@@ -129,27 +125,54 @@ export function App({ onSessionEnded }: AppProps) {
   useEffect(() => {
     const previous = shownStatus.current;
     shownStatus.current = session?.status;
-    if (previous && session && previous !== session.status) mainRef.current?.focus();
+    if (previous && session && previous !== session.status) {
+      // From the top, header included: focusing would otherwise scroll the header out of sight.
+      window.scrollTo(0, 0);
+      mainRef.current?.focus({ preventScroll: true });
+    }
   }, [session]);
+  // The same after moving to another page (by the header's links, or back and forward).
+  const shownPage = useRef(page);
+  useEffect(() => {
+    if (shownPage.current === page) return;
+    shownPage.current = page;
+    if (signedInRef.current) mainRef.current?.focus({ preventScroll: true });
+  }, [page]);
 
-  const overview = useOverviewModule(signedIn);
+  const overview = useLazyModule(overviewPage, signedIn && page === 'overview');
+  const snapshots = useLazyModule(snapshotsPage, signedIn && page === 'snapshots');
+
+  const navigate = useCallback(
+    (next: PageId) => {
+      if (next !== page) window.scrollTo(0, 0);
+      setPage(next);
+    },
+    [page, setPage],
+  );
 
   let content;
   if (session?.status === 'signedIn') {
-    content = overview.module ? (
-      <overview.module.OverviewPage />
-    ) : overview.error ? (
+    const loaded = page === 'snapshots' ? snapshots : overview;
+    content = loaded.error ? (
       <ErrorState
-        title="The dashboard could not be loaded"
-        error={overview.error}
+        title="This page could not be loaded"
+        error={loaded.error}
         onRetry={() => window.location.reload()}
       />
+    ) : page === 'snapshots' && snapshots.module ? (
+      <snapshots.module.SnapshotsPage />
+    ) : page === 'overview' && overview.module ? (
+      <overview.module.OverviewPage />
     ) : (
-      <SessionSkeleton label="Loading the dashboard…" />
+      <SessionSkeleton label="Loading the page…" />
     );
   } else if (session?.status === 'signedOut') {
     content = (
-      <LoginPage notice={session.notice} onSignedIn={completeSignIn} onSignInStart={() => void loadOverview()} />
+      <LoginPage
+        notice={session.notice}
+        onSignedIn={completeSignIn}
+        onSignInStart={() => void pageModules[pageParam].load().catch(() => undefined)}
+      />
     );
   } else if (session?.status === 'leaving') {
     content = <SessionSkeleton label="Signing out…" />;
@@ -175,8 +198,11 @@ export function App({ onSessionEnded }: AppProps) {
         {signedIn ? 'Skip to the figures' : 'Skip to the main content'}
       </a>
       <SiteHeader
-        section={signedIn ? 'Overview' : null}
-        user={session?.status === 'signedIn' ? session.user : null}
+        pages={signedIn ? pages.map((id) => ({ id, label: PAGE_LABELS[id] })) : []}
+        current={signedIn ? page : null}
+        onNavigate={navigate}
+        onPrefetch={(id) => void pageModules[id].load().catch(() => undefined)}
+        user={user}
         onSignOut={() => void onSignOut()}
         signingOut={signOut.pending}
         signOutError={signOut.error}

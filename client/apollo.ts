@@ -1,4 +1,4 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { isUnauthenticated } from './session';
 
@@ -10,6 +10,17 @@ export interface DashboardClient {
   /** Calls `listener` whenever a data request is refused for want of a session (it expired). */
   onSessionEnded: (listener: () => void) => () => void;
 }
+
+/** Every snapshot of both lists, newest first (by publication, then as the server ordered them). */
+const mergeSnapshotLists: FieldMergeFunction<Reference[], Reference[]> = (existing = [], incoming, { readField }) => {
+  const slugs = new Set(incoming.map((ref) => readField<string>('slug', ref)));
+  const merged = [...incoming, ...existing.filter((ref) => !slugs.has(readField<string>('slug', ref)))];
+  const publishedAt = (ref: Reference) => readField<string>('publishedAt', ref) ?? '';
+  return merged
+    .map((ref, index) => ({ ref, index }))
+    .sort((a, b) => publishedAt(b.ref).localeCompare(publishedAt(a.ref)) || a.index - b.index)
+    .map(({ ref }) => ref);
+};
 
 export function createDashboardClient(): DashboardClient {
   const listeners = new Set<() => void>();
@@ -26,8 +37,18 @@ export function createDashboardClient(): DashboardClient {
     // prevention asks of cookie-authenticated requests; the cookie goes to our own origin only.
     link: sessionLink.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
     cache: new InMemoryCache({
-      // A campaign is identified by its year (there is one per year).
-      typePolicies: { Campaign: { keyFields: ['year'] } },
+      typePolicies: {
+        // A campaign is identified by its year (there is one per year).
+        Campaign: { keyFields: ['year'] },
+        // A snapshot by its slug, which is unique and never changes. Once replaced it stays replaced,
+        // so an older answer (a cache anywhere on the way) cannot undo a replacement seen here.
+        Snapshot: {
+          keyFields: ['slug'],
+          fields: { replacedBy: { merge: (existing: unknown, incoming: unknown) => incoming ?? existing ?? null } },
+        },
+        // Snapshots are never deleted: an older list cannot make one seen here disappear.
+        Query: { fields: { snapshots: { merge: mergeSnapshotLists } } },
+      },
     }),
   });
 

@@ -97,3 +97,8 @@ export function errorMessage(error: unknown): string {
   }
   return message;
 }
+
+/** Whether the role may see and publish impact snapshots (the server refuses everyone else). */
+export function canManageSnapshots(role: string): boolean {
+  return role === 'admin' || role === 'staff';
+}

@@ -118,6 +118,14 @@ describe('a published snapshot', () => {
     expect((await fetch(`${app.url}/s/no-such-thing`)).status).toBe(404);
   });
 
+  it('appears in the list at once, though the list was just read (and cached) by the same user', async () => {
+    const before = (await app.graphql(`{ snapshots { slug } }`)).data.snapshots.length;
+    await app.graphql(PUBLISH, { input: { year: 2023, title: 'Listed at once', slug: 'listed-at-once' } });
+    const after = (await app.graphql(`{ snapshots { slug } }`)).data.snapshots;
+    expect(after).toHaveLength(before + 1);
+    expect(after[0].slug).toBe('listed-at-once');
+  });
+
   it('lists for staff only; anonymous readers get the published one by slug', async () => {
     expect((await app.graphql(`{ snapshots { slug } }`, {}, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await app.graphql(`{ snapshots { slug } }`)).data.snapshots.length).toBeGreaterThanOrEqual(4);

@@ -52,6 +52,7 @@ export async function loadCampaigns(dataSource: DataSource, definitions: Campaig
         }
       }
     }
+    await bumpDataVersion(db); // campaigns, cases and outcomes are part of every cached answer
     return summary;
   });
 }

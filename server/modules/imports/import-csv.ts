@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
+import { bumpDataVersion } from '../rollups/rollup-maintenance';
 import { ReportIngest, MAX_LISTED_ERRORS, type IngestResult, type RowError } from '../reports/ingest';
 import { parseReport } from '../reports/report-fields';
 import type { ReportRow } from '../reports/report-row';
@@ -97,6 +98,7 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
            rows_duplicate = $4, rows_rejected = 0 WHERE id = $1`,
         [batchId, result.read, result.imported, result.duplicates],
       );
+      await bumpDataVersion(runner.manager); // the list of imports changed, even when every row was a duplicate
       await audit(runner.manager, options.createdBy ?? null, 'import', options.filename, {
         batchId,
         read: result.read,
@@ -129,11 +131,14 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
 
 /** The rolled-back import is recorded with its errors, so staff can see what was refused and why. */
 async function recordRejectedImport(dataSource: DataSource, options: ImportOptions, result: IngestResult): Promise<number> {
-  const [{ id }] = await dataSource.query(
-    `INSERT INTO import_batch (filename, created_by, finished_at, status, rows_read, rows_imported, rows_duplicate,
-       rows_rejected, errors)
-     VALUES ($1, $2, now(), 'REJECTED', $3, 0, 0, $4, $5) RETURNING id`,
-    [options.filename, options.createdBy ?? null, result.read, result.rejected, JSON.stringify(result.errors)],
-  );
-  return id;
+  return dataSource.transaction(async (m) => {
+    const [{ id }] = await m.query(
+      `INSERT INTO import_batch (filename, created_by, finished_at, status, rows_read, rows_imported, rows_duplicate,
+         rows_rejected, errors)
+       VALUES ($1, $2, now(), 'REJECTED', $3, 0, 0, $4, $5) RETURNING id`,
+      [options.filename, options.createdBy ?? null, result.read, result.rejected, JSON.stringify(result.errors)],
+    );
+    await bumpDataVersion(m); // the list of imports changed
+    return id as number;
+  });
 }

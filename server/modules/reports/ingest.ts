@@ -68,6 +68,10 @@ export class ReportIngest {
     // file of ten million rows may take longer than the usual statement timeout.
     await this.db.query(`SET LOCAL work_mem = '128MB'`);
     await this.db.query(`SET LOCAL statement_timeout = '2h'`);
+    // A killed importer leaves its statement running until it ends (PostgreSQL checks the socket only
+    // when it next reads or writes), holding locks on summary rows that live writes wait for. With
+    // this PostgreSQL notices the closed connection within a second and rolls back.
+    await this.db.query(`SET LOCAL client_connection_check_interval = '1s'`);
     await this.db.query(`
       CREATE TEMP TABLE staging (
         line int NOT NULL, report_id text COLLATE "C" NOT NULL, year int NOT NULL, case_slug text NOT NULL,

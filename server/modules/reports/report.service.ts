@@ -20,8 +20,13 @@ export interface Actor {
 export async function submitReport(db: DataSource, input: ReportInput, actor: Actor): Promise<LetterReport> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const id = await db.transaction((m) => storeOne(m, input, 'FORM', actor));
-      return await db.getRepository(LetterReport).findOneByOrFail({ id });
+      // read inside the transaction: once COMMIT has returned nothing is left to fail, so an error
+      // answered means the report was not stored
+      return await db.transaction(async (m) => {
+        await oneFormWriteAtATime(m);
+        const id = await storeOne(m, input, 'FORM', actor);
+        return m.getRepository(LetterReport).findOneByOrFail({ id });
+      });
     } catch (error) {
       // the same id sent twice at once: the second sees the first's row on its next try
       if (!(error instanceof ConcurrentWriteError) || attempt === 2) throw error;
@@ -32,7 +37,8 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
 /** Retracts an active report: it stays, marked with the reason, and leaves every total. */
 export async function retractReport(db: DataSource, id: number, reason: string, actor: Actor): Promise<LetterReport> {
   if (!reason.trim()) throw badInput('A retraction needs a reason', { reason: 'is required' });
-  await db.transaction(async (m) => {
+  return db.transaction(async (m) => {
+    await oneFormWriteAtATime(m);
     await lockActive(m, id);
     await applyToRollups(m, [id], -1);
     await m.query(
@@ -42,8 +48,8 @@ export async function retractReport(db: DataSource, id: number, reason: string, 
     );
     await audit(m, actor.userId, 'retract', `report ${id}`, { reason: reason.trim().slice(0, 1000) });
     await bumpDataVersion(m);
+    return m.getRepository(LetterReport).findOneByOrFail({ id });
   });
-  return db.getRepository(LetterReport).findOneByOrFail({ id });
 }
 
 /**
@@ -57,7 +63,8 @@ export async function correctReport(
   actor: Actor,
   reason = 'corrected',
 ): Promise<LetterReport> {
-  const replacementId = await db.transaction(async (m) => {
+  return db.transaction(async (m) => {
+    await oneFormWriteAtATime(m);
     const old = await lockActive(m, id);
     if (old.report_id === input.reportId) {
       throw badInput(`A correction needs a new reportId (for example "${old.report_id}-c1")`, {
@@ -76,9 +83,8 @@ export async function correctReport(
     );
     await audit(m, actor.userId, 'correct', `report ${id}`, { replacement: newId, reason });
     await bumpDataVersion(m);
-    return newId;
+    return m.getRepository(LetterReport).findOneByOrFail({ id: newId });
   });
-  return db.getRepository(LetterReport).findOneByOrFail({ id: replacementId });
 }
 
 /** Validates and stores one report in the caller's transaction; returns its id (the stored one for a duplicate). */
@@ -94,6 +100,18 @@ async function storeOne(m: EntityManager, input: ReportInput, source: ReportSour
   const [stored] = await m.query(`SELECT id FROM letter_report WHERE report_id = $1`, [parsed.row.reportId]);
   return stored.id;
 }
+
+/**
+ * Form writes (submit, retract, correct) run one at a time. A correction changes the summary rows
+ * of two keys in two statements (the new report's, then the old one's) with the data_version row
+ * locked in between, so two writes at once could lock the same rows in opposite orders: a deadlock,
+ * and one of them fails after a second. Each takes milliseconds, and every write already queues for
+ * the one data_version row until it commits. Imports do not take this lock.
+ */
+async function oneFormWriteAtATime(m: EntityManager): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(${FORM_WRITE_LOCK})`);
+}
+const FORM_WRITE_LOCK = 0x57345246; // "W4RF"
 
 async function lockActive(m: EntityManager, id: number): Promise<{ report_id: string }> {
   const [report] = await m.query(`SELECT report_id, status FROM letter_report WHERE id = $1 FOR UPDATE`, [id]);

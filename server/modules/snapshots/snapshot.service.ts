@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
+import { bumpDataVersion } from '../rollups/rollup-maintenance';
 import type { ImpactFilter } from '../impact/impact-filter.input';
 import { dateIn } from '../impact/progress.service';
 import { canonicalJson, sha256 } from './canonical';
@@ -78,6 +79,7 @@ export async function publishSnapshot(db: DataSource, input: PublishInput, userI
       [slug, input.year, title, status, scopeKey, json, sha256(json), version, asOf, userId, replacesId],
     );
     await audit(m, userId, 'publish', slug, { year: input.year, status, checksum: sha256(json), replaces: replacesId });
+    await bumpDataVersion(m); // the list of snapshots changed: cached answers must not outlive it
     return row.id as number;
   });
   return (await db.query(`SELECT * FROM snapshot WHERE id = $1`, [id]))[0] as SnapshotRow;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
+import { bumpDataVersion } from '../rollups/rollup-maintenance';
 import { hashPassword, passwordProblem } from './password';
 import { ROLES, type Role } from './session-token';
 import { User } from './user.entity';
@@ -39,6 +40,7 @@ export async function addUser(db: DataSource, input: NewUser, actorId: number | 
     );
     if (!row) throw new UserInputError('email', `${email} already has an account`);
     await audit(m, actorId, 'user.add', email, { role: input.role, regions });
+    await bumpDataVersion(m); // cached answers (the users list) must not outlive the change
     return row.id as number;
   });
   return db.getRepository(User).findOneByOrFail({ id });
@@ -51,6 +53,7 @@ export async function disableUser(db: DataSource, email: string, actorId: number
     const [row] = await m.query(`UPDATE app_user SET disabled = true WHERE email = $1 RETURNING id`, [normalized]);
     if (!row) throw new UserInputError('email', `no account for ${normalized}`);
     await audit(m, actorId, 'user.disable', normalized);
+    await bumpDataVersion(m);
   });
   return db.getRepository(User).findOneByOrFail({ email: normalized });
 }

@@ -1,0 +1,177 @@
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { formatChange, formatCount } from '../format';
+import {
+  SNAPSHOT_DIFF_QUERY,
+  type FigureChange,
+  type SnapshotDiffVariables,
+  type SnapshotSummary,
+} from '../graphql/operations';
+import { ErrorState } from './StatusMessage';
+
+interface SnapshotDiffSectionProps {
+  /** Newest first; at least one. */
+  snapshots: readonly SnapshotSummary[];
+  /** The snapshot the changes are counted from. */
+  slug: string;
+  onSlugChange: (slug: string) => void;
+}
+
+/** What changed since a snapshot: late reports and corrections, against the live data or another snapshot. */
+export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotDiffSectionProps) {
+  const ids = { slug: useId(), against: useId() };
+  // '' is the live data.
+  const [againstChoice, setAgainstChoice] = useState('');
+  const against = againstChoice !== slug && snapshots.some((s) => s.slug === againstChoice) ? againstChoice : '';
+  const [request, setRequest] = useState<SnapshotDiffVariables | null>(null);
+  const diff = useQuery(SNAPSHOT_DIFF_QUERY, request ? { variables: request, fetchPolicy: 'network-only' } : skipToken);
+
+  function onCompare(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next: SnapshotDiffVariables = { slug, against: against || null };
+    // The same question again still asks the server: the live data moves.
+    if (request && request.slug === next.slug && request.against === next.against) {
+      void diff.refetch().catch(() => undefined);
+    } else {
+      setRequest(next);
+    }
+  }
+
+  const result = diff.data?.snapshotDiff;
+  return (
+    <section className="card snap-card diff" aria-labelledby="diff-title">
+      <h2 id="diff-title">Changes since a snapshot</h2>
+      <p className="section-intro">
+        Reports keep arriving and being corrected after a snapshot is published. Compare a snapshot with the live
+        data to see what a new one would add, or with another snapshot.
+      </p>
+      <form className="diff__form" onSubmit={onCompare}>
+        <div className="field">
+          <label htmlFor={ids.slug}>Snapshot</label>
+          <select id={ids.slug} value={slug} onChange={(event) => onSlugChange(event.target.value)}>
+            {snapshots.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.slug}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.against}>Compare with</label>
+          <select id={ids.against} value={against} onChange={(event) => setAgainstChoice(event.target.value)}>
+            <option value="">Live data (now)</option>
+            {snapshots
+              .filter((s) => s.slug !== slug)
+              .map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.slug}
+                </option>
+              ))}
+          </select>
+        </div>
+        <button type="submit" className="button" aria-disabled={diff.loading}>
+          {against ? 'Compare the snapshots' : 'Compare with live data'}
+        </button>
+      </form>
+
+      {request ? (
+        <div className="diff__result" aria-busy={diff.loading}>
+          <h3>
+            From <code>{request.slug}</code> <span aria-hidden="true">→</span>
+            <span className="visually-hidden">to</span> {request.against ? <code>{request.against}</code> : 'the live data'}
+          </h3>
+          {diff.loading ? (
+            <>
+              <p className="visually-hidden" role="status">
+                Comparing…
+              </p>
+              <div className="skeleton skeleton--line" aria-hidden="true" />
+              <div className="skeleton skeleton--counters" aria-hidden="true" />
+            </>
+          ) : diff.error ? (
+            <ErrorState
+              title="The comparison could not be made"
+              error={diff.error}
+              onRetry={() => void diff.refetch().catch(() => undefined)}
+            />
+          ) : result ? (
+            <>
+              <p className="diff__total" role="status">
+                <span className="diff__total-label">Total actions</span>{' '}
+                <span className="diff__total-values">
+                  {formatCount(result.totalBefore)} <span aria-hidden="true">→</span>
+                  <span className="visually-hidden">to</span> {formatCount(result.totalAfter)}
+                </span>{' '}
+                <ChangeValue change={result.totalAfter - result.totalBefore} />
+              </p>
+              {result.byCase.length === 0 && result.byCountry.length === 0 ? (
+                <p>No case and no country changed.</p>
+              ) : (
+                <div className="diff__tables">
+                  <ChangeTable caption="By case" keyHeader="Case" rows={result.byCase} none="No case changed." />
+                  <ChangeTable
+                    caption="By writers’ country"
+                    keyHeader="Country"
+                    rows={result.byCountry}
+                    none="No country changed."
+                  />
+                </div>
+              )}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** "+1,234" or "−56": the sign says it, the colour only repeats it. */
+function ChangeValue({ change }: { change: number }) {
+  const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'none';
+  return <span className={`change change--${direction}`}>{change === 0 ? 'no change' : formatChange(change)}</span>;
+}
+
+interface ChangeTableProps {
+  caption: string;
+  keyHeader: string;
+  rows: readonly FigureChange[];
+  none: string;
+}
+
+function ChangeTable({ caption, keyHeader, rows, none }: ChangeTableProps) {
+  if (rows.length === 0) {
+    return (
+      <div className="diff__table">
+        <p className="diff__table-title">{caption}</p>
+        <p className="field__hint">{none}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="diff__table figure-table__scroll" role="region" aria-label={`Changes ${caption.toLowerCase()}`} tabIndex={0}>
+      <table className="figure-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{keyHeader}</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label || row.key || 'Not given'}</th>
+              <td>{formatCount(row.before)}</td>
+              <td>{formatCount(row.after)}</td>
+              <td>
+                <ChangeValue change={row.change} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
