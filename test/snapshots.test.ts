@@ -79,9 +79,10 @@ describe('Mutation.publishSnapshot', () => {
 
 describe('a published snapshot', () => {
   it('does not change when reports arrive later; the diff shows exactly the late reports', async () => {
-    const before = await fetch(`${app.url}/s/w4r-2024-final.json`).then((r) => r.text());
+    const files = ['.json', '.csv', '', '/cases.svg'].map((suffix) => `${app.url}/s/w4r-2024-final${suffix}`);
+    const before = await Promise.all(files.map((f) => fetch(f).then((r) => r.text())));
     await givenReports(db.dataSource, [report({ year: 2024, count: 7, caseSlug: 'li-wen', country: 'DE', region: 'Europe and Central Asia' })]);
-    expect(await fetch(`${app.url}/s/w4r-2024-final.json`).then((r) => r.text())).toBe(before);
+    expect(await Promise.all(files.map((f) => fetch(f).then((r) => r.text())))).toEqual(before);
     const { data } = await app.graphql(`{ snapshotDiff(slug: "w4r-2024-final") { totalBefore totalAfter byCase { key before after change } byCountry { key change } } }`);
     expect(data.snapshotDiff).toEqual({
       totalBefore: 134,
@@ -126,8 +127,10 @@ describe('a published snapshot', () => {
     expect(after[0].slug).toBe('listed-at-once');
   });
 
-  it('lists for staff only; anonymous readers get the published one by slug', async () => {
+  it('lists for staff only; anonymous readers get the published one by slug, and no preview', async () => {
     expect((await app.graphql(`{ snapshots { slug } }`, {}, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await app.graphql(`{ previewSnapshot(input: { year: 2024, title: "x" }) { status } }`, {}, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await app.graphql(`{ snapshot(slug: "w4r-2024-interim") { status } }`, {}, null)).data.snapshot).toEqual({ status: 'PROVISIONAL' });
     expect((await app.graphql(`{ snapshots { slug } }`)).data.snapshots.length).toBeGreaterThanOrEqual(4);
   });
 });
