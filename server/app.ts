@@ -76,6 +76,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     schema,
     formatError,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     // on by default; stated because cookie sessions rely on it: a request must show it is not a
     // plain cross-site form post (JSON content type or a custom header)
@@ -124,6 +125,16 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
       context: async ({ req, res }) =>
         contextFor((await authenticate(req, dataSource, sessionSecret)).user, { res, clientAddress: req.ip ?? '' }),
     }),
+    // a body over the limit or not JSON: an answer a GraphQL client reads, not express's HTML page
+    (error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const status = error.status ?? 500;
+      if (status >= 500 || res.headersSent) return next(error);
+      const [code, message] =
+        status === 413 ? ['PAYLOAD_TOO_LARGE', 'The request is too large (at most 1 MB)']
+        : error.type === 'entity.parse.failed' ? ['BAD_REQUEST', 'The request body is not valid JSON']
+        : ['BAD_REQUEST', 'The request body cannot be read'];
+      res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    },
   );
   app.use(staticClientRouter());
   // subscriptions share the port and the path: WebSocket upgrades of /graphql

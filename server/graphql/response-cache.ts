@@ -17,15 +17,27 @@ export function responseCache(): ApolloServerPlugin<Context> {
       let key: string | undefined;
       return {
         async responseForOperation({ request, operation, contextValue }) {
-          if (operation.operation !== 'query' || !contextValue.user) return null;
-          const { dataVersion } = await contextValue.freshness();
+          // no operation (several and no operationName): execution answers the error
+          if (operation?.operation !== 'query' || !contextValue.user) return null;
+          // the database unreachable: no cache, the query runs and fails as any other (an error
+          // thrown here escapes Apollo's pipeline, and graphql-armor turns it into a "validation"
+          // error carrying the raw database message)
+          const freshness = await contextValue.freshness().catch(() => null);
+          if (!freshness) return null;
+          const { dataVersion } = freshness;
+          let variables: string;
+          try {
+            variables = JSON.stringify(request.variables ?? {});
+          } catch {
+            return null; // variables nested too deep to write down: not cached; execution refuses them
+          }
           key = [
             dataVersion,
             contextValue.user.id,
             new Date().toISOString().slice(0, 10),
             request.operationName ?? '',
             request.query,
-            JSON.stringify(request.variables ?? {}),
+            variables,
           ].join('\u0000');
           const hit = answers.get(key);
           return hit ? { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { ...hit } } } : null;
