@@ -1,3 +1,4 @@
+import { random } from '../../seeds/generate-reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrphanReports } from '../../server/modules/reports/verify-references';
 import { verifyRollups } from '../../server/modules/rollups/verify-rollups';
@@ -41,17 +42,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** A deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator (mulberry32, shared with the demo data), so a failure can be replayed. */
+const rng = random;
 
 interface Active {
   id: string;

@@ -1,3 +1,4 @@
+import { random } from '../../seeds/generate-reports';
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,17 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
-/** mulberry32: a small seeded generator. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator (mulberry32, shared with the demo data), so a failure can be replayed. */
+const rng = random;
 
 /**
  * A stream of `parts` (each a string, a Buffer, or a function making one, called only when read), re-cut
