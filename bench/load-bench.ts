@@ -1,7 +1,7 @@
+import { freePort, TSX } from '../test/support/commands';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type { DataSource } from 'typeorm';
@@ -11,16 +11,7 @@ import { BENCH_YEARS } from './bench-data';
 import { DASHBOARD_QUERY } from './queries';
 import { printTable } from './results';
 
-const TSX = path.resolve(import.meta.dirname, '../node_modules/.bin/tsx');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 

@@ -1,19 +1,10 @@
-import { TSX } from './support/commands';
+import { freePort, TSX } from './support/commands';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `server/index.ts` as `npm start` does, without DATABASE_URL, and waits for "ready". */
 async function startEmbedded(dataDir: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {

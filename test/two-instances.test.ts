@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../server/modules/users/session-token';
 import { addUser } from '../server/modules/users/user.service';
-import { TSX } from './support/commands';
+import { freePort, TSX } from './support/commands';
 import { campaign, givenCampaigns, givenReports, report } from './support/fixtures';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { TEST_SECRET, type GraphQLAnswer } from './support/http';
@@ -20,14 +19,6 @@ let token: string;
 let a: Instance;
 let b: Instance;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** `server/index.ts` as production runs it, on the shared test database; ready when /healthz answers. */
 async function startInstance(): Promise<Instance> {

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../server/modules/users/session-token';
 import { addUser } from '../../server/modules/users/user.service';
 import { REPORT_COLUMNS } from '../../server/modules/reports/report-fields';
-import { TSX } from '../support/commands';
+import { freePort, TSX } from '../support/commands';
 import { csvRow, csvText } from '../support/csv';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
@@ -30,14 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Whether a new TCP connection to the port is accepted. */
 function accepts(port: number): Promise<boolean> {
