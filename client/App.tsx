@@ -5,10 +5,13 @@ import type { DashboardClient } from './apollo';
 import { SiteHeader } from './components/SiteHeader';
 import { ErrorState } from './components/StatusMessage';
 import { LOGOUT_MUTATION, ME_QUERY } from './graphql/operations';
-import { lazyModule, useLazyModule } from './lazy-module';
+import { FilterBar } from './filters/FilterBar';
+import { useMessages } from './i18n/use-messages';
+import { commonMessages } from './i18n/common.messages';
+import { useLazyModule } from './lazy-module';
 import { LoginPage } from './pages/LoginPage';
+import { PAGES, pagesFor } from './pages/registry';
 import {
-  canManageSnapshots,
   COOKIE_BLOCKED_MESSAGE,
   errorMessage,
   isUnauthenticated,
@@ -16,14 +19,6 @@ import {
   type SessionUser,
 } from './session';
 import { usePageParam, type PageId } from './url-state';
-
-// Each page (and, through the overview, the charts) is its own chunk: someone who is not signed in
-// downloads only the sign-in page, and the snapshots page costs nothing until it is opened.
-const overviewPage = lazyModule(() => import('./pages/OverviewPage'));
-const snapshotsPage = lazyModule(() => import('./pages/SnapshotsPage'));
-const pageModules = { overview: overviewPage, snapshots: snapshotsPage } as const;
-
-const PAGE_LABELS: Record<PageId, string> = { overview: 'Overview', snapshots: 'Snapshots' };
 
 type Session =
   | { status: 'signedOut'; notice: string | null }
@@ -37,6 +32,7 @@ interface AppProps {
 
 export function App({ onSessionEnded }: AppProps) {
   const client = useApolloClient();
+  const { t } = useMessages('common', commonMessages);
   // Until the first sign-in or sign-out the session is what `me` said on load; from then on the app
   // itself knows, and `me` is no longer watched.
   const [changed, setChanged] = useState<Session | null>(null);
@@ -53,9 +49,9 @@ export function App({ onSessionEnded }: AppProps) {
   const signedIn = session?.status === 'signedIn';
   const user = session?.status === 'signedIn' ? session.user : null;
 
-  // Coordinators have the overview only; a link to the snapshots page shows them the overview.
+  // A link to a page the role may not open (a coordinator following a link to Reports) shows the overview.
   const [pageParam, setPage] = usePageParam();
-  const pages: PageId[] = user && canManageSnapshots(user.role) ? ['overview', 'snapshots'] : ['overview'];
+  const pages: PageId[] = user ? pagesFor(user.role) : ['overview'];
   const page: PageId = pages.includes(pageParam) ? pageParam : 'overview';
   useEffect(() => {
     if (user && page !== pageParam) setPage(page, 'replace');
@@ -94,7 +90,7 @@ export function App({ onSessionEnded }: AppProps) {
   const completeSignIn = useCallback(async () => {
     const [{ data }] = await Promise.all([
       client.query({ query: ME_QUERY, fetchPolicy: 'network-only' }),
-      pageModules[pageParam].load().catch(() => null), // a failed download shows its own error on the page
+      PAGES[pageParam].module.load().catch(() => null), // a failed download shows its own error on the page
     ]);
     if (!data?.me) throw new Error(COOKIE_BLOCKED_MESSAGE);
     signedInRef.current = true;
@@ -110,7 +106,7 @@ export function App({ onSessionEnded }: AppProps) {
     } catch (error) {
       // Already signed out on the server (the session had expired): nothing left to undo.
       if (!isUnauthenticated(error)) {
-        setSignOut({ pending: false, error: `Signing out failed: ${errorMessage(error)}` });
+        setSignOut({ pending: false, error: t('account.signOutFailed', { error: errorMessage(error) }) });
         return;
       }
     }
@@ -139,8 +135,7 @@ export function App({ onSessionEnded }: AppProps) {
     if (signedInRef.current) mainRef.current?.focus({ preventScroll: true });
   }, [page]);
 
-  const overview = useLazyModule(overviewPage, signedIn && page === 'overview');
-  const snapshots = useLazyModule(snapshotsPage, signedIn && page === 'snapshots');
+  const loaded = useLazyModule(PAGES[page].module, signedIn);
 
   const navigate = useCallback(
     (next: PageId) => {
@@ -152,36 +147,33 @@ export function App({ onSessionEnded }: AppProps) {
 
   let content;
   if (session?.status === 'signedIn') {
-    const loaded = page === 'snapshots' ? snapshots : overview;
+    const Page = loaded.module;
     content = loaded.error ? (
-      <ErrorState
-        title="This page could not be loaded"
-        error={loaded.error}
-        onRetry={() => window.location.reload()}
-      />
-    ) : page === 'snapshots' && snapshots.module ? (
-      <snapshots.module.SnapshotsPage />
-    ) : page === 'overview' && overview.module ? (
-      <overview.module.OverviewPage />
+      <ErrorState title={t('state.pageFailed')} error={loaded.error} onRetry={() => window.location.reload()} />
+    ) : Page ? (
+      <>
+        {PAGES[page].filtered ? <FilterBar key={page} /> : null}
+        <Page key={page} />
+      </>
     ) : (
-      <SessionSkeleton label="Loading the page…" />
+      <SessionSkeleton label={t('state.loadingPage')} />
     );
   } else if (session?.status === 'signedOut') {
     content = (
       <LoginPage
         notice={session.notice}
         onSignedIn={completeSignIn}
-        onSignInStart={() => void pageModules[pageParam].load().catch(() => undefined)}
+        onSignInStart={() => void PAGES[pageParam].module.load().catch(() => undefined)}
       />
     );
   } else if (session?.status === 'leaving') {
-    content = <SessionSkeleton label="Signing out…" />;
+    content = <SessionSkeleton label={t('state.signingOut')} />;
   } else if (me.error) {
     content = (
       <>
-        <h1 className="visually-hidden">Write for Rights Impact</h1>
+        <h1 className="visually-hidden">{t('appName')}</h1>
         <ErrorState
-          title="The dashboard could not reach its server"
+          title={t('state.serverUnreachable')}
           error={me.error}
           retrying={me.loading}
           onRetry={() => void me.refetch().catch(() => undefined)}
@@ -189,19 +181,19 @@ export function App({ onSessionEnded }: AppProps) {
       </>
     );
   } else {
-    content = <SessionSkeleton label="Checking whether you are signed in…" />;
+    content = <SessionSkeleton label={t('state.checkingSession')} />;
   }
 
   return (
     <>
       <a className="skip-link" href="#main">
-        {signedIn ? 'Skip to the figures' : 'Skip to the main content'}
+        {signedIn ? t('skipToFigures') : t('skipToMain')}
       </a>
       <SiteHeader
-        pages={signedIn ? pages.map((id) => ({ id, label: PAGE_LABELS[id] })) : []}
+        pages={signedIn ? pages.map((id) => ({ id, label: t(`nav.${id}`) })) : []}
         current={signedIn ? page : null}
         onNavigate={navigate}
-        onPrefetch={(id) => void pageModules[id].load().catch(() => undefined)}
+        onPrefetch={(id) => void PAGES[id].module.load().catch(() => undefined)}
         user={user}
         onSignOut={() => void onSignOut()}
         signingOut={signOut.pending}

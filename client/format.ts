@@ -1,40 +1,72 @@
-// The page is written in (British) English, so figures and dates follow it whatever the browser's
-// locale: 289,067 and 20 Nov 2025.
-const LOCALE = 'en-GB';
+import { currentLanguage } from './i18n/i18n';
 
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
-const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
-const longDate = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Figures and dates follow the interface language: 289,067 and 20 Nov 2025 in English (British
+// usage), 289.067 and 20 nov 2025 in Spanish. Formatters are made once per language.
 
-export const formatCount = (n: number): string => integer.format(n);
-export const formatCompact = (n: number): string => compact.format(n);
-export const formatPercent = (ratio: number): string => percent.format(ratio);
+interface Formatters {
+  integer: Intl.NumberFormat;
+  compact: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
+  signed: Intl.NumberFormat;
+  longDate: Intl.DateTimeFormat;
+  shortDate: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  regionNames: Intl.DisplayNames;
+}
+
+const LOCALES = { en: 'en-GB', es: 'es-ES' } as const;
+const made = new Map<string, Formatters>();
+
+function formatters(): Formatters {
+  const locale = LOCALES[currentLanguage()];
+  let found = made.get(locale);
+  if (!found) {
+    found = {
+      integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }),
+      compact: new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+      signed: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero', useGrouping: 'always' }),
+      longDate: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      shortDate: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      // In the reader's own time zone, named, since staff work across time zones.
+      dateTime: new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      regionNames: new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }),
+    };
+    made.set(locale, found);
+  }
+  return found;
+}
+
+export const formatCount = (n: number): string => formatters().integer.format(n);
+export const formatCompact = (n: number): string => formatters().compact.format(n);
+export const formatPercent = (ratio: number): string => formatters().percent.format(ratio);
 
 /** A `Date` scalar (YYYY-MM-DD) as "20 Nov 2025"; read as UTC so no time zone shifts the day. */
-export const formatDate = (date: string): string => longDate.format(new Date(`${date}T00:00:00Z`));
+export const formatDate = (date: string): string => formatters().longDate.format(new Date(`${date}T00:00:00Z`));
+/** A `Date` scalar without its year: "20 Nov". */
+export const formatShortDate = (date: string): string => formatters().shortDate.format(new Date(`${date}T00:00:00Z`));
 
-const signed = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 /** A change with its sign always written, so it reads without colour: "+1,234", "−56" (a true minus), "0". */
-export const formatChange = (n: number): string => signed.format(n).replace('-', '\u2212');
+export const formatChange = (n: number): string => formatters().signed.format(n).replace('-', '\u2212');
 
-// In the reader's own time zone, named, since staff work across time zones: "22 Nov 2026, 14:05 CET".
-const dateTime = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
 /** A `DateTime` scalar (ISO 8601) as "22 Nov 2026, 14:05 CET". */
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string): string => formatters().dateTime.format(new Date(iso));
+/** The time of day of a `DateTime`, to the second: "14:05:09". */
+export const formatTime = (iso: string): string => formatters().time.format(new Date(iso));
 
-const regionNames = new Intl.DisplayNames(LOCALE, { type: 'region', fallback: 'code' });
 /** An ISO 3166-1 alpha-2 code as a country's name ("MG" → "Madagascar"); the code itself when unknown. */
 export function countryName(code: string): string {
   try {
-    return regionNames.of(code) ?? code;
+    return formatters().regionNames.of(code) ?? code;
   } catch {
     return code; // not a well-formed region code
   }

@@ -31,18 +31,20 @@ export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
 
 /** The module's code when `needed`: downloads it unless it is already here. */
 export function useLazyModule<M>(lazy: LazyModule<M>, needed: boolean): { module: M | null; error: Error | null } {
-  const [module, setModule] = useState(lazy.current);
-  const [error, setError] = useState<Error | null>(null);
+  // What arrived is kept with the module it belongs to, so switching to another page never shows the last one.
+  const [arrived, setArrived] = useState<{ lazy: LazyModule<M>; module: M | null; error: Error | null } | null>(null);
   useEffect(() => {
-    if (!needed || module) return;
+    if (!needed || lazy.current()) return;
     let live = true;
     lazy.load().then(
-      (loaded) => live && setModule(() => loaded),
-      (failure: unknown) => live && setError(failure instanceof Error ? failure : new Error(String(failure))),
+      (module) => live && setArrived({ lazy, module, error: null }),
+      (failure: unknown) =>
+        live && setArrived({ lazy, module: null, error: failure instanceof Error ? failure : new Error(String(failure)) }),
     );
     return () => {
       live = false;
     };
-  }, [lazy, needed, module]);
-  return { module: module ?? lazy.current(), error };
+  }, [lazy, needed]);
+  const own = arrived?.lazy === lazy ? arrived : null;
+  return { module: lazy.current() ?? own?.module ?? null, error: own?.error ?? null };
 }

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDashboardClient } from './apollo';
 import { App } from './App';
+import './i18n/i18n';
 import './styles.css';
 
 const { client, onSessionEnded } = createDashboardClient();

@@ -1,86 +1,89 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { FILTER_PARAMS } from './filters/filter-params';
 
-const YEAR = /^\d{4}$/;
+// Everything a view shows is in the address: the page, the filters, a page's own choices. One
+// store reads it; every change goes through `updateSearch`, so back, forward and a copied link all
+// reproduce the view.
 
-/** `?year=YYYY` as a number; anything else (missing, "abc", "25", "20250") means no year. */
-export function parseYearParam(search: string): number | null {
-  const value = new URLSearchParams(search).get('year');
-  return value !== null && YEAR.test(value) ? Number(value) : null;
+const CHANGE_EVENT = 'w4r:locationchange';
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener(CHANGE_EVENT, listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener(CHANGE_EVENT, listener);
+  };
+}
+
+/** The current query string ("?page=trends&year=2024"), re-read on every change. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
 /**
- * The campaign year chosen in the URL. Writing uses `replaceState`, so switching years does not fill
- * the history; back/forward still re-read it.
+ * Changes the query string. `push` makes a history entry (a new view the reader may go back from);
+ * `replace` corrects the current one (a bad parameter dropped, a default written out).
  */
-export function useYearParam(): [number | null, (year: number | null) => void] {
-  const [year, setYearState] = useState(() => parseYearParam(window.location.search));
+export function updateSearch(change: (params: URLSearchParams) => void, how: 'push' | 'replace' = 'push'): void {
+  const url = new URL(window.location.href);
+  change(url.searchParams);
+  if (url.href === window.location.href) return;
+  if (how === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(window.history.state, '', url);
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
 
-  useEffect(() => {
-    // A malformed ?year= is ignored; take it out of the address bar too.
-    const params = new URLSearchParams(window.location.search);
-    if (params.has('year') && parseYearParam(window.location.search) === null) {
-      const url = new URL(window.location.href);
-      url.searchParams.delete('year');
-      window.history.replaceState(window.history.state, '', url);
-    }
-    const onPopState = () => setYearState(parseYearParam(window.location.search));
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, []);
-
-  const setYear = useCallback((next: number | null) => {
-    const url = new URL(window.location.href);
-    if (next === null) url.searchParams.delete('year');
-    else url.searchParams.set('year', String(next));
-    window.history.replaceState(window.history.state, '', url);
-    setYearState(next);
-  }, []);
-
-  return [year, setYear];
+/** One parameter of the address, and a setter that pushes (or replaces) it; null removes it. */
+export function useSearchParam(name: string): [string | null, (value: string | null, how?: 'push' | 'replace') => void] {
+  const search = useSearch();
+  const value = new URLSearchParams(search).get(name);
+  const set = useCallback(
+    (next: string | null, how: 'push' | 'replace' = 'push') =>
+      updateSearch((params) => {
+        if (next === null || next === '') params.delete(name);
+        else params.set(name, next);
+      }, how),
+    [name],
+  );
+  return [value, set];
 }
 
 /** The dashboard's pages; the overview is the default and has no `?page=`. */
-export type PageId = 'overview' | 'snapshots';
+export const PAGE_IDS = ['overview', 'trends', 'cases', 'geography', 'groups', 'reports', 'snapshots'] as const;
+export type PageId = (typeof PAGE_IDS)[number];
 
-/** `?page=snapshots` names the snapshots page; anything else (missing or unknown) is the overview. */
+/** `?page=` names a page; anything else (missing or unknown) is the overview. */
 export function parsePageParam(search: string): PageId {
-  return new URLSearchParams(search).get('page') === 'snapshots' ? 'snapshots' : 'overview';
-}
-
-/** The address of a page: its own parameters only, so a year picked on the overview stays there. */
-export function pageHref(page: PageId, pathname = window.location.pathname): string {
-  return page === 'overview' ? pathname : `${pathname}?page=${page}`;
+  const value = new URLSearchParams(search).get('page');
+  return (PAGE_IDS as readonly string[]).includes(value ?? '') ? (value as PageId) : 'overview';
 }
 
 /**
- * The page chosen in the URL. Unlike the year, changing page is navigation: it uses `pushState`, so
- * back and forward move between pages.
+ * The address of a page. The filters travel with the reader from page to page (a coordinator looking
+ * at one country keeps looking at it); a page's own parameters stay behind.
  */
+export function pageHref(page: PageId, location: Pick<Location, 'pathname' | 'search'> = window.location): string {
+  const current = new URLSearchParams(location.search);
+  const next = new URLSearchParams();
+  if (page !== 'overview') next.set('page', page);
+  for (const name of FILTER_PARAMS) {
+    const value = current.get(name);
+    if (value !== null) next.set(name, value);
+  }
+  const query = next.toString();
+  return query ? `${location.pathname}?${query}` : location.pathname;
+}
+
+/** The page in the address, and navigation to another (a history entry, unless `replace`). */
 export function usePageParam(): [PageId, (page: PageId, how?: 'push' | 'replace') => void] {
-  const [page, setPageState] = useState(() => parsePageParam(window.location.search));
-
-  useEffect(() => {
-    // An unknown ?page= is ignored; take it out of the address bar too.
-    const value = new URLSearchParams(window.location.search).get('page');
-    if (value !== null && value !== parsePageParam(window.location.search)) {
-      const url = new URL(window.location.href);
-      url.searchParams.delete('page');
-      window.history.replaceState(window.history.state, '', url);
-    }
-    const onPopState = () => setPageState(parsePageParam(window.location.search));
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, []);
-
+  const page = parsePageParam(useSearch());
   const setPage = useCallback((next: PageId, how: 'push' | 'replace' = 'push') => {
-    const current = parsePageParam(window.location.search);
-    if (next !== current || how === 'replace') {
-      const url = new URL(pageHref(next), window.location.origin);
-      if (how === 'push') window.history.pushState(null, '', url);
-      else window.history.replaceState(window.history.state, '', url);
-    }
-    setPageState(next);
+    const url = new URL(pageHref(next), window.location.origin);
+    if (url.href === window.location.href) return;
+    if (how === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(window.history.state, '', url);
+    window.dispatchEvent(new Event(CHANGE_EVENT));
   }, []);
-
   return [page, setPage];
 }

@@ -1,5 +1,8 @@
-import type { MouseEvent } from 'react';
-import { regionsLabel, roleLabel, type SessionUser } from '../session';
+import { useId, type MouseEvent, type ReactNode } from 'react';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import { useMessages } from '../i18n/use-messages';
+import { commonMessages } from '../i18n/common.messages';
+import type { SessionUser } from '../session';
 import { pageHref, type PageId } from '../url-state';
 
 interface SiteHeaderProps {
@@ -14,11 +17,15 @@ interface SiteHeaderProps {
   onSignOut: () => void;
   signingOut: boolean;
   signOutError: string | null;
+  /** The live-update mark ("Updated 14:05:09") while signed in. */
+  status?: ReactNode;
 }
 
 export function SiteHeader(props: SiteHeaderProps) {
-  const { pages, current, onNavigate, onPrefetch, user, onSignOut, signingOut, signOutError } = props;
-  const regions = user ? regionsLabel(user) : null;
+  const { pages, current, onNavigate, onPrefetch, user, onSignOut, signingOut, signOutError, status } = props;
+  const { t } = useMessages('common', commonMessages);
+  const regions = user && user.regions.length > 0 ? t('account.regions', { regions: user.regions.join(', ') }) : null;
+  const role = user ? (['admin', 'staff', 'coordinator'].includes(user.role) ? t(`role.${user.role as 'admin'}`) : user.role) : null;
   const section = pages.length === 1 ? pages[0].label : null;
 
   // Real links (they open in a new tab, and can be copied); a plain click stays in the page.
@@ -33,11 +40,11 @@ export function SiteHeader(props: SiteHeaderProps) {
       <div className="site-header__inner">
         <div className="site-header__brand">
           <span className="site-header__mark" aria-hidden="true" />
-          <p className="site-header__name">Write for Rights Impact</p>
+          <p className="site-header__name">{t('appName')}</p>
           {section ? <p className="site-header__section">{section}</p> : null}
         </div>
         {pages.length > 1 ? (
-          <nav className="site-nav" aria-label="Dashboard pages">
+          <nav className="site-nav" aria-label={t('nav.label')}>
             <ul className="site-nav__list">
               {pages.map((page) => (
                 <li key={page.id}>
@@ -56,13 +63,17 @@ export function SiteHeader(props: SiteHeaderProps) {
             </ul>
           </nav>
         ) : null}
+        <div className="site-header__tools">
+          {status}
+          <LanguagePicker />
+        </div>
         {user ? (
           <div className="account">
             <p className="account__who">
-              <span className="visually-hidden">Signed in as </span>
+              <span className="visually-hidden">{t('account.signedInAs')} </span>
               <span className="account__email">{user.email}</span>
               <span className="visually-hidden">, </span>
-              <span className="account__role">{roleLabel(user.role)}</span>
+              <span className="account__role">{role}</span>
               {regions ? (
                 <>
                   <span className="visually-hidden">, </span>
@@ -76,7 +87,7 @@ export function SiteHeader(props: SiteHeaderProps) {
               onClick={onSignOut}
               aria-disabled={signingOut}
             >
-              {signingOut ? 'Signing out…' : 'Sign out'}
+              {signingOut ? t('account.signingOut') : t('account.signOut')}
             </button>
             {signOutError ? (
               <p className="account__error" role="alert">
@@ -87,5 +98,25 @@ export function SiteHeader(props: SiteHeaderProps) {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** The interface language; figures and dates follow it. */
+function LanguagePicker() {
+  const { t, language } = useMessages('common', commonMessages);
+  const id = useId();
+  return (
+    <div className="language-picker">
+      <label htmlFor={id} className="visually-hidden">
+        {t('language.label')}
+      </label>
+      <select id={id} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {t(`language.${code}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

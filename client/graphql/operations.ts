@@ -1,26 +1,36 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../gql';
+import type {
+  CampaignsQuery,
+  DemoAccountsQuery,
+  MeQuery,
+  OverviewQuery,
+  PublishSnapshotInput as GeneratedPublishSnapshotInput,
+  SnapshotDiffQuery,
+  SnapshotSummaryFragment,
+} from '../gql/graphql';
 
-// Result types are written by hand for now; they mirror schema.graphql and will be replaced by
-// types generated from it (client-preset) without changing the documents.
+// Documents shared by more than one page. Their types are generated from schema.graphql
+// (`npm run codegen`, client/gql/); the names below are the shapes components take.
 
 /** `Date` scalar: a calendar date, YYYY-MM-DD. */
 export type DateString = string;
+/** `DateTime` scalar: ISO 8601 at UTC. */
+export type DateTimeString = string;
 
-export interface CampaignSummary {
-  __typename?: 'Campaign';
-  year: number;
-  name: string;
-  goal: number | null;
-  writingStarts: DateString;
-  writingEnds: DateString;
-  reportingDeadline: DateString;
-}
+export type CampaignSummary = CampaignsQuery['campaigns'][number];
+export type ImpactTotals = OverviewQuery['impact'];
+export type YearSeries = OverviewQuery['yearComparison'][number];
+export type SeriesPoint = YearSeries['points'][number];
+export type SessionUserData = NonNullable<MeQuery['me']>;
+export type DemoAccount = DemoAccountsQuery['demoAccounts'][number];
+export type SnapshotSummary = SnapshotSummaryFragment;
+/** "PROVISIONAL" (published before the reporting deadline) or "FINAL"; a string in the schema. */
+export type SnapshotStatus = string;
+export type PublishSnapshotInput = GeneratedPublishSnapshotInput;
+export type FigureChange = SnapshotDiffQuery['snapshotDiff']['byCase'][number];
+export type { SnapshotDiffQueryVariables as SnapshotDiffVariables } from '../gql/graphql';
 
-export interface CampaignsQueryData {
-  campaigns: CampaignSummary[];
-}
-
-export const CAMPAIGNS_QUERY: TypedDocumentNode<CampaignsQueryData, Record<string, never>> = gql`
+export const CAMPAIGNS_QUERY = graphql(`
   query Campaigns {
     campaigns {
       year
@@ -31,42 +41,9 @@ export const CAMPAIGNS_QUERY: TypedDocumentNode<CampaignsQueryData, Record<strin
       reportingDeadline
     }
   }
-`;
+`);
 
-export interface ImpactTotals {
-  __typename?: 'Impact';
-  totalActions: number;
-  reportCount: number;
-  groupCount: number;
-  countryCount: number;
-}
-
-export interface SeriesPoint {
-  __typename?: 'SeriesPoint';
-  /** Days since writingStarts; day 0 is the first day of writing. */
-  day: number;
-  date: DateString;
-  cumulative: number;
-}
-
-export interface YearSeries {
-  __typename?: 'YearSeries';
-  year: number;
-  total: number;
-  points: SeriesPoint[];
-}
-
-export interface OverviewQueryData {
-  impact: ImpactTotals;
-  yearComparison: YearSeries[];
-}
-
-export interface OverviewQueryVariables {
-  year: number;
-  years: number[];
-}
-
-export const OVERVIEW_QUERY: TypedDocumentNode<OverviewQueryData, OverviewQueryVariables> = gql`
+export const OVERVIEW_QUERY = graphql(`
   query Overview($year: Int!, $years: [Int!]!) {
     impact(filter: { year: $year }) {
       totalActions
@@ -84,23 +61,11 @@ export const OVERVIEW_QUERY: TypedDocumentNode<OverviewQueryData, OverviewQueryV
       }
     }
   }
-`;
+`);
 
 // Signing in. The session is an httpOnly cookie: the client never sees it, only `me`.
 
-export interface SessionUserData {
-  __typename?: 'User';
-  id: string;
-  email: string;
-  role: string;
-  regions: string[];
-}
-
-export interface MeQueryData {
-  me: SessionUserData | null;
-}
-
-export const ME_QUERY: TypedDocumentNode<MeQueryData, Record<string, never>> = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       id
@@ -109,18 +74,9 @@ export const ME_QUERY: TypedDocumentNode<MeQueryData, Record<string, never>> = g
       regions
     }
   }
-`;
+`);
 
-export interface LoginMutationData {
-  login: SessionUserData;
-}
-
-export interface LoginMutationVariables {
-  email: string;
-  password: string;
-}
-
-export const LOGIN_MUTATION: TypedDocumentNode<LoginMutationData, LoginMutationVariables> = gql`
+export const LOGIN_MUTATION = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       id
@@ -129,23 +85,15 @@ export const LOGIN_MUTATION: TypedDocumentNode<LoginMutationData, LoginMutationV
       regions
     }
   }
-`;
+`);
 
-export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+export const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);
 
-export interface DemoAccount {
-  __typename?: 'DemoAccount';
-  email: string;
-  password: string;
-  role: string;
-  regions: string[];
-}
-
-export const DEMO_ACCOUNTS_QUERY: TypedDocumentNode<{ demoAccounts: DemoAccount[] }, Record<string, never>> = gql`
+export const DEMO_ACCOUNTS_QUERY = graphql(`
   query DemoAccounts {
     demoAccounts {
       email
@@ -154,33 +102,12 @@ export const DEMO_ACCOUNTS_QUERY: TypedDocumentNode<{ demoAccounts: DemoAccount[
       regions
     }
   }
-`;
+`);
 
 // Impact snapshots: frozen, published figures (staff and admins; the public page is the server's).
 
-/** `DateTime` scalar: ISO 8601 at UTC. */
-export type DateTimeString = string;
-
-/** "PROVISIONAL" (published before the reporting deadline) or "FINAL"; a string in the schema. */
-export type SnapshotStatus = string;
-
-export interface SnapshotSummary {
-  __typename?: 'Snapshot';
-  slug: string;
-  year: number;
-  title: string;
-  status: SnapshotStatus;
-  /** SHA-256 (hex) of the canonical JSON of the content. */
-  checksum: string;
-  publishedAt: DateTimeString;
-  asOf: DateTimeString;
-  /** The public page, e.g. /s/w4r-2025-final; its downloads add .json and .csv. */
-  url: string;
-  replacedBy: { __typename?: 'Snapshot'; slug: string; title: string; url: string } | null;
-}
-
 /** What the snapshots table shows of each; the content (every figure) stays on the server. */
-export const SNAPSHOT_SUMMARY_FRAGMENT = gql`
+export const SNAPSHOT_SUMMARY_FRAGMENT = graphql(`
   fragment SnapshotSummary on Snapshot {
     slug
     year
@@ -196,54 +123,26 @@ export const SNAPSHOT_SUMMARY_FRAGMENT = gql`
       url
     }
   }
-`;
+`);
 
-export const SNAPSHOTS_QUERY: TypedDocumentNode<{ snapshots: SnapshotSummary[] }, Record<string, never>> = gql`
+export const SNAPSHOTS_QUERY = graphql(`
   query Snapshots {
     snapshots {
       ...SnapshotSummary
     }
   }
-  ${SNAPSHOT_SUMMARY_FRAGMENT}
-`;
+`);
 
-export interface PublishSnapshotInput {
-  year: number;
-  title: string;
-  note?: string | null;
-  /** Figures below this for subdivisions and groups show as "< N" (server default 10). */
-  suppressBelow?: number | null;
-  includeGroupNames?: boolean | null;
-  /** Replace the FINAL snapshot of the same scope (it stays readable). */
-  replace?: boolean | null;
-}
-
-export interface SnapshotPreviewData {
-  previewSnapshot: {
-    __typename?: 'SnapshotPreview';
-    status: SnapshotStatus;
-    /** JSONObject: every figure that would be frozen; read it with readPreviewFigures. */
-    content: Record<string, unknown>;
-  };
-}
-
-export const PREVIEW_SNAPSHOT_QUERY: TypedDocumentNode<SnapshotPreviewData, { input: PublishSnapshotInput }> = gql`
+export const PREVIEW_SNAPSHOT_QUERY = graphql(`
   query PreviewSnapshot($input: PublishSnapshotInput!) {
     previewSnapshot(input: $input) {
       status
       content
     }
   }
-`;
+`);
 
-export interface PublishSnapshotData {
-  publishSnapshot: SnapshotSummary & {
-    /** The snapshot this one replaced: the list marks it as replaced without asking again. */
-    replaces: { __typename?: 'Snapshot'; slug: string } | null;
-  };
-}
-
-export const PUBLISH_SNAPSHOT_MUTATION: TypedDocumentNode<PublishSnapshotData, { input: PublishSnapshotInput }> = gql`
+export const PUBLISH_SNAPSHOT_MUTATION = graphql(`
   mutation PublishSnapshot($input: PublishSnapshotInput!) {
     publishSnapshot(input: $input) {
       ...SnapshotSummary
@@ -252,35 +151,9 @@ export const PUBLISH_SNAPSHOT_MUTATION: TypedDocumentNode<PublishSnapshotData, {
       }
     }
   }
-  ${SNAPSHOT_SUMMARY_FRAGMENT}
-`;
+`);
 
-export interface FigureChange {
-  __typename?: 'FigureChange';
-  key: string;
-  label: string;
-  before: number;
-  after: number;
-  change: number;
-}
-
-export interface SnapshotDiffData {
-  snapshotDiff: {
-    __typename?: 'SnapshotDiff';
-    totalBefore: number;
-    totalAfter: number;
-    byCase: FigureChange[];
-    byCountry: FigureChange[];
-  };
-}
-
-export interface SnapshotDiffVariables {
-  slug: string;
-  /** Another snapshot's slug; null compares with the live data. */
-  against: string | null;
-}
-
-export const SNAPSHOT_DIFF_QUERY: TypedDocumentNode<SnapshotDiffData, SnapshotDiffVariables> = gql`
+export const SNAPSHOT_DIFF_QUERY = graphql(`
   query SnapshotDiff($slug: String!, $against: String) {
     snapshotDiff(slug: $slug, against: $against) {
       totalBefore
@@ -301,4 +174,4 @@ export const SNAPSHOT_DIFF_QUERY: TypedDocumentNode<SnapshotDiffData, SnapshotDi
       }
     }
   }
-`;
+`);

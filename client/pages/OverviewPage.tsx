@@ -1,32 +1,21 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { pickCampaign } from '../campaigns';
-import { CampaignPicker } from '../components/CampaignPicker';
 import { ComparisonSection } from '../components/ComparisonSection';
 import { Headline } from '../components/Headline';
 import { EmptyState, ErrorState } from '../components/StatusMessage';
-import { CAMPAIGNS_QUERY, OVERVIEW_QUERY } from '../graphql/operations';
-import { useYearParam } from '../url-state';
+import { OVERVIEW_QUERY } from '../graphql/operations';
+import { useCampaign } from '../filters/use-filters';
 
 const APP_TITLE = 'Write for Rights Impact';
 
 /** The campaign's headline total against its goal, and this year's curve against the last one. */
 export function OverviewPage() {
-  const [yearParam, setYearParam] = useYearParam();
-  const campaignsResult = useQuery(CAMPAIGNS_QUERY);
-  const campaigns = campaignsResult.data?.campaigns ?? [];
-  const campaign = pickCampaign(campaigns, yearParam);
-  const latestYear = pickCampaign(campaigns, null)?.year;
+  const { campaign, result: campaignsResult } = useCampaign();
 
   const overview = useQuery(
     OVERVIEW_QUERY,
     campaign ? { variables: { year: campaign.year, years: [campaign.year - 1, campaign.year] } } : skipToken,
   );
-
-  // A year the URL names but no campaign has means "the latest": drop it so the link says so.
-  useEffect(() => {
-    if (campaignsResult.data && yearParam !== null && campaign?.year !== yearParam) setYearParam(null);
-  }, [campaignsResult.data, yearParam, campaign, setYearParam]);
 
   useEffect(() => {
     document.title = campaign ? `${campaign.name} · ${APP_TITLE}` : APP_TITLE;
@@ -67,13 +56,6 @@ export function OverviewPage() {
         campaign={campaign}
         impact={data?.impact ?? null}
         loading={overview.loading}
-        actions={
-          <CampaignPicker
-            campaigns={campaigns}
-            year={campaign.year}
-            onChange={(year) => setYearParam(year === latestYear ? null : year)}
-          />
-        }
       />
       {overview.error && !data ? (
         <ErrorState

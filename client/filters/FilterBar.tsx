@@ -1,0 +1,205 @@
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useId, type ReactNode } from 'react';
+import { graphql } from '../gql';
+import { useMessages } from '../i18n/use-messages';
+import { commonMessages } from '../i18n/common.messages';
+import { ACTION_TYPES, activeFilterCount, GROUP_TYPES, type Filters } from './filter-params';
+import { useCampaign, useFilters } from './use-filters';
+import './filters.css';
+
+// Options come from the figures themselves, so they are what the reader may see: a coordinator is
+// offered only their own regions (the server scopes every answer), and each list is narrowed by
+// the choices above it (region → country → subdivision).
+const FILTER_OPTIONS_QUERY = graphql(`
+  query FilterOptions($year: Int!, $regions: [String!], $countries: [String!], $withCountry: Boolean!) {
+    regions: impact(filter: { year: $year }) {
+      byRegion {
+        key
+        label
+      }
+    }
+    countries: impact(filter: { year: $year, regions: $regions }) {
+      byCountry {
+        key
+        label
+      }
+    }
+    subdivisions: impact(filter: { year: $year, countries: $countries }) @include(if: $withCountry) {
+      bySubdivision {
+        key
+        label
+      }
+    }
+    campaign(year: $year) {
+      year
+      cases {
+        id
+        name
+      }
+    }
+  }
+`);
+
+interface Option {
+  key: string;
+  label: string;
+}
+
+const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
+
+/** The filters of the dashboard's pages; every choice is written to the address. */
+export function FilterBar() {
+  const { t } = useMessages('common', commonMessages);
+  const { filters, setFilters, clearFilters } = useFilters();
+  const { campaigns, campaign } = useCampaign();
+  const year = campaign?.year;
+  const options = useQuery(
+    FILTER_OPTIONS_QUERY,
+    year
+      ? {
+          variables: {
+            year,
+            regions: filters.region ? [filters.region] : null,
+            countries: filters.country ? [filters.country] : null,
+            withCountry: filters.country !== null,
+          },
+        }
+      : skipToken,
+  );
+  // While new options load, the previous ones stay (no flicker of empty lists).
+  const data = options.data ?? options.previousData;
+  const regions = [...(data?.regions.byRegion ?? [])].sort(byLabel);
+  const countries = [...(data?.countries.byCountry ?? [])].sort(byLabel);
+  const subdivisions = [...(data?.subdivisions?.bySubdivision ?? [])]
+    .filter((option) => option.key !== '')
+    .sort(byLabel);
+  const cases = [...(data?.campaign?.cases ?? [])].map((c) => ({ key: c.id, label: c.name })).sort(byLabel);
+  const count = activeFilterCount(filters);
+
+  const set = (key: keyof Filters) => (value: string) => setFilters({ [key]: value === '' ? null : value });
+
+  return (
+    <form className="filter-bar" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
+      <Select label={t('filters.year')} value={year ? String(year) : ''} onChange={(value) => setFilters({ year: value ? Number(value) : null })}>
+        {[...campaigns]
+          .sort((a, b) => b.year - a.year)
+          .map((c) => (
+            <option key={c.year} value={c.year}>
+              {c.year}
+            </option>
+          ))}
+      </Select>
+      <Select label={t('filters.region')} value={filters.region ?? ''} onChange={set('region')}>
+        <option value="">{t('filters.anyRegion')}</option>
+        <Options options={regions} selected={filters.region} />
+      </Select>
+      <Select label={t('filters.country')} value={filters.country ?? ''} onChange={set('country')}>
+        <option value="">{t('filters.any')}</option>
+        <Options options={countries} selected={filters.country} />
+      </Select>
+      {filters.country ? (
+        <Select label={t('filters.subdivision')} value={filters.subdivision ?? ''} onChange={set('subdivision')}>
+          <option value="">{t('filters.any')}</option>
+          <Options options={subdivisions} selected={filters.subdivision} />
+        </Select>
+      ) : null}
+      <Select label={t('filters.case')} value={filters.caseId ?? ''} onChange={set('caseId')}>
+        <option value="">{t('filters.any')}</option>
+        <Options options={cases} selected={filters.caseId} />
+      </Select>
+      <Select label={t('filters.groupType')} value={filters.groupType ?? ''} onChange={set('groupType')}>
+        <option value="">{t('filters.any')}</option>
+        {GROUP_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`groupType.${type}`)}
+          </option>
+        ))}
+      </Select>
+      <Select label={t('filters.actionType')} value={filters.actionType ?? ''} onChange={set('actionType')}>
+        <option value="">{t('filters.any')}</option>
+        {ACTION_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`actionType.${type}`)}
+          </option>
+        ))}
+      </Select>
+      <DateField
+        label={t('filters.from')}
+        value={filters.from}
+        min={campaign?.writingStarts}
+        max={filters.to ?? campaign?.reportingDeadline}
+        onChange={set('from')}
+      />
+      <DateField
+        label={t('filters.to')}
+        value={filters.to}
+        min={filters.from ?? campaign?.writingStarts}
+        max={campaign?.reportingDeadline}
+        onChange={set('to')}
+      />
+      <div className="filter-bar__end">
+        <p className="filter-bar__count" aria-live="polite">
+          {count > 0 ? t('filters.active', { count }) : ''}
+        </p>
+        {count > 0 ? (
+          <button type="button" className="button button--secondary" onClick={clearFilters}>
+            {t('filters.clear')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** The options of a list; a chosen value the list does not hold (yet) is kept, shown by its key. */
+function Options({ options, selected }: { options: readonly Option[]; selected: string | null }) {
+  const missing = selected !== null && !options.some((option) => option.key === selected);
+  return (
+    <>
+      {missing ? <option value={selected}>{selected}</option> : null}
+      {options.map((option) => (
+        <option key={option.key} value={option.key}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function Select(props: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="filter-bar__field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.children}
+      </select>
+    </div>
+  );
+}
+
+function DateField(props: {
+  label: string;
+  value: string | null;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="filter-bar__field filter-bar__field--date">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ''}
+        min={props.min}
+        max={props.max}
+        // A date input reports "" while a date is half typed; only whole dates (or clearing) count.
+        onChange={(event) => {
+          if (event.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) props.onChange(event.target.value);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder until the page is built (issue 6).
+export function GroupsPage() {
+  return <h1>Groups</h1>;
+}

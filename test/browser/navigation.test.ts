@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startDashboard, type Dashboard } from './support/browser';
+
+let dashboard: Dashboard;
+beforeAll(async () => {
+  dashboard = await startDashboard();
+}, 180_000);
+afterAll(async () => {
+  await dashboard?.close();
+});
+
+describe('dashboard shell', () => {
+  it('shows staff every page, a coordinator no Reports or Snapshots', async () => {
+    const staff = await dashboard.signIn('staff');
+    const nav = staff.getByRole('navigation', { name: 'Dashboard pages' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+      'Overview',
+      'Trends',
+      'Cases & outcomes',
+      'Geography',
+      'Groups',
+      'Reports',
+      'Snapshots',
+    ]);
+    await screenshot(staff, 'shell-staff');
+    const coordinator = await dashboard.signIn('coordinator', { path: '/?page=reports' });
+    await expect(
+      coordinator.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link').allTextContents(),
+    ).resolves.toEqual(['Overview', 'Trends', 'Cases & outcomes', 'Geography', 'Groups']);
+    // A link to a page the role may not open shows the overview, and says so in the address.
+    await coordinator.waitForURL((url) => !url.search.includes('page=reports'));
+  });
+
+  it('keeps filters in the address: a reload and back/forward reproduce the view', async () => {
+    const page = await dashboard.signIn('staff');
+    const filters = page.getByRole('form', { name: 'Filters' });
+    await filters.getByLabel('Region').selectOption('Europe and Central Asia');
+    await page.waitForURL(/region=Europe\+and/);
+    await filters.getByLabel('Writers’ country').selectOption({ label: 'France' });
+    await page.waitForURL(/country=FR/);
+    await page.reload();
+    await expect(filters.getByLabel('Region').inputValue()).resolves.toBe('Europe and Central Asia');
+    await expect(filters.getByLabel('Writers’ country').inputValue()).resolves.toBe('FR');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('country='));
+    await expect(filters.getByLabel('Writers’ country').inputValue()).resolves.toBe('');
+    await page.goForward();
+    await expect(filters.getByLabel('Writers’ country').inputValue()).resolves.toBe('FR');
+  });
+
+  it('ignores a malformed filter in a link, keeping the good ones', async () => {
+    const page = await dashboard.signIn('staff', { path: '/?region=Europe+and+Central+Asia&country=france&actionType=NOPE' });
+    await page.waitForURL((url) => url.search === '?region=Europe+and+Central+Asia');
+    await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Region').inputValue()).resolves.toBe('Europe and Central Asia');
+  });
+
+  it('offers a coordinator only their own regions', async () => {
+    const page = await dashboard.signIn('coordinator');
+    const options = await page.getByRole('form', { name: 'Filters' }).getByLabel('Region').locator('option').allTextContents();
+    expect(options).toEqual(['All regions', 'Americas']);
+  });
+});

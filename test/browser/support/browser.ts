@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadDemoData } from '../../../seeds/demo';
+import { createDemoAccounts, DEMO_ACCOUNTS } from '../../../server/modules/users/demo-accounts';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { startApp, type RunningApp } from '../../support/http';
+
+// The dashboard in a real browser (Debian's Chromium, driven by playwright-core) against the real
+// server on a real PostgreSQL database holding a tenth of the demo data.
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts');
+
+export type DemoRole = 'admin' | 'staff' | 'coordinator';
+
+export interface Dashboard {
+  app: RunningApp;
+  db: TestDatabase;
+  browser: Browser;
+  /** A new browser context (its own cookies) signed in as a demo account, on `path` ("/?page=trends"). */
+  signIn(role: DemoRole, options?: { path?: string; viewport?: { width: number; height: number }; locale?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startDashboard(): Promise<Dashboard> {
+  const db = await createTestDatabase();
+  await loadDemoData(db.dataSource, { scale: 0.1 });
+  await createDemoAccounts(db.dataSource);
+  const app = await startApp(db.dataSource, { embedded: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const contexts: BrowserContext[] = [];
+  return {
+    app,
+    db,
+    browser,
+    async signIn(role, options = {}) {
+      const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        locale: options.locale ?? 'en-GB',
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${app.url}${options.path ?? '/'}`);
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password').fill(account.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('button', { name: /sign out|cerrar sesión/i }).waitFor();
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await app.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** Saves a full-page screenshot as test/artifacts/<name>.png for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
