@@ -1,7 +1,8 @@
-// Okabe-Ito: distinct under the common colour-vision deficiencies. Every colour here is at least 3:1
-// against white (the yellow of the original set is left out for that reason). Charts never tell
-// series apart by colour alone: lines also differ by dash, bars carry labels or a table.
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#999999'] as const;
+// Okabe-Ito: distinct under the common colour-vision deficiencies (its yellow is left out: too pale
+// on white). The first four and black are at least 3:1 against white; use them for lines and small
+// marks, the paler ones only for filled areas. Charts never tell series apart by colour alone: lines
+// also differ by dash, bars carry labels or a table.
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#000000', '#56B4E9', '#E69F00', '#999999'] as const;
 
 /** The colour of the n-th series, repeating after eight. */
 export const seriesColour = (index: number): string => PALETTE[index % PALETTE.length];
