@@ -1,10 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forbidden } from '../../graphql/auth-checker';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
 import { Case } from '../campaigns/case.entity';
 import { Group } from '../groups/group.entity';
 import { LetterReport } from './letter-report.entity';
+import { recentReports } from './recent-reports.service';
+import { LetterReportConnection, RecentReportsArgs } from './recent-reports.types';
 import { ReportInput } from './report.inputs';
 import { correctReport, retractReport, submitReport } from './report.service';
 
@@ -20,6 +22,18 @@ export class ReportResolver {
   async report(@Arg('reportId', () => String) externalId: string, @Ctx() { dataSource, scope }: Context): Promise<LetterReport | null> {
     const report = await dataSource.getRepository(LetterReport).findOneBy({ reportId: externalId });
     return report && (!scope || scope.includes(report.region)) ? report : null;
+  }
+
+  @Authorized('admin', 'staff')
+  @Query(() => LetterReportConnection, {
+    description: 'Reports of every status, the most recently stored first; with a search, those whose reportId starts with it, in reportId order',
+  })
+  async recentReports(@Args(() => RecentReportsArgs) args: RecentReportsArgs, @Ctx() { dataSource }: Context): Promise<LetterReportConnection> {
+    const page = await recentReports(dataSource, args);
+    return {
+      edges: page.reports.map(({ cursor, report }) => ({ cursor, node: report })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.reports.at(-1)?.cursor ?? null },
+    };
   }
 
   @Authorized()
