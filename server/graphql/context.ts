@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { clearSessionCookie, setSessionCookie, type AuthUser } from '../http/authenticate';
 import type { ReadRouter } from '../db/read-replica';
+import type { AnswerSlot } from '../http/answer-cache';
 import { ImpactService } from '../modules/impact/impact.service';
 import { readFreshness, type DataVersionSource, type Freshness } from './freshness';
 import { createLoaders, type Loaders } from './loaders';
@@ -30,6 +31,8 @@ export type Context = {
   embedded: boolean;
   /** The client's address, for rate limits. */
   clientAddress: string;
+  /** Where the HTTP answer cache will keep this answer (server/http/answer-cache.ts), when it may. */
+  answerSlot?: AnswerSlot;
 };
 
 export interface ContextOptions {

@@ -1,8 +1,10 @@
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
+import type { DataVersionSource } from '../graphql/freshness';
 import type { Role } from '../modules/users/session-token';
-import { SESSION_HOURS, verifyToken } from '../modules/users/session-token';
+import { SESSION_HOURS, verifyToken, verifyTokenUntil } from '../modules/users/session-token';
 import { findActiveUser } from '../modules/users/user.service';
 
 export const SESSION_COOKIE = 'w4r_session';
@@ -39,6 +41,58 @@ export async function authenticate(req: Request, db: DataSource, secret: Uint8Ar
     user: { id: user.id, email: user.email, role: user.role as Role, regions: user.role === 'coordinator' ? user.regions : [] },
     via: bearer ? 'bearer' : 'cookie',
   };
+}
+
+/** The token a request carries: the bearer token (scripts) or the session cookie (the dashboard). */
+export function requestToken(req: Pick<Request, 'headers'>): { token: string; via: 'cookie' | 'bearer' } | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
+  const cookie = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/**
+ * `authenticate` for the hot path: the same answer without the signature check and the user query
+ * on every request. A verified token is remembered until it expires; the user behind it is
+ * remembered per data version, and every change to a user (added, disabled) bumps the data
+ * version in its transaction, so a disabled account is refused on its next request, as before
+ * (in another instance: once the notification arrives, the same window as every cached answer).
+ */
+export class Authenticator {
+  private readonly tokens = new LRUCache<string, { userId: number; expiresAt: number } | false>({ max: 10_000 });
+  private readonly users = new LRUCache<string, Promise<AuthUser | false>>({ max: 10_000 });
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly secret: Uint8Array,
+    private readonly versions: DataVersionSource,
+  ) {}
+
+  async authenticate(req: Pick<Request, 'headers'>): Promise<Authentication> {
+    const carried = requestToken(req);
+    if (!carried) return { user: null, via: null };
+    let verified = this.tokens.get(carried.token);
+    if (verified === undefined) {
+      const result = await verifyTokenUntil(this.secret, carried.token);
+      verified = result ? { userId: result.claims.userId, expiresAt: result.expiresAt } : false;
+      // bad tokens are remembered briefly (a client retrying with an old cookie), good ones until they expire
+      this.tokens.set(carried.token, verified, { ttl: verified ? Math.max(1, verified.expiresAt - Date.now()) : 60_000 });
+    }
+    if (!verified || verified.expiresAt <= Date.now()) return { user: null, via: null };
+    const { version } = await this.versions.read();
+    const key = `${version}:${verified.userId}`;
+    let lookup = this.users.get(key);
+    if (!lookup) {
+      // requests arriving together share one query; a failed one is not remembered
+      lookup = findActiveUser(this.db, verified.userId).then((found) =>
+        found ? { id: found.id, email: found.email, role: found.role as Role, regions: found.role === 'coordinator' ? found.regions : [] } : false,
+      );
+      this.users.set(key, lookup);
+      lookup.catch(() => this.users.delete(key));
+    }
+    const user = await lookup;
+    return user ? { user, via: carried.via } : { user: null, via: null };
+  }
 }
 
 export function setSessionCookie(res: Response, token: string, secure: boolean): void {

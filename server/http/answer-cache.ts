@@ -1,0 +1,229 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Request, RequestHandler, Response } from 'express';
+import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { gzipSync } from 'node:zlib';
+import type { Context } from '../graphql/context';
+import type { DataVersionSource } from '../graphql/freshness';
+import { MAX_TOKENS } from '../graphql/limits';
+import type { AuthUser, Authenticator } from './authenticate';
+
+/**
+ * Whole answers to GraphQL reads, kept as the bytes sent (and their gzip), in front of Apollo.
+ *
+ * A December peak is many people asking the same dashboard between two writes. Executing it again
+ * costs little (the SQL results are cached by data version, server/graphql/query-cache.ts), but
+ * the way there does not: body parsing, Apollo's parse, validation, cost analysis and plugins,
+ * resolvers, serialisation and compression cost ~1 ms of CPU a request. A hit here costs a lookup
+ * and one write.
+ *
+ * Keyed by (data version, who may see it, UTC day, the request body as sent):
+ * - the data version: every write bumps it in its transaction (reports, retractions, imports,
+ *   campaigns, snapshots, users), so the first request after a write misses. Entries of older
+ *   versions are dropped as soon as a newer version is seen.
+ * - who: an answer made only of scope-limited fields (impact, yearComparison, campaigns, campaign)
+ *   is the same for everyone with the same role and regions (a coordinator's filter is intersected
+ *   with their regions inside those fields); anything else is kept per user.
+ * - the day: `progress` stands at "today" until the data changes.
+ * Only POST requests with a JSON body, a query operation, status 200 and no errors are kept. The
+ * answer's `extensions.freshness.asOf` is when it was computed.
+ */
+const SCOPED_ROOT_FIELDS = new Set(['impact', 'yearComparison', 'campaigns', 'campaign', '__typename']);
+const BODY_LIMIT = 1024 * 1024;
+const GZIP_FROM = 1024; // as the compression middleware: smaller answers go as they are
+
+interface Answer {
+  version: number;
+  body: Buffer;
+  gzip: Buffer | null;
+}
+
+export interface AnswerSlot {
+  key: string;
+  version: number;
+}
+
+export interface AnswerCacheOptions {
+  authenticator: Authenticator;
+  versions: DataVersionSource;
+  /** Bytes of answers kept (raw and gzip together). */
+  maxBytes?: number;
+}
+
+export class AnswerCache {
+  private readonly answers: LRUCache<string, Answer>;
+  /** Per request body: does the answer depend on the scope only ('scope'), or on the user ('user')? */
+  private readonly audiences = new LRUCache<string, 'scope' | 'user'>({ max: 5000, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, k) => k.length + 16 });
+  private newest = 0;
+  /** Hits and misses since start, for tests and the benchmark's curiosity. */
+  readonly stats = { hits: 0, misses: 0 };
+
+  constructor(private readonly options: AnswerCacheOptions) {
+    this.answers = new LRUCache<string, Answer>({
+      maxSize: options.maxBytes ?? 32 * 1024 * 1024,
+      sizeCalculation: (answer, key) => answer.body.length + (answer.gzip?.length ?? 0) + key.length + 64,
+    });
+  }
+
+  /** Express middleware for POST /graphql: answers a hit; on a miss parses the body for express.json's place and lets Apollo run. */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      if (!isPlainJson(req)) return next();
+      readBody(req, (error, text) => {
+        if (error) return next(error);
+        let body: unknown;
+        try {
+          body = JSON.parse(text!);
+        } catch {
+          return next(Object.assign(new Error('invalid JSON'), { status: 400, type: 'entity.parse.failed' }));
+        }
+        // express.json sees the request already read and leaves req.body alone
+        req.body = body;
+        this.lookup(req, res, text!).then(
+          (served) => served || next(),
+          () => next(), // the database down while authenticating: Apollo answers as it does
+        );
+      });
+    };
+  }
+
+  /** Remembers the cache key of a request's context (from the context function). */
+  bind(context: Context, res: Response): void {
+    const slot = res.locals.answerSlot as AnswerSlot | undefined;
+    // on the context itself: Apollo executes a shallow copy of it
+    if (slot) context.answerSlot = slot;
+  }
+
+  /** Stores answers that may be served again. */
+  plugin(): ApolloServerPlugin<Context> {
+    return {
+      requestDidStart: async () => ({
+        willSendResponse: async ({ response, contextValue, operation }) => {
+          const slot = contextValue.answerSlot;
+          if (!slot || operation?.operation !== 'query' || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.errors || (response.http.status ?? 200) !== 200) return;
+          const freshness = await contextValue.freshness().catch(() => null);
+          // executed at a later version than the key says: the next request will have the new key
+          if (!freshness || freshness.dataVersion !== slot.version || slot.version < this.newest) return;
+          // the bytes Apollo sends: the result with its freshness, as JSON, and a newline
+          const text = `${JSON.stringify({ ...result, extensions: { ...result.extensions, freshness } })}\n`;
+          const body = Buffer.from(text);
+          this.answers.set(slot.key, { version: slot.version, body, gzip: body.length >= GZIP_FROM ? gzipSync(body) : null });
+        },
+      }),
+    };
+  }
+
+  private async lookup(req: Request, res: Response, text: string): Promise<boolean> {
+    const { user } = await this.options.authenticator.authenticate(req);
+    if (!user) return false; // anonymous: sign-in and errors, nothing worth keeping
+    const { version } = await this.options.versions.read();
+    if (version > this.newest) {
+      // a write happened: nothing kept can be served again
+      if (this.newest !== 0) this.answers.clear();
+      this.newest = version;
+    }
+    const audience = this.audience(req.body, text);
+    if (!audience) return false;
+    const who = audience === 'scope' ? `${user.role}:${scopeOf(user)}` : `user:${user.id}`;
+    const key = `${version}\u0000${who}\u0000${new Date().toISOString().slice(0, 10)}\u0000${text}`;
+    const hit = this.answers.get(key);
+    if (!hit) {
+      this.stats.misses++;
+      res.locals.answerSlot = { key, version } satisfies AnswerSlot;
+      return false;
+    }
+    this.stats.hits++;
+    const gzip = hit.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? hit.gzip : null;
+    const bytes = gzip ?? hit.body;
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('X-Answer-Cache', 'hit');
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', bytes.length);
+    res.end(bytes);
+    return true;
+  }
+
+  /** Whether the answer to this body may be shared by a scope, kept per user, or not kept (null). */
+  private audience(body: unknown, text: string): 'scope' | 'user' | null {
+    const known = this.audiences.get(text);
+    if (known) return known;
+    const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
+    if (typeof query !== 'string' || (operationName != null && typeof operationName !== 'string')) return null;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: MAX_TOKENS });
+    } catch {
+      return null; // Apollo answers the error
+    }
+    const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    if (!operation || operation.operation !== 'query') return null;
+    const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+    const roots = rootFields(operation.selectionSet, fragments, new Set());
+    const audience = roots && roots.every((f) => SCOPED_ROOT_FIELDS.has(f)) ? 'scope' : 'user';
+    this.audiences.set(text, audience);
+    return audience;
+  }
+}
+
+/** The root field names an operation selects, through fragments; null when a fragment is missing or loops. */
+function rootFields(set: SelectionSetNode, fragments: Map<string, SelectionSetNode>, seen: Set<string>): string[] | null {
+  const names: string[] = [];
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) names.push(s.name.value);
+    else {
+      const inner = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : fragments.get(s.name.value);
+      if (!inner || (s.kind === Kind.FRAGMENT_SPREAD && seen.has(s.name.value))) return null;
+      if (s.kind === Kind.FRAGMENT_SPREAD) seen.add(s.name.value);
+      const more = rootFields(inner, fragments, seen);
+      if (!more) return null;
+      names.push(...more);
+    }
+  }
+  return names;
+}
+
+function scopeOf(user: AuthUser): string {
+  return user.role === 'coordinator' ? JSON.stringify([...user.regions].sort()) : '*';
+}
+
+/** A POST with a JSON body that is not itself compressed: what Apollo accepts as a JSON request. */
+function isPlainJson(req: Request): boolean {
+  const type = req.headers['content-type'];
+  if (req.method !== 'POST' || !type || req.headers['content-encoding']) return false;
+  const media = type.split(';', 1)[0].trim().toLowerCase();
+  return media === 'application/json' && (!/charset=/i.test(type) || /charset="?utf-8"?/i.test(type));
+}
+
+/** The whole body as UTF-8 text, refused over 1 MB (as express.json would). */
+function readBody(req: Request, done: (error: (Error & { status?: number; type?: string }) | null, text?: string) => void): void {
+  const declared = Number(req.headers['content-length']);
+  if (declared > BODY_LIMIT) {
+    req.resume();
+    return done(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' }));
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let failed = false;
+  req.on('data', (chunk: Buffer) => {
+    if (failed) return;
+    length += chunk.length;
+    if (length > BODY_LIMIT) {
+      failed = true;
+      return done(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' }));
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (!failed) done(null, Buffer.concat(chunks, length).toString('utf8'));
+  });
+  req.on('error', (error) => {
+    if (failed) return;
+    failed = true;
+    done(Object.assign(error, { status: 400, type: 'request.aborted' }));
+  });
+}
