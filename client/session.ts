@@ -1,6 +1,9 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import type { CommonKey } from './i18n/common.messages';
+import { i18next } from './i18n/i18n';
 
-// Pure helpers for signing in: who the user is in words, and what an error means for the session.
+// Helpers for signing in: who the user is in words (through a translate function), and what an error
+// means for the session.
 
 export type Role = 'admin' | 'staff' | 'coordinator';
 
@@ -13,41 +16,39 @@ export interface SessionUser {
   regions: string[];
 }
 
-export const SESSION_ENDED_NOTICE = 'Your session has ended; please sign in again.';
+/** A shell word by key, with `{{name}}` values: the `t` of `useMessages('common', commonMessages)`. */
+export type Translate = (key: CommonKey, values?: Record<string, unknown>) => string;
 
-export const COOKIE_BLOCKED_MESSAGE =
-  'You were signed in, but this browser did not keep the session cookie. Allow cookies for this site, then try again.';
+/** Outside React (App's handlers, Apollo's callbacks): the shell's words in the chosen language. */
+const translateCommon: Translate = (key, values) => i18next.t(key, { ns: 'common', ...values });
 
-const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', staff: 'Staff', coordinator: 'Coordinator' };
+// Keys of common.messages.ts, not sentences: the app passes them on (a notice, an Error's message)
+// and the sign-in page says them in the reader's language.
+export const SESSION_ENDED_NOTICE: CommonKey = 'session.ended';
+export const COOKIE_BLOCKED_MESSAGE: CommonKey = 'session.cookieBlocked';
+
+const ROLES: readonly string[] = ['admin', 'staff', 'coordinator'] satisfies Role[];
+const isRole = (role: string): role is Role => ROLES.includes(role);
 
 /** "Admin", "Staff", "Coordinator"; an unknown role is shown as the server names it. */
-export function roleLabel(role: string): string {
-  return ROLE_LABELS[role as Role] ?? role;
-}
-
-/** "Regions: Americas" for a coordinator ("Region: …" would read oddly for two); null otherwise. */
-export function regionsLabel(user: Pick<SessionUser, 'regions'>): string | null {
-  return user.regions.length > 0 ? `Regions: ${user.regions.join(', ')}` : null;
+export function roleLabel(role: string, t: Translate): string {
+  return isRole(role) ? t(`role.${role}`) : role;
 }
 
 /** What a role may see, in a few words, for the demo accounts list. */
-export function roleDescription(account: Pick<SessionUser, 'role' | 'regions'>): string {
-  switch (account.role) {
-    case 'admin':
-      return 'Everything, including users and publishing';
-    case 'staff':
-      return 'All figures, imports and case outcomes';
-    case 'coordinator':
-      return account.regions.length > 0 ? `Only the figures of ${account.regions.join(', ')}` : 'Only their own regions';
-    default:
-      return '';
+export function roleDescription(account: Pick<SessionUser, 'role' | 'regions'>, t: Translate): string {
+  if (account.role === 'coordinator') {
+    return account.regions.length > 0
+      ? t('role.scope.coordinator', { regions: account.regions.join(', ') })
+      : t('role.scope.coordinatorNoRegion');
   }
+  return isRole(account.role) ? t(`role.scope.${account.role}`) : '';
 }
 
 /** How a demo account is named on its button: "Staff", "Coordinator (Americas)". */
-export function accountLabel(account: Pick<SessionUser, 'role' | 'regions'>): string {
-  const role = roleLabel(account.role);
-  return account.regions.length > 0 ? `${role} (${account.regions.join(', ')})` : role;
+export function accountLabel(account: Pick<SessionUser, 'role' | 'regions'>, t: Translate): string {
+  const role = roleLabel(account.role, t);
+  return account.regions.length > 0 ? t('role.withRegions', { role, regions: account.regions.join(', ') }) : role;
 }
 
 interface GraphQLErrorLike {
@@ -82,18 +83,22 @@ export function isUnauthenticated(error: unknown): boolean {
   return ServerError.is(error) && error.statusCode === 401;
 }
 
-/** A sentence for a person: the server's own message when it sent one, else what went wrong. */
-export function errorMessage(error: unknown): string {
+/**
+ * A sentence for a person: the server's own message when it sent one (the server speaks English),
+ * else what went wrong, in the chosen language.
+ */
+export function errorMessage(error: unknown, t: Translate = translateCommon): string {
   const withMessage = graphQLErrorsOf(error).find((e) => e.message.trim() !== '');
   if (withMessage) return withMessage.message;
   if (ServerError.is(error)) {
-    if (error.statusCode === 429) return 'Too many attempts. Wait a few minutes, then try again.';
-    return `The server answered with an error (HTTP ${error.statusCode}). Try again in a moment.`;
+    if (error.statusCode === 429) return t('error.tooManyAttempts');
+    return t('error.http', { status: error.statusCode });
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (message === COOKIE_BLOCKED_MESSAGE) return t(COOKIE_BLOCKED_MESSAGE);
   // fetch() rejects with a TypeError whose text differs by browser ("Failed to fetch", "Load failed").
   if (error instanceof TypeError || /failed to fetch|load failed|networkerror/i.test(message)) {
-    return 'The server could not be reached. Check your connection, then try again.';
+    return t('error.unreachable');
   }
   return message;
 }

@@ -16,19 +16,21 @@ export const DEFAULT_SUPPRESS_BELOW = 10;
 export const MAX_SUPPRESS_BELOW = 1000;
 export const MAX_TITLE_LENGTH = 200;
 
-export type PublishFormErrors = Partial<Record<'year' | 'title' | 'suppressBelow', string>>;
+/** Why a field is refused, as a key of snapshots.messages.ts ("error.<reason>"). */
+export type PublishFieldError = 'yearMissing' | 'titleMissing' | 'titleTooLong' | 'thresholdInvalid';
+export type PublishFormErrors = Partial<Record<'year' | 'title' | 'suppressBelow', PublishFieldError>>;
 
 /** The input to preview and publish, or the reasons there is none yet (the server checks again). */
 export function toPublishInput(values: PublishFormValues): { input: PublishSnapshotInput } | { errors: PublishFormErrors } {
   const errors: PublishFormErrors = {};
   const title = values.title.trim();
-  if (values.year === null) errors.year = 'Choose the campaign.';
-  if (!title) errors.title = 'Give the snapshot a title.';
-  else if (title.length > MAX_TITLE_LENGTH) errors.title = `At most ${MAX_TITLE_LENGTH} characters.`;
+  if (values.year === null) errors.year = 'yearMissing';
+  if (!title) errors.title = 'titleMissing';
+  else if (title.length > MAX_TITLE_LENGTH) errors.title = 'titleTooLong';
   const threshold = values.suppressBelow.trim();
   const suppressBelow = /^\d+$/.test(threshold) ? Number(threshold) : NaN;
   if (!(suppressBelow >= 0 && suppressBelow <= MAX_SUPPRESS_BELOW)) {
-    errors.suppressBelow = `A whole number from 0 to ${MAX_SUPPRESS_BELOW.toLocaleString('en-GB')}.`;
+    errors.suppressBelow = 'thresholdInvalid';
   }
   if (Object.keys(errors).length > 0 || values.year === null) return { errors };
   return {

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
+import { commonMessages } from '../i18n/common.messages';
+import { useMessages } from '../i18n/use-messages';
 
 interface CopyButtonProps {
   text: string;
-  /** Read after "Copy" by screen readers, e.g. "the checksum of w4r-2025-final". */
+  /** Read after "Copy" by screen readers, e.g. "the checksum of w4r-2025-final" (translated by the caller). */
   what: string;
 }
 
 /** Copies `text` to the clipboard and says so for a moment, also to screen readers. */
 export function CopyButton({ text, what }: CopyButtonProps) {
+  const { t } = useMessages('common', commonMessages);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -30,14 +33,15 @@ export function CopyButton({ text, what }: CopyButtonProps) {
   return (
     <span className="copy">
       <button type="button" className="button button--small button--secondary" onClick={() => void copy()}>
-        Copy<span className="visually-hidden"> {what}</span>
+        {t('copy.copy')}
+        <span className="visually-hidden"> {what}</span>
       </button>
       <span className="copy__feedback" role="status">
         {state === 'copied' ? (
-          'Copied'
+          t('copy.copied')
         ) : state === 'failed' ? (
           <>
-            This browser blocked copying; select it here: <code className="copy__text">{text}</code>
+            {t('copy.blocked')} <code className="copy__text">{text}</code>
           </>
         ) : null}
       </span>

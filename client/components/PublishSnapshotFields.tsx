@@ -1,6 +1,15 @@
 import { useId, type RefObject } from 'react';
+import { formatCount } from '../format';
 import type { CampaignSummary } from '../graphql/operations';
-import { MAX_SUPPRESS_BELOW, MAX_TITLE_LENGTH, type PublishFormErrors, type PublishFormValues } from '../snapshots';
+import { useMessages } from '../i18n/use-messages';
+import { snapshotsMessages } from '../pages/snapshots.messages';
+import {
+  MAX_SUPPRESS_BELOW,
+  MAX_TITLE_LENGTH,
+  type PublishFieldError,
+  type PublishFormErrors,
+  type PublishFormValues,
+} from '../snapshots';
 
 interface PublishSnapshotFieldsProps {
   /** Undefined while the campaigns load. */
@@ -22,6 +31,7 @@ interface PublishSnapshotFieldsProps {
 /** The publish form's fields, each with its label, hint and error. */
 export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
   const { campaigns, form, errors, fieldRefs, onYearChange, onTitleChange, onChange } = props;
+  const { t } = useMessages('snapshots', snapshotsMessages);
   const ids = {
     year: useId(),
     title: useId(),
@@ -38,7 +48,7 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
   return (
     <>
       <div className="field field--narrow">
-        <label htmlFor={ids.year}>Campaign</label>
+        <label htmlFor={ids.year}>{t('field.campaign')}</label>
         <select
           id={ids.year}
           ref={fieldRefs.year}
@@ -48,8 +58,8 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
           aria-describedby={describedBy(errors.year && errorId('year'))}
           onChange={(event) => onYearChange(Number(event.target.value))}
         >
-          {!campaigns ? <option value="">Loading the campaigns…</option> : null}
-          {campaigns && campaigns.length === 0 ? <option value="">No campaign yet</option> : null}
+          {!campaigns ? <option value="">{t('field.loadingCampaigns')}</option> : null}
+          {campaigns && campaigns.length === 0 ? <option value="">{t('field.noCampaign')}</option> : null}
           {[...(campaigns ?? [])]
             .sort((a, b) => b.year - a.year)
             .map((c) => (
@@ -61,7 +71,7 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
         <FieldError id={errorId('year')} message={errors.year} />
       </div>
       <div className="field">
-        <label htmlFor={ids.title}>Title</label>
+        <label htmlFor={ids.title}>{t('field.title')}</label>
         <input
           id={ids.title}
           ref={fieldRefs.title}
@@ -77,7 +87,7 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
       </div>
       <div className="field">
         <label htmlFor={ids.note}>
-          Note <span className="field__optional">(optional)</span>
+          {t('field.note')} <span className="field__optional">{t('field.optional')}</span>
         </label>
         <textarea
           id={ids.note}
@@ -87,7 +97,7 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
           onChange={(event) => onChange({ note: event.target.value })}
         />
         <p id={ids.noteHint} className="field__hint">
-          Shown on the public page, e.g. what this snapshot adds to the last one.
+          {t('field.noteHint')}
         </p>
       </div>
       <div className="field field--check">
@@ -98,14 +108,13 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
           aria-describedby={ids.groupsHint}
           onChange={(event) => onChange({ includeGroupNames: event.target.checked })}
         />
-        <label htmlFor={ids.groups}>Name the top groups</label>
+        <label htmlFor={ids.groups}>{t('field.groups')}</label>
         <p id={ids.groupsHint} className="field__hint">
-          Off unless you tick it: a group&rsquo;s name can point to the people in it, and writing for human rights
-          is risky in some places. Tick it only when the top groups have agreed to be named.
+          {t('field.groupsHint')}
         </p>
       </div>
       <div className="field field--narrow">
-        <label htmlFor={ids.threshold}>Suppression threshold</label>
+        <label htmlFor={ids.threshold}>{t('field.threshold')}</label>
         <input
           id={ids.threshold}
           ref={fieldRefs.suppressBelow}
@@ -121,8 +130,9 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
           onChange={(event) => onChange({ suppressBelow: event.target.value })}
         />
         <p id={ids.thresholdHint} className="field__hint">
-          Figures below it, for subdivisions and groups, show as &ldquo;&lt;{' '}
-          {/^\d+$/.test(form.suppressBelow.trim()) ? form.suppressBelow.trim() : 'N'}&rdquo; on the public page, so no small group can be picked out.
+          {t('field.thresholdHint', {
+            threshold: /^\d+$/.test(form.suppressBelow.trim()) ? formatCount(Number(form.suppressBelow)) : 'N',
+          })}
         </p>
         <FieldError id={errorId('suppressBelow')} message={errors.suppressBelow} />
       </div>
@@ -130,10 +140,13 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
   );
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+function FieldError({ id, message }: { id: string; message: PublishFieldError | undefined }) {
+  const { t } = useMessages('snapshots', snapshotsMessages);
+  // The limits are the form's own, written in the reader's way ("1,000", "1.000").
+  const max = formatCount(message === 'titleTooLong' ? MAX_TITLE_LENGTH : MAX_SUPPRESS_BELOW);
   return message ? (
     <p id={id} className="field__error">
-      {message}
+      {t(`error.${message}`, { max })}
     </p>
   ) : null;
 }

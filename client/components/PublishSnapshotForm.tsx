@@ -8,6 +8,8 @@ import {
   type PublishSnapshotInput,
   type SnapshotSummary,
 } from '../graphql/operations';
+import { useMessages } from '../i18n/use-messages';
+import { snapshotsMessages } from '../pages/snapshots.messages';
 import { errorMessage } from '../session';
 import {
   DEFAULT_SUPPRESS_BELOW,
@@ -45,10 +47,9 @@ interface PublishSnapshotFormProps {
   onPublished: (snapshot: SnapshotSummary) => void;
 }
 
-const suggestedTitle = (campaign: Pick<CampaignSummary, 'name'>) => `${campaign.name}: our impact in figures`;
-
 export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotFormProps) {
   const client = useApolloClient();
+  const { t } = useMessages('snapshots', snapshotsMessages);
   const publish = usePublishSnapshot();
   const previewTitleId = useId();
   const fieldRefs = {
@@ -74,7 +75,7 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
   const form: PublishFormValues = {
     ...values,
     year: campaign?.year ?? null,
-    title: typedTitle ?? (campaign ? suggestedTitle(campaign) : ''),
+    title: typedTitle ?? (campaign ? t('publish.suggestedTitle', { campaign: campaign.name }) : ''),
   };
   const parsed = toPublishInput(form);
   const [showErrors, setShowErrors] = useState(false);
@@ -114,13 +115,13 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
       });
       if (mine !== request.current) return;
       const figures = data ? readPreviewFigures(data.previewSnapshot.content) : null;
-      if (!data || !figures) throw new Error('The server sent a preview this page cannot read.');
+      if (!data || !figures) throw new Error(t('publish.unreadablePreview'));
       pendingFocus.current = 'preview';
       setFlow({ step: 'previewed', preview: { input, status: data.previewSnapshot.status, figures } });
     } catch (failure) {
       if (mine !== request.current) return;
       setFlow({ step: 'form' });
-      setError(`The preview failed: ${errorMessage(failure)}`);
+      setError(t('publish.previewFailed', { error: errorMessage(failure) }));
     }
   }
 
@@ -131,7 +132,7 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
     try {
       const result = await publish({ variables: { input: { ...previewed.input, ...(replace && { replace: true }) } } });
       const snapshot = result.data?.publishSnapshot;
-      if (!snapshot) throw new Error('The server did not send the new snapshot back. Check the list before trying again.');
+      if (!snapshot) throw new Error(t('publish.noAnswer'));
       pendingFocus.current = 'done';
       setFlow({ step: 'published', snapshot, replaced: replace });
       onPublished(snapshot);
@@ -140,23 +141,19 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
         const existing = /"([a-z0-9-]+)"/.exec(errorMessage(failure))?.[1] ?? null;
         pendingFocus.current = 'confirm';
         setFlow({ step: 'confirmReplace', preview: previewed, existing });
-        setError(
-          `${previewed.input.year} already has a final snapshot with these settings${existing ? ` (${existing})` : ''}.`,
-        );
+        const year = previewed.input.year;
+        setError(existing ? t('publish.finalExistsNamed', { year, slug: existing }) : t('publish.finalExists', { year }));
         return;
       }
       setFlow({ step: 'previewed', preview: previewed });
-      setError(`Publishing failed: ${errorMessage(failure)}`);
+      setError(t('publish.failed', { error: errorMessage(failure) }));
     }
   }
 
   return (
     <section className="card snap-card publish" aria-labelledby="publish-title">
-      <h2 id="publish-title">Publish a snapshot</h2>
-      <p className="section-intro">
-        A snapshot freezes the campaign&rsquo;s figures as they are at the moment you publish. Preview them first;
-        once published, the page and its downloads never change.
-      </p>
+      <h2 id="publish-title">{t('publish.title')}</h2>
+      <p className="section-intro">{t('publish.intro')}</p>
       <form className="publish__form" onSubmit={(event) => void onPreview(event)} noValidate>
         <PublishSnapshotFields
           campaigns={campaigns}
@@ -173,7 +170,7 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
             className={`button${preview && !stale ? ' button--secondary' : ''}`}
             aria-disabled={flow.step === 'previewing' || flow.step === 'publishing'}
           >
-            {flow.step === 'previewing' ? 'Reading the figures…' : preview ? 'Preview again' : 'Preview'}
+            {flow.step === 'previewing' ? t('publish.reading') : preview ? t('publish.previewAgain') : t('publish.preview')}
           </button>
         </div>
       </form>
@@ -181,7 +178,7 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
       {flow.step === 'previewing' ? (
         <div className="preview" aria-busy="true">
           <p className="visually-hidden" role="status">
-            Reading the figures…
+            {t('publish.reading')}
           </p>
           <div className="skeleton skeleton--line" aria-hidden="true" />
           <div className="skeleton skeleton--counters" aria-hidden="true" />
@@ -191,16 +188,14 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
       {preview ? (
         <section className={`preview${stale ? ' preview--stale' : ''}`} aria-labelledby={previewTitleId}>
           <h3 id={previewTitleId} ref={previewHeading} tabIndex={-1}>
-            Preview: {preview.input.title}
+            {t('publish.previewTitle', { title: preview.input.title })}
           </h3>
           <SnapshotPreviewFigures
             figures={preview.figures}
             status={preview.status}
             reportingDeadline={campaigns?.find((c) => c.year === preview.input.year)?.reportingDeadline ?? null}
           />
-          <p className="field__hint">
-            Publishing reads the figures again, so reports that arrive in the meantime are included.
-          </p>
+          <p className="field__hint">{t('publish.rereads')}</p>
         </section>
       ) : null}
 
@@ -210,7 +205,7 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
       </div>
 
       {preview && stale ? (
-        <p className="notice">You changed the form after this preview. Preview again before publishing.</p>
+        <p className="notice">{t('publish.stale')}</p>
       ) : flow.step === 'confirmReplace' ? (
         <ReplaceSnapshotConfirm
           existing={flow.existing}
@@ -229,7 +224,7 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
             aria-disabled={flow.step === 'publishing'}
             onClick={() => void onPublish(preview, false)}
           >
-            {flow.step === 'publishing' ? (flow.replace ? 'Replacing…' : 'Publishing…') : 'Publish'}
+            {flow.step === 'publishing' ? (flow.replace ? t('publish.replacing') : t('publish.publishing')) : t('publish.publish')}
           </button>
         </div>
       ) : null}
@@ -237,9 +232,10 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
       {flow.step === 'published' ? (
         <div className="success" role="status" tabIndex={-1} ref={doneMessage}>
           <p>
-            <strong>Published</strong> as <SnapshotStatusBadge status={flow.snapshot.status} />
-            {flow.replaced ? ', replacing the earlier final snapshot (it stays readable)' : ''}. The public page is{' '}
-            <a href={flow.snapshot.url}>{flow.snapshot.url}</a>.
+            <strong>{t('publish.published')}</strong> {t('publish.publishedAs')}{' '}
+            <SnapshotStatusBadge status={flow.snapshot.status} />
+            {flow.replaced ? t('publish.replacedEarlier') : ''}
+            {t('publish.publicPageIs')} <a href={flow.snapshot.url}>{flow.snapshot.url}</a>.
           </p>
         </div>
       ) : null}

@@ -1,4 +1,6 @@
 import { useId, type RefObject } from 'react';
+import { useMessages } from '../i18n/use-messages';
+import { snapshotsMessages } from '../pages/snapshots.messages';
 
 interface ReplaceSnapshotConfirmProps {
   /** The slug of the final snapshot that would be replaced, when the server named it. */
@@ -12,21 +14,19 @@ interface ReplaceSnapshotConfirmProps {
 /** The scope already has a FINAL snapshot: replacing it is a choice made on purpose. */
 export function ReplaceSnapshotConfirm({ existing, headingRef, onReplace, onCancel }: ReplaceSnapshotConfirmProps) {
   const titleId = useId();
+  const { t } = useMessages('snapshots', snapshotsMessages);
   return (
     <div className="confirm" role="group" aria-labelledby={titleId}>
       <h3 id={titleId} ref={headingRef} tabIndex={-1}>
-        Replace {existing ? <code>{existing}</code> : 'the final snapshot'}?
+        {existing ? t('replace.title', { slug: existing }) : t('replace.titleUnnamed')}
       </h3>
-      <p>
-        A new final snapshot is published with these figures. The old one stays online, unchanged, at its address
-        and is marked as replaced by the new one.
-      </p>
+      <p>{t('replace.text')}</p>
       <div className="form-actions">
         <button type="button" className="button" onClick={onReplace}>
-          Replace it
+          {t('replace.confirm')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t('replace.cancel')}
         </button>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useId, type MouseEvent, type ReactNode } from 'react';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
-import type { SessionUser } from '../session';
+import { roleLabel, type SessionUser } from '../session';
 import { pageHref, type PageId } from '../url-state';
 
 interface SiteHeaderProps {
@@ -25,7 +25,7 @@ export function SiteHeader(props: SiteHeaderProps) {
   const { pages, current, onNavigate, onPrefetch, user, onSignOut, signingOut, signOutError, status } = props;
   const { t } = useMessages('common', commonMessages);
   const regions = user && user.regions.length > 0 ? t('account.regions', { regions: user.regions.join(', ') }) : null;
-  const role = user ? (['admin', 'staff', 'coordinator'].includes(user.role) ? t(`role.${user.role as 'admin'}`) : user.role) : null;
+  const role = user ? roleLabel(user.role, t) : null;
   const section = pages.length === 1 ? pages[0].label : null;
 
   // Real links (they open in a new tab, and can be copied); a plain click stays in the page.

@@ -1,12 +1,15 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { formatChange, formatCount } from '../format';
+import { commonMessages } from '../i18n/common.messages';
 import {
   SNAPSHOT_DIFF_QUERY,
   type FigureChange,
   type SnapshotDiffVariables,
   type SnapshotSummary,
 } from '../graphql/operations';
+import { useMessages } from '../i18n/use-messages';
+import { snapshotsMessages } from '../pages/snapshots.messages';
 import { ErrorState } from './StatusMessage';
 
 interface SnapshotDiffSectionProps {
@@ -20,6 +23,7 @@ interface SnapshotDiffSectionProps {
 /** What changed since a snapshot: late reports and corrections, against the live data or another snapshot. */
 export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotDiffSectionProps) {
   const ids = { slug: useId(), against: useId() };
+  const { t } = useMessages('snapshots', snapshotsMessages);
   // '' is the live data.
   const [againstChoice, setAgainstChoice] = useState('');
   const against = againstChoice !== slug && snapshots.some((s) => s.slug === againstChoice) ? againstChoice : '';
@@ -40,14 +44,11 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
   const result = diff.data?.snapshotDiff;
   return (
     <section className="card snap-card diff" aria-labelledby="diff-title">
-      <h2 id="diff-title">Changes since a snapshot</h2>
-      <p className="section-intro">
-        Reports keep arriving and being corrected after a snapshot is published. Compare a snapshot with the live
-        data to see what a new one would add, or with another snapshot.
-      </p>
+      <h2 id="diff-title">{t('diff.title')}</h2>
+      <p className="section-intro">{t('diff.intro')}</p>
       <form className="diff__form" onSubmit={onCompare}>
         <div className="field">
-          <label htmlFor={ids.slug}>Snapshot</label>
+          <label htmlFor={ids.slug}>{t('diff.snapshot')}</label>
           <select id={ids.slug} value={slug} onChange={(event) => onSlugChange(event.target.value)}>
             {snapshots.map((s) => (
               <option key={s.slug} value={s.slug}>
@@ -57,9 +58,9 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.against}>Compare with</label>
+          <label htmlFor={ids.against}>{t('diff.against')}</label>
           <select id={ids.against} value={against} onChange={(event) => setAgainstChoice(event.target.value)}>
-            <option value="">Live data (now)</option>
+            <option value="">{t('diff.live')}</option>
             {snapshots
               .filter((s) => s.slug !== slug)
               .map((s) => (
@@ -70,50 +71,56 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
           </select>
         </div>
         <button type="submit" className="button" aria-disabled={diff.loading}>
-          {against ? 'Compare the snapshots' : 'Compare with live data'}
+          {against ? t('diff.compareSnapshots') : t('diff.compareLive')}
         </button>
       </form>
 
       {request ? (
         <div className="diff__result" aria-busy={diff.loading}>
           <h3>
-            From <code>{request.slug}</code> <span aria-hidden="true">→</span>
-            <span className="visually-hidden">to</span> {request.against ? <code>{request.against}</code> : 'the live data'}
+            {t('diff.from')} <code>{request.slug}</code> <span aria-hidden="true">→</span>
+            <span className="visually-hidden">{t('diff.to')}</span>{' '}
+            {request.against ? <code>{request.against}</code> : t('diff.theLiveData')}
           </h3>
           {diff.loading ? (
             <>
               <p className="visually-hidden" role="status">
-                Comparing…
+                {t('diff.comparing')}
               </p>
               <div className="skeleton skeleton--line" aria-hidden="true" />
               <div className="skeleton skeleton--counters" aria-hidden="true" />
             </>
           ) : diff.error ? (
             <ErrorState
-              title="The comparison could not be made"
+              title={t('diff.failed')}
               error={diff.error}
               onRetry={() => void diff.refetch().catch(() => undefined)}
             />
           ) : result ? (
             <>
               <p className="diff__total" role="status">
-                <span className="diff__total-label">Total actions</span>{' '}
+                <span className="diff__total-label">{t('diff.total')}</span>{' '}
                 <span className="diff__total-values">
                   {formatCount(result.totalBefore)} <span aria-hidden="true">→</span>
-                  <span className="visually-hidden">to</span> {formatCount(result.totalAfter)}
+                  <span className="visually-hidden">{t('diff.to')}</span> {formatCount(result.totalAfter)}
                 </span>{' '}
                 <ChangeValue change={result.totalAfter - result.totalBefore} />
               </p>
               {result.byCase.length === 0 && result.byCountry.length === 0 ? (
-                <p>No case and no country changed.</p>
+                <p>{t('diff.nothingChanged')}</p>
               ) : (
                 <div className="diff__tables">
-                  <ChangeTable caption="By case" keyHeader="Case" rows={result.byCase} none="No case changed." />
                   <ChangeTable
-                    caption="By writers’ country"
-                    keyHeader="Country"
+                    caption={t('diff.byCase')}
+                    keyHeader={t('diff.case')}
+                    rows={result.byCase}
+                    none={t('diff.noCase')}
+                  />
+                  <ChangeTable
+                    caption={t('diff.byCountry')}
+                    keyHeader={t('diff.country')}
                     rows={result.byCountry}
-                    none="No country changed."
+                    none={t('diff.noCountry')}
                   />
                 </div>
               )}
@@ -127,8 +134,9 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
 
 /** "+1,234" or "−56": the sign says it, the colour only repeats it. */
 function ChangeValue({ change }: { change: number }) {
+  const { t } = useMessages('snapshots', snapshotsMessages);
   const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'none';
-  return <span className={`change change--${direction}`}>{change === 0 ? 'no change' : formatChange(change)}</span>;
+  return <span className={`change change--${direction}`}>{change === 0 ? t('diff.noChange') : formatChange(change)}</span>;
 }
 
 interface ChangeTableProps {
@@ -139,6 +147,8 @@ interface ChangeTableProps {
 }
 
 function ChangeTable({ caption, keyHeader, rows, none }: ChangeTableProps) {
+  const { t } = useMessages('snapshots', snapshotsMessages);
+  const common = useMessages('common', commonMessages).t;
   if (rows.length === 0) {
     return (
       <div className="diff__table">
@@ -148,21 +158,21 @@ function ChangeTable({ caption, keyHeader, rows, none }: ChangeTableProps) {
     );
   }
   return (
-    <div className="diff__table figure-table__scroll" role="region" aria-label={`Changes ${caption.toLowerCase()}`} tabIndex={0}>
+    <div className="diff__table figure-table__scroll" role="region" aria-label={t('diff.changesBy', { by: caption.toLowerCase() })} tabIndex={0}>
       <table className="figure-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{keyHeader}</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-            <th scope="col">Change</th>
+            <th scope="col">{t('diff.before')}</th>
+            <th scope="col">{t('diff.after')}</th>
+            <th scope="col">{t('diff.change')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.label || row.key || 'Not given'}</th>
+              <th scope="row">{row.label || row.key || common('filters.notGiven')}</th>
               <td>{formatCount(row.before)}</td>
               <td>{formatCount(row.after)}</td>
               <td>

@@ -1,4 +1,6 @@
 import { countryName, formatCount, formatDate } from '../format';
+import { useMessages } from '../i18n/use-messages';
+import { snapshotsMessages } from '../pages/snapshots.messages';
 import type { PreviewFigures } from '../snapshots';
 import { SnapshotStatusBadge } from './SnapshotStatusBadge';
 
@@ -11,22 +13,26 @@ interface SnapshotPreviewFiguresProps {
 
 /** What a publication would freeze: its status, the headline counts and every case's actions. */
 export function SnapshotPreviewFigures({ figures, status, reportingDeadline }: SnapshotPreviewFiguresProps) {
+  const { t } = useMessages('snapshots', snapshotsMessages);
   const deadline = reportingDeadline ? formatDate(reportingDeadline) : null;
   const counts = [
-    { label: 'Total actions', value: figures.totals.actions },
-    { label: 'Reports', value: figures.totals.reports },
-    { label: 'Groups', value: figures.totals.groups },
-    { label: 'Countries', value: figures.totals.countries },
+    { label: t('figure.actions'), value: figures.totals.actions },
+    { label: t('figure.reports'), value: figures.totals.reports },
+    { label: t('figure.groups'), value: figures.totals.groups },
+    { label: t('figure.countries'), value: figures.totals.countries },
   ];
+  const why =
+    status === 'FINAL'
+      ? deadline
+        ? t('preview.deadlinePassedOn', { deadline })
+        : t('preview.deadlinePassed')
+      : deadline
+        ? t('preview.dueUntil', { deadline })
+        : t('preview.dueUntilDeadline');
   return (
     <div className="preview-figures">
       <p className="preview-figures__status">
-        Status it would get: <SnapshotStatusBadge status={status} />{' '}
-        <span>
-          {status === 'FINAL'
-            ? `The reporting deadline${deadline ? ` (${deadline})` : ''} has passed.`
-            : `Reports are due until ${deadline ?? 'the deadline'}: a later snapshot may show more.`}
-        </span>
+        {t('preview.statusItWouldGet')} <SnapshotStatusBadge status={status} /> <span>{why}</span>
       </p>
       <dl className="counters">
         {counts.map((item) => (
@@ -37,14 +43,14 @@ export function SnapshotPreviewFigures({ figures, status, reportingDeadline }: S
         ))}
       </dl>
       {figures.cases.length > 0 ? (
-        <div className="figure-table__scroll" role="region" aria-label="Actions by case" tabIndex={0}>
+        <div className="figure-table__scroll" role="region" aria-label={t('preview.byCase')} tabIndex={0}>
           <table className="figure-table">
-            <caption>Actions by case</caption>
+            <caption>{t('preview.byCase')}</caption>
             <thead>
               <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Actions</th>
-                <th scope="col">Reports</th>
+                <th scope="col">{t('preview.case')}</th>
+                <th scope="col">{t('preview.actions')}</th>
+                <th scope="col">{t('preview.reports')}</th>
               </tr>
             </thead>
             <tbody>
@@ -62,18 +68,23 @@ export function SnapshotPreviewFigures({ figures, status, reportingDeadline }: S
           </table>
         </div>
       ) : (
-        <p className="muted">This campaign has no cases yet.</p>
+        <p className="muted">{t('preview.noCases')}</p>
       )}
       {figures.namedGroups ? (
         <details className="preview-figures__groups">
           <summary>
-            The {formatCount(figures.namedGroups.length)} groups the public page would name
+            {t('preview.namedGroups', {
+              count: figures.namedGroups.length,
+              formatted: formatCount(figures.namedGroups.length),
+            })}
           </summary>
           <ol>
             {figures.namedGroups.map((group, index) => (
               <li key={index}>
-                {group.name || 'Unnamed group'}:{' '}
-                {group.actions === null ? `fewer than ${formatCount(figures.suppressBelow)}` : formatCount(group.actions)} actions
+                {group.name || t('preview.unnamedGroup')}:{' '}
+                {group.actions === null
+                  ? t('preview.fewerThan', { threshold: formatCount(figures.suppressBelow) })
+                  : t('preview.groupActions', { actions: formatCount(group.actions) })}
               </li>
             ))}
           </ol>

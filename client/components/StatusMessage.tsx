@@ -1,5 +1,8 @@
 import { ServerError, ServerParseError } from '@apollo/client';
 import type { ReactNode } from 'react';
+import { commonMessages } from '../i18n/common.messages';
+import { useMessages } from '../i18n/use-messages';
+import type { Translate } from '../session';
 
 interface ErrorStateProps {
   title: string;
@@ -10,12 +13,13 @@ interface ErrorStateProps {
 
 /** A failed request: what failed, the server's message, and a way to try again. */
 export function ErrorState({ title, error, onRetry, retrying = false }: ErrorStateProps) {
+  const { t } = useMessages('common', commonMessages);
   return (
     <div className="status status--error" role="alert">
       <h2 className="status__title">{title}</h2>
-      <p className="status__detail">{describeError(error)}</p>
+      <p className="status__detail">{describeError(error, t)}</p>
       <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Try again'}
+        {retrying ? t('state.retrying') : t('state.retry')}
       </button>
     </div>
   );
@@ -35,13 +39,13 @@ export function EmptyState({ title, children }: EmptyStateProps) {
   );
 }
 
-function describeError(error: { message: string }): string {
+function describeError(error: { message: string }, t: Translate): string {
   // fetch() rejects with a TypeError whose text differs by browser ("Failed to fetch", "Load failed").
   if (error instanceof TypeError || /failed to fetch|load failed|networkerror/i.test(error.message)) {
-    return 'The server could not be reached. Check your connection, then try again.';
+    return t('error.unreachable');
   }
   if (ServerError.is(error) || ServerParseError.is(error)) {
-    return `The server answered with an error (HTTP ${error.statusCode}). Try again in a moment.`;
+    return t('error.http', { status: error.statusCode });
   }
   return error.message;
 }

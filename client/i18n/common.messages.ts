@@ -1,4 +1,4 @@
-import type { Messages } from './use-messages';
+import type { MessageKey, Messages } from './use-messages';
 
 /** The shell's words: header, navigation, filters, chart cards, states. Pages bring their own. */
 const en = {
@@ -75,6 +75,20 @@ const en = {
   'groupType.EVENT': 'Event',
   'groupType.INDIVIDUAL': 'Individual',
   'groupType.ONLINE': 'Online',
+  'copy.copy': 'Copy',
+  'copy.copied': 'Copied',
+  'copy.blocked': 'This browser blocked copying; select it here:',
+  'error.unreachable': 'The server could not be reached. Check your connection, then try again.',
+  'error.http': 'The server answered with an error (HTTP {{status}}). Try again in a moment.',
+  'error.tooManyAttempts': 'Too many attempts. Wait a few minutes, then try again.',
+  'session.ended': 'Your session has ended; please sign in again.',
+  'session.cookieBlocked':
+    'You were signed in, but this browser did not keep the session cookie. Allow cookies for this site, then try again.',
+  'role.scope.admin': 'Everything, including users and publishing',
+  'role.scope.staff': 'All figures, imports and case outcomes',
+  'role.scope.coordinator': 'Only the figures of {{regions}}',
+  'role.scope.coordinatorNoRegion': 'Only their own regions',
+  'role.withRegions': '{{role}} ({{regions}})',
 };
 
 const es: Messages<typeof en>['es'] = {
@@ -151,6 +165,23 @@ const es: Messages<typeof en>['es'] = {
   'groupType.EVENT': 'Evento',
   'groupType.INDIVIDUAL': 'Persona',
   'groupType.ONLINE': 'En línea',
+  'copy.copy': 'Copiar',
+  'copy.copied': 'Copiado',
+  'copy.blocked': 'Este navegador no permite copiar; selecciónalo aquí:',
+  'error.unreachable': 'No se pudo conectar con el servidor. Comprueba la conexión y vuelve a intentarlo.',
+  'error.http': 'El servidor respondió con un error (HTTP {{status}}). Vuelve a intentarlo en un momento.',
+  'error.tooManyAttempts': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
+  'session.ended': 'Tu sesión ha terminado; vuelve a iniciar sesión.',
+  'session.cookieBlocked':
+    'Has iniciado sesión, pero este navegador no guardó la cookie de sesión. Permite las cookies de este sitio y vuelve a intentarlo.',
+  'role.scope.admin': 'Todo, incluidos los usuarios y las publicaciones',
+  'role.scope.staff': 'Todas las cifras, las importaciones y los resultados de los casos',
+  'role.scope.coordinator': 'Solo las cifras de {{regions}}',
+  'role.scope.coordinatorNoRegion': 'Solo sus propias regiones',
+  'role.withRegions': '{{role}} ({{regions}})',
 };
 
 export const commonMessages: Messages<typeof en> = { en, es };
+
+/** A key of the shell's words, for helpers outside React that take a translate function. */
+export type CommonKey = MessageKey<typeof en>;

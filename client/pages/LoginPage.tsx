@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DEMO_ACCOUNTS_QUERY, LOGIN_MUTATION, type DemoAccount } from '../graphql/operations';
+import { commonMessages, type CommonKey } from '../i18n/common.messages';
+import { useMessages } from '../i18n/use-messages';
 import { accountLabel, errorMessage, graphQLErrorsOf, roleDescription } from '../session';
+import { loginMessages } from './login.messages';
 
 // This page is in the first download for everyone who is not signed in yet: keep it to React and
 // Apollo, nothing from the charts.
-
-const APP_TITLE = 'Write for Rights Impact';
 
 interface Credentials {
   email: string;
@@ -23,6 +24,8 @@ interface LoginPageProps {
 }
 
 export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps) {
+  const { t, language } = useMessages('login', loginMessages);
+  const common = useMessages('common', commonMessages);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
@@ -34,8 +37,8 @@ export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps)
   const ids = { email: useId(), password: useId(), error: useId() };
 
   useEffect(() => {
-    document.title = `Sign in · ${APP_TITLE}`;
-  }, []);
+    document.title = t('documentTitle', { app: common.t('appName') });
+  }, [language]); // t is made anew each render; the words change only with the language
 
   async function signIn(credentials: Credentials) {
     if (pending) return;
@@ -47,9 +50,17 @@ export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps)
       await onSignedIn(); // the app now shows the dashboard and this page goes away
     } catch (failure) {
       setPending(false);
-      setError(errorMessage(failure));
+      const code = graphQLErrorsOf(failure)[0]?.extensions;
+      // The server's two refusals of a sign-in are said in the reader's language; the rest as it says them.
+      if (code?.code === 'TOO_MANY_REQUESTS' && typeof code.retryAfterSeconds === 'number') {
+        setError(t('tooManyAttempts', { count: Math.max(1, Math.ceil(code.retryAfterSeconds / 60)) }));
+      } else if (code?.code === 'UNAUTHENTICATED') {
+        setError(t('wrongCredentials'));
+      } else {
+        setError(errorMessage(failure, common.t));
+      }
       // A wrong password: put the cursor back in the password, ready to type it again.
-      if (graphQLErrorsOf(failure).some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      if (code?.code === 'UNAUTHENTICATED') {
         passwordRef.current?.focus();
         passwordRef.current?.select();
       }
@@ -70,16 +81,17 @@ export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps)
   return (
     <div className={`login${demoAccounts.length > 0 ? ' login--with-demo' : ''}`}>
       <section className="card login__card" aria-labelledby="login-title">
-        <h1 id="login-title">Sign in</h1>
-        <p className="login__intro">The campaign&rsquo;s figures are for Amnesty staff and regional coordinators.</p>
+        <h1 id="login-title">{t('title')}</h1>
+        <p className="login__intro">{t('intro')}</p>
         {notice ? (
           <p className="notice" role="status">
-            {notice}
+            {/* A key of the shell's words (SESSION_ENDED_NOTICE); any other text shows as it is. */}
+            {common.t(notice as CommonKey)}
           </p>
         ) : null}
         <form className="login__form" onSubmit={onSubmit}>
           <div className="field">
-            <label htmlFor={ids.email}>Email</label>
+            <label htmlFor={ids.email}>{t('email')}</label>
             <input
               id={ids.email}
               name="email"
@@ -93,7 +105,7 @@ export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps)
             />
           </div>
           <div className="field">
-            <label htmlFor={ids.password}>Password</label>
+            <label htmlFor={ids.password}>{t('password')}</label>
             <input
               id={ids.password}
               ref={passwordRef}
@@ -111,7 +123,7 @@ export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps)
             {error}
           </div>
           <button type="submit" className="button login__submit" aria-disabled={pending}>
-            {pending ? 'Signing in…' : 'Sign in'}
+            {pending ? t('submitting') : t('submit')}
           </button>
         </form>
       </section>
@@ -129,19 +141,18 @@ interface DemoAccountsProps {
 }
 
 function DemoAccounts({ accounts, onPick, pending }: DemoAccountsProps) {
+  const { t } = useMessages('login', loginMessages);
+  const common = useMessages('common', commonMessages).t;
   return (
     <section className="card demo-accounts" aria-labelledby="demo-accounts-title">
-      <h2 id="demo-accounts-title">Demo accounts</h2>
-      <p className="demo-accounts__intro">
-        This server runs on its embedded demo database, so these accounts are open to anyone. Each sees
-        what its role allows.
-      </p>
+      <h2 id="demo-accounts-title">{t('demo.title')}</h2>
+      <p className="demo-accounts__intro">{t('demo.intro')}</p>
       <ul className="demo-accounts__list">
         {accounts.map((account) => (
           <li key={account.email} className="demo-account">
             <div className="demo-account__text">
               <p className="demo-account__email">{account.email}</p>
-              <p className="demo-account__scope">{roleDescription(account)}</p>
+              <p className="demo-account__scope">{roleDescription(account, common)}</p>
             </div>
             <button
               type="button"
@@ -149,7 +160,7 @@ function DemoAccounts({ accounts, onPick, pending }: DemoAccountsProps) {
               onClick={() => onPick(account)}
               aria-disabled={pending}
             >
-              Sign in as {accountLabel(account)}
+              {t('demo.signInAs', { account: accountLabel(account, common) })}
             </button>
           </li>
         ))}

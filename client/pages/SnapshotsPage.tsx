@@ -5,15 +5,18 @@ import { SnapshotDiffSection } from '../components/SnapshotDiffSection';
 import { SnapshotTable } from '../components/SnapshotTable';
 import { EmptyState, ErrorState } from '../components/StatusMessage';
 import { CAMPAIGNS_QUERY, SNAPSHOTS_QUERY } from '../graphql/operations';
+import { commonMessages } from '../i18n/common.messages';
+import { useMessages } from '../i18n/use-messages';
+import { snapshotsMessages } from './snapshots.messages';
 import './snapshots.css';
-
-const APP_TITLE = 'Write for Rights Impact';
 
 /**
  * Impact snapshots, for staff and admins: what has been published, publishing a new one (preview
  * first), and what changed since. The public page of each is the server's own (/s/<slug>).
  */
 export function SnapshotsPage() {
+  const { t, language } = useMessages('snapshots', snapshotsMessages);
+  const appName = useMessages('common', commonMessages).t('appName');
   // Someone else may have published since this page was last open: show the cache, then check.
   const snapshots = useQuery(SNAPSHOTS_QUERY, { fetchPolicy: 'cache-and-network' });
   const campaigns = useQuery(CAMPAIGNS_QUERY);
@@ -22,24 +25,21 @@ export function SnapshotsPage() {
   const compareSlug = list?.some((s) => s.slug === chosenSlug) ? chosenSlug : (list?.[0]?.slug ?? null);
 
   useEffect(() => {
-    document.title = `Impact snapshots · ${APP_TITLE}`;
-  }, []);
+    document.title = t('documentTitle', { app: appName });
+  }, [language]); // t is made anew each render; the words change only with the language
 
   return (
     <>
       <header className="page-intro">
-        <h1>Impact snapshots</h1>
-        <p>
-          Frozen figures of a campaign for the public: a page, its JSON and CSV, each with a SHA-256 checksum. A
-          provisional snapshot is published before the reporting deadline, a final one after it.
-        </p>
+        <h1>{t('title')}</h1>
+        <p>{t('intro')}</p>
       </header>
 
       <section className="card snap-card" aria-labelledby="snapshot-list-title" aria-busy={!list && !snapshots.error}>
-        <h2 id="snapshot-list-title">Published snapshots</h2>
+        <h2 id="snapshot-list-title">{t('list.title')}</h2>
         {snapshots.error && !list ? (
           <ErrorState
-            title="The snapshots could not be loaded"
+            title={t('list.failed')}
             error={snapshots.error}
             retrying={snapshots.loading}
             onRetry={() => void snapshots.refetch().catch(() => undefined)}
@@ -47,15 +47,15 @@ export function SnapshotsPage() {
         ) : !list ? (
           <div className="snapshot-list-skeleton">
             <p className="visually-hidden" role="status">
-              Loading the snapshots…
+              {t('list.loading')}
             </p>
             <div className="skeleton skeleton--line" aria-hidden="true" />
             <div className="skeleton skeleton--line" aria-hidden="true" />
             <div className="skeleton skeleton--line" aria-hidden="true" />
           </div>
         ) : list.length === 0 ? (
-          <EmptyState title="No snapshot published yet">
-            <p>Preview and publish the first one below: its public page and downloads will be listed here.</p>
+          <EmptyState title={t('list.empty')}>
+            <p>{t('list.emptyHint')}</p>
           </EmptyState>
         ) : (
           <div className="snapshot-list">
@@ -66,7 +66,7 @@ export function SnapshotsPage() {
 
       {campaigns.error && !campaigns.data ? (
         <ErrorState
-          title="The campaigns could not be loaded, so nothing can be published"
+          title={t('list.campaignsFailed')}
           error={campaigns.error}
           retrying={campaigns.loading}
           onRetry={() => void campaigns.refetch().catch(() => undefined)}
