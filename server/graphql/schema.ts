@@ -8,6 +8,7 @@ import { pubSub } from './pubsub';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
 import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
 import { NotYetReportedResolver } from '../modules/groups/not-reported.resolver';
+import { groupResolvers } from '../modules/groups/group.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { CaseFirstPositiveResolver, OutcomeSummaryResolver } from '../modules/outcomes/outcome.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
@@ -22,6 +23,7 @@ export const resolvers = [
   CaseTotalResolver,
   FiguresChangedResolver,
   GroupTotalResolver,
+  ...groupResolvers,
   ImpactResolver,
   ImportResolver,
   NotYetReportedResolver,

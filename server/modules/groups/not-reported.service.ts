@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors-user';
 import { filterToSql } from '../impact/filter-sql';
+import { decodeGroupCursor, encodeGroupCursor } from './group-cursor';
 import type { GroupType } from './group.enums';
 
 export interface NotReportedQuery {
@@ -42,7 +42,7 @@ export class NotReportedService {
   ) {}
 
   async page(q: NotReportedQuery): Promise<NotReportedPage> {
-    const position = q.after ? decodeCursor(q.after) : null;
+    const position = q.after ? decodeGroupCursor(q.after, 'notYetReported') : null;
     const area = { year: q.year - 1, regions: q.regions, countries: q.countries, subdivisions: q.subdivisions };
     // the same parameters serve both aliases: only the alias differs
     const last = filterToSql(area, 'r', 5, this.scope);
@@ -87,18 +87,8 @@ export class NotReportedService {
         actions: Number(r.actions),
         reports: Number(r.reports),
         lastReportedAt: r.last_reported_at,
-        cursor: encodeCursor(Number(r.actions), r.group_id!),
+        cursor: encodeGroupCursor({ actions: Number(r.actions), groupId: r.group_id! }),
       })),
     };
   }
-}
-
-function encodeCursor(actions: number, groupId: number): string {
-  return Buffer.from(`${actions}:${groupId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { actions: number; groupId: number } {
-  const match = /^(\d{1,15}):(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('notYetReported: "after" is not a cursor from this list', { after: 'is not valid' });
-  return { actions: Number(match[1]), groupId: Number(match[2]) };
 }

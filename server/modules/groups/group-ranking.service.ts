@@ -1,0 +1,78 @@
+import type { DataSource } from 'typeorm';
+import { impactSource } from '../impact/impact-source';
+import type { ImpactFilter } from '../impact/impact-filter.input';
+import { decodeGroupCursor, encodeGroupCursor } from './group-cursor';
+
+export interface RankingQuery {
+  filter: ImpactFilter;
+  /** Part of a name or ref; null or blank for every group. */
+  search?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface RankingRow {
+  groupId: number;
+  rank: number;
+  actions: number;
+  reports: number;
+  cursor: string;
+}
+
+export interface RankingPage {
+  totalCount: number;
+  rows: RankingRow[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Groups ranked by their actions under a filter, searched by name or ref, a page at a time.
+ * The figures come from the smallest table that answers the filter (rollup_area_group for year and
+ * area filters, the raw reports for case, action type, group type or dates), within the coordinator's
+ * scope. The rank is taken before the search, so a group found by name keeps its place in the ranking.
+ */
+export class GroupRankingService {
+  /** @param scope a coordinator's regions; null for no limit */
+  constructor(
+    private readonly db: DataSource,
+    private readonly scope: string[] | null = null,
+  ) {}
+
+  async page(q: RankingQuery): Promise<RankingPage> {
+    const position = q.after ? decodeGroupCursor(q.after, 'groupRanking') : null;
+    const search = q.search?.trim().toLowerCase() || null;
+    const s = impactSource(q.filter, ['group_id'], 4, this.scope);
+    const rows: { total: number; group_id: number | null; rank: number; actions: string; reports: string }[] = await this.db.query(
+      `WITH g AS (
+         SELECT r.group_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} AND r.group_id IS NOT NULL
+         GROUP BY r.group_id),
+       ranked AS (SELECT g.*, rank() OVER (ORDER BY g.actions DESC)::int AS rank FROM g),
+       matched AS (
+         SELECT ranked.* FROM ranked
+         WHERE $3::text IS NULL OR EXISTS (
+           SELECT 1 FROM writing_group w
+           WHERE w.id = ranked.group_id AND (strpos(lower(w.name), $3::text) > 0 OR strpos(lower(w.ref), $3::text) > 0))),
+       page AS (
+         SELECT m.* FROM matched m
+         WHERE $1::bigint IS NULL OR (m.actions, -m.group_id) < ($1::bigint, -$2::int)
+         ORDER BY m.actions DESC, m.group_id
+         LIMIT $4::int)
+       SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM matched) t
+       LEFT JOIN page p ON true
+       ORDER BY p.actions DESC, p.group_id`,
+      [position?.actions ?? null, position?.groupId ?? null, search, q.first + 1, ...s.params],
+    );
+    const found = rows.filter((r) => r.group_id != null);
+    return {
+      totalCount: rows[0]?.total ?? 0,
+      hasNextPage: found.length > q.first,
+      rows: found.slice(0, q.first).map((r) => ({
+        groupId: r.group_id!,
+        rank: r.rank,
+        actions: Number(r.actions),
+        reports: Number(r.reports),
+        cursor: encodeGroupCursor({ actions: Number(r.actions), groupId: r.group_id! }),
+      })),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput } from '../../graphql/errors-user';
+import { Group } from './group.entity';
+import { GroupRankingService } from './group-ranking.service';
+import { GroupRankingArgs, GroupRankingConnection, RankedGroup } from './group-ranking.types';
+import { GroupService } from './group.service';
+import { GroupYear } from './group-years.types';
+
+// One loader per request (the context is the request's), so years asked of many groups cost one query.
+const yearLoaders = new WeakMap<Context, DataLoader<number, GroupYear[]>>();
+
+function yearsLoader(ctx: Context): DataLoader<number, GroupYear[]> {
+  let loader = yearLoaders.get(ctx);
+  if (!loader) {
+    const service = new GroupService(ctx.dataSource, ctx.scope);
+    loader = new DataLoader((ids) => service.years(ids));
+    yearLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => Group)
+export class GroupResolver {
+  @Authorized()
+  @Query(() => GroupRankingConnection, {
+    description:
+      'Groups that reported under the filter, ranked by actions (descending), then id; optionally only those whose name or ref ' +
+      'contains the search.',
+  })
+  async groupRanking(@Args(() => GroupRankingArgs) args: GroupRankingArgs, @Ctx() { dataSource, scope }: Context): Promise<GroupRankingConnection> {
+    const page = await new GroupRankingService(dataSource, scope).page(args);
+    return {
+      totalCount: page.totalCount,
+      edges: page.rows.map((r) => ({
+        cursor: r.cursor,
+        node: Object.assign(new RankedGroup(), { groupId: r.groupId, rank: r.rank, actions: r.actions, reports: r.reports }),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Authorized()
+  @Query(() => Group, {
+    nullable: true,
+    description: "One group; null when there is none, or when it is neither based nor has reported in a coordinator's regions",
+  })
+  async group(@Arg('id', () => ID) id: string, @Ctx() { dataSource, scope, loaders }: Context): Promise<Group | null> {
+    if (!/^\d{1,9}$/.test(id)) throw badInput(`group: "${id.slice(0, 40)}" is not a valid id`, { id: 'is not valid' });
+    if (!(await new GroupService(dataSource, scope).isVisible(Number(id)))) return null;
+    return loaders.groupById.load(Number(id));
+  }
+
+  @FieldResolver(() => [GroupYear], {
+    description: "Its active reports per campaign year, oldest first (only years with reports; a coordinator's regions only)",
+  })
+  years(@Root() group: Group, @Ctx() ctx: Context): Promise<GroupYear[]> {
+    return yearsLoader(ctx).load(group.id);
+  }
+}
+
+@Resolver(() => RankedGroup)
+export class RankedGroupResolver {
+  @FieldResolver(() => Group)
+  async group(@Root() node: RankedGroup, @Ctx() { loaders }: Context): Promise<Group> {
+    return (await loaders.groupById.load(node.groupId))!;
+  }
+}
+
+/** Registered in server/graphql/schema.ts. */
+export const groupResolvers = [GroupResolver, RankedGroupResolver] as const;
