@@ -555,6 +555,26 @@ describe('importing the same reports again', () => {
     expect(await verifyRollups(db().dataSource)).toEqual([]);
   });
 
+  // above 1,000 rows the insert runs first and looks for repeated ids only when the unique index stops it
+  it('in a file of thousands of rows: takes an identically repeated row once, and refuses a differing one', async () => {
+    const many = (tag: string) => Array.from({ length: 1500 }, (_, i) => csvRow({ report_id: `${tag}-${i}`, count: 1 + (i % 7) }));
+    const before = await storedState(db().dataSource);
+    const rows = many('BIG-SAME');
+    const summary = await importRows(db(), [...rows, { ...rows[10] }, { ...rows[700] }]);
+    expect(summary).toMatchObject({ status: 'COMMITTED', read: 1502, imported: 1500, duplicates: 2, errorCount: 0 });
+    const after = await storedState(db().dataSource);
+    expect(after.reports - before.reports).toBe(1500);
+    expect(await verifyRollups(db().dataSource)).toEqual([]);
+
+    const conflicting = many('BIG-DIFF');
+    const refused = await importRows(db(), [...conflicting, { ...conflicting[3], count: 999 }]);
+    expect(refused).toMatchObject({ status: 'REJECTED', imported: 0, rejected: 1, errorCount: 1 });
+    expect(refused.errors).toEqual([
+      { line: 1502, column: 'report_id', reason: 'report_id "BIG-DIFF-3" is also on line 5 with different content' },
+    ]);
+    expect(await storedState(db().dataSource)).toEqual(after);
+  });
+
   it('treats the same report written differently (case, offset, spaces) as the same report', async () => {
     const first = csvRow({ report_id: 'SAME-4', reported_at: '2024-12-10T14:30:00+01:00', country: 'DE', case: 'ana-ruiz' });
     await importRows(db(), [first]);
