@@ -1,4 +1,37 @@
-// Placeholder until the page is built (issue 6).
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect } from 'react';
+import { useMessages } from '../../i18n/use-messages';
+import { commonMessages } from '../../i18n/common.messages';
+import { forgetFigures } from './forget-figures';
+import { ImportHistory } from './ImportHistory';
+import { reportsMessages } from './messages';
+import { RecentReports } from './RecentReports';
+import { UploadSection } from './UploadSection';
+import './reports.css';
+
+/**
+ * Reports, for staff and admins: import a CSV file (checked first if they like), the imports so
+ * far, and the recent reports with their retraction and correction.
+ */
 export function ReportsPage() {
-  return <h1>Reports</h1>;
+  const { t, language } = useMessages('reports', reportsMessages);
+  const common = useMessages('common', commonMessages);
+  const client = useApolloClient();
+  const onDataChanged = useCallback(() => forgetFigures(client.cache), [client]);
+
+  useEffect(() => {
+    document.title = t('documentTitle', { app: common.t('appName') });
+  }, [language]); // t changes with the language only
+
+  return (
+    <>
+      <header className="reports-intro">
+        <h1>{t('title')}</h1>
+        <p>{t('intro')}</p>
+      </header>
+      <UploadSection onImported={onDataChanged} />
+      <ImportHistory />
+      <RecentReports onChanged={onDataChanged} />
+    </>
+  );
 }
