@@ -9,6 +9,8 @@ import { FilterBar } from './filters/FilterBar';
 import { useMessages } from './i18n/use-messages';
 import { commonMessages } from './i18n/common.messages';
 import { useLazyModule } from './lazy-module';
+import { LiveMark } from './live/LiveMark';
+import { useLiveUpdates } from './live/use-live-updates';
 import { LoginPage } from './pages/LoginPage';
 import { PAGES, pagesFor } from './pages/registry';
 import {
@@ -48,6 +50,8 @@ export function App({ onSessionEnded }: AppProps) {
         : null);
   const signedIn = session?.status === 'signedIn';
   const user = session?.status === 'signedIn' ? session.user : null;
+  // Figures refetched on every change while signed in; the socket closes when the session ends.
+  const live = useLiveUpdates(signedIn);
 
   // A link to a page the role may not open (a coordinator following a link to Reports) shows the overview.
   const [pageParam, setPage] = usePageParam();
@@ -198,6 +202,7 @@ export function App({ onSessionEnded }: AppProps) {
         onSignOut={() => void onSignOut()}
         signingOut={signOut.pending}
         signOutError={signOut.error}
+        status={signedIn ? <LiveMark {...live} /> : null}
       />
       <main id="main" className="page" tabIndex={-1} ref={mainRef}>
         {content}

@@ -1,5 +1,8 @@
 import { ApolloClient, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { attachLiveConnection, createLiveConnection } from './live/live-connection';
 import { isUnauthenticated } from './session';
 
 /** Operations that handle "not signed in" themselves: their errors say nothing about a session. */
@@ -24,18 +27,33 @@ const mergeSnapshotLists: FieldMergeFunction<Reference[], Reference[]> = (existi
 
 export function createDashboardClient(): DashboardClient {
   const listeners = new Set<() => void>();
+  const sessionEnded = () => {
+    for (const listener of listeners) listener();
+  };
 
   // Runs before the result reaches the components, so the app can leave the page before any of
   // them draws an "UNAUTHENTICATED" error.
   const sessionLink = new ErrorLink(({ error, operation }) => {
     if (SESSION_OPERATIONS.has(operation.operationName ?? '') || !isUnauthenticated(error)) return;
-    for (const listener of listeners) listener();
+    sessionEnded();
   });
+  // A socket closed for want of a session says the same as a refused request.
+  const live = createLiveConnection(sessionEnded);
 
   const client = new ApolloClient({
-    // HttpLink posts JSON (content-type: application/json), which is what the server's CSRF
-    // prevention asks of cookie-authenticated requests; the cookie goes to our own origin only.
-    link: sessionLink.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
+    // Subscriptions over the WebSocket; queries and mutations over HTTP, which posts JSON
+    // (content-type: application/json), what the server's CSRF prevention asks of
+    // cookie-authenticated requests; the cookie goes to our own origin only.
+    link: sessionLink.split(
+      (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+      new GraphQLWsLink(live.socket),
+      live.versionLink.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
+    ),
+    defaultOptions: {
+      // A page opened again shows what the cache holds and asks for the current figures at once:
+      // changes announced while it was closed only refetched the pages on screen.
+      watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
+    },
     cache: new InMemoryCache({
       typePolicies: {
         // A campaign is identified by its year (there is one per year).
@@ -51,6 +69,8 @@ export function createDashboardClient(): DashboardClient {
       },
     }),
   });
+
+  attachLiveConnection(client, live);
 
   return {
     client,
