@@ -1,0 +1,39 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_INK, seriesColour } from '../../charts/palette';
+import { formatCompact, formatCount } from '../../format';
+import type { GroupYearFigures } from './group-years';
+
+interface GroupYearsChartProps {
+  rows: readonly GroupYearFigures[];
+  /** The text alternative; the figures are in the table beside the chart. */
+  ariaLabel: string;
+  actionsLabel: string;
+}
+
+/** A group's actions per campaign year; it draws what everyYear made. */
+export function GroupYearsChart({ rows, ariaLabel, actionsLabel }: GroupYearsChartProps) {
+  return (
+    <div className="chart groups-years-chart" role="img" aria-label={ariaLabel}>
+      <BarChart
+        data={rows as GroupYearFigures[]}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
+        <XAxis dataKey="year" tick={{ fill: CHART_INK.text, fontSize: 12 }} tickLine={false} stroke={CHART_INK.axis} />
+        <YAxis
+          tickFormatter={formatCompact}
+          tick={{ fill: CHART_INK.text, fontSize: 12 }}
+          tickLine={false}
+          axisLine={false}
+          width={48}
+          allowDecimals={false}
+        />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? formatCount(value) : String(value))} />
+        <Bar dataKey="actions" name={actionsLabel} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56} />
+      </BarChart>
+    </div>
+  );
+}

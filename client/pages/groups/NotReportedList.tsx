@@ -1,0 +1,146 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import type { Filters } from '../../filters/filter-params';
+import { countryName, formatCount, formatDate } from '../../format';
+import { commonMessages } from '../../i18n/common.messages';
+import { useMessages } from '../../i18n/use-messages';
+import { GroupLink } from './GroupLink';
+import { groupsMessages } from './messages';
+import { GROUPS_NOT_REPORTED_QUERY } from './queries';
+import { TableSkeleton } from './TableSkeleton';
+
+/** Shown at first and added by "show more", up to what the server gives at once. */
+const STEP = 50;
+const MAX_SHOWN = 200;
+
+interface NotReportedListProps {
+  campaign: { year: number; name: string };
+  /** Whether last year had a campaign: without one there is nothing to chase. */
+  hasPreviousCampaign: boolean;
+  filters: Filters;
+}
+
+/**
+ * Groups that reported last campaign and not yet in this one, biggest first: whom to contact.
+ * "Show more" asks for a longer list (one query, so a live update refreshes all of it).
+ */
+export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotReportedListProps) {
+  const { t } = useMessages('groups', groupsMessages);
+  const common = useMessages('common', commonMessages);
+  const year = campaign.year;
+  const lastYear = year - 1;
+  const list = <T,>(value: T | null) => (value === null ? undefined : [value]);
+  const area = {
+    year,
+    regions: list(filters.region),
+    countries: list(filters.country),
+    subdivisions: list(filters.subdivision),
+    groupTypes: list(filters.groupType),
+  };
+  // Other filters, another campaign: the list starts again from its first rows.
+  const listKey = JSON.stringify(area);
+  const [shown, setShown] = useState({ listKey, count: STEP });
+  const first = shown.listKey === listKey ? shown.count : STEP;
+  const result = useQuery(GROUPS_NOT_REPORTED_QUERY, { variables: { ...area, first }, skip: !hasPreviousCampaign });
+  const data = result.data ?? result.previousData;
+  const ignored = filters.caseId !== null || filters.actionType !== null || filters.from !== null || filters.to !== null;
+
+  let body;
+  if (!hasPreviousCampaign) {
+    body = <p>{t('notReported.noPrevious', { lastYear })}</p>;
+  } else if (!data) {
+    body = result.error ? (
+      <ErrorState
+        title={t('state.notReportedFailed')}
+        error={result.error}
+        retrying={result.loading}
+        onRetry={() => void result.refetch().catch(() => undefined)}
+      />
+    ) : (
+      <TableSkeleton label={t('state.loading')} />
+    );
+  } else if (data.notYetReported.totalCount === 0) {
+    body = (
+      <EmptyState title={t('notReported.none')}>
+        <p>{t('notReported.noneDetail', { year, lastYear })}</p>
+      </EmptyState>
+    );
+  } else {
+    const { edges, totalCount } = data.notYetReported;
+    const rows = edges.map(({ node: { group, ...lastYear } }) => ({ ...group, ...lastYear }));
+    type Row = (typeof rows)[number];
+    const more = Math.min(STEP, totalCount - rows.length, MAX_SHOWN - rows.length);
+    body = (
+      <>
+        {result.error ? (
+          <ErrorState
+            title={t('state.notReportedFailed')}
+            error={result.error}
+            retrying={result.loading}
+            onRetry={() => void result.refetch().catch(() => undefined)}
+          />
+        ) : null}
+        <div className="groups-table" aria-busy={result.loading}>
+          <DataTable
+            caption={t('notReported.caption', { year, lastYear })}
+            rowHeader={false}
+            columns={[
+              { label: t('col.name'), value: (row: Row) => row.name, render: (row) => <GroupLink id={row.id} name={row.name} /> },
+              { label: t('col.ref'), value: (row) => row.ref },
+              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
+              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
+              {
+                label: t('col.lastYearActions', { year: lastYear }),
+                value: (row) => row.lastYearActions,
+                render: (row) => formatCount(row.lastYearActions),
+                numeric: true,
+              },
+              {
+                label: t('col.lastYearReports', { year: lastYear }),
+                value: (row) => row.lastYearReports,
+                render: (row) => formatCount(row.lastYearReports),
+                numeric: true,
+              },
+              {
+                label: t('col.lastReported'),
+                value: (row) => row.lastReportedAt.slice(0, 10),
+                render: (row) => formatDate(row.lastReportedAt.slice(0, 10)),
+                numeric: true,
+              },
+            ]}
+            rows={rows}
+            rowKey={(row) => row.id}
+          />
+        </div>
+        <div className="groups-more">
+          <p aria-live="polite">{t('notReported.shown', { shown: formatCount(rows.length), total: formatCount(totalCount) })}</p>
+          {more > 0 ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={result.loading}
+              onClick={() => setShown({ listKey, count: first + STEP })}
+            >
+              {t('notReported.more', { count: more })}
+            </button>
+          ) : null}
+          {rows.length >= MAX_SHOWN && totalCount > rows.length ? <p>{t('notReported.limit', { max: MAX_SHOWN })}</p> : null}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className="card groups-list" aria-labelledby="groups-not-reported-heading">
+      <div className="groups-list__head">
+        <h2 id="groups-not-reported-heading">{t('lists.notReported')}</h2>
+        {data && hasPreviousCampaign ? <p className="groups-list__count">{t('ranking.found', { count: data.notYetReported.totalCount })}</p> : null}
+      </div>
+      <p className="groups-list__intro">{t('notReported.intro', { year, lastYear })}</p>
+      {ignored ? <p className="groups-list__note">{t('notReported.ignoredFilters')}</p> : null}
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useQuery } from '@apollo/client/react';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { toImpactFilter, type Filters } from '../../filters/filter-params';
+import { countryName, formatCount, formatPercent } from '../../format';
+import { commonMessages } from '../../i18n/common.messages';
+import { useMessages } from '../../i18n/use-messages';
+import { useSearchParam } from '../../url-state';
+import { GroupLink } from './GroupLink';
+import { parseSearch } from './group-params';
+import { groupsMessages } from './messages';
+import { currentAfter, nextPage, pageIndex, previousPage, shownRange, trailFor, type CursorTrail } from './page-cursors';
+import { Pager } from './Pager';
+import { GROUP_RANKING_QUERY } from './queries';
+import { toRankingRows, type RankingRow } from './ranking-rows';
+import { SearchBox } from './SearchBox';
+import { TableSkeleton } from './TableSkeleton';
+
+export const RANKING_PAGE_SIZE = 25;
+
+interface RankingListProps {
+  campaign: { year: number; name: string };
+  filters: Filters;
+  /** Kept by the page, so coming back from a group returns to the same page of the list. */
+  trail: CursorTrail;
+  onTrail: (trail: CursorTrail) => void;
+}
+
+/** The groups ranked by actions under the filters, searchable, a page of 25 at a time. */
+export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: RankingListProps) {
+  const { t } = useMessages('groups', groupsMessages);
+  const common = useMessages('common', commonMessages);
+  const [q] = useSearchParam('q');
+  const search = parseSearch(q);
+  const filter = toImpactFilter(filters, campaign.year);
+  const trail = trailFor(savedTrail, JSON.stringify([filter, search]));
+  const result = useQuery(GROUP_RANKING_QUERY, {
+    variables: { filter, search, first: RANKING_PAGE_SIZE, after: currentAfter(trail) },
+  });
+  // A refetch (another page, a search, a live update) keeps the rows on screen until the new ones arrive.
+  const data = result.data ?? result.previousData;
+
+  let body;
+  if (!data) {
+    body = result.error ? (
+      <ErrorState
+        title={t('state.failed')}
+        error={result.error}
+        retrying={result.loading}
+        onRetry={() => void result.refetch().catch(() => undefined)}
+      />
+    ) : (
+      <TableSkeleton label={t('state.loading')} />
+    );
+  } else if (data.groupRanking.totalCount === 0 && pageIndex(trail) === 0) {
+    body = search ? (
+      <EmptyState title={t('ranking.noMatch', { search })}>
+        <p>{t('ranking.noMatchDetail')}</p>
+      </EmptyState>
+    ) : (
+      <EmptyState title={t('state.empty')}>
+        <p>{t('state.emptyDetail', { campaign: campaign.name })}</p>
+      </EmptyState>
+    );
+  } else {
+    const { groupRanking, impact } = data;
+    const rows = toRankingRows(groupRanking.edges, impact.totalActions);
+    const range = shownRange(trail, RANKING_PAGE_SIZE, rows.length);
+    const endCursor = groupRanking.pageInfo.endCursor;
+    body = (
+      <>
+        {result.error ? (
+          <ErrorState
+            title={t('state.failed')}
+            error={result.error}
+            retrying={result.loading}
+            onRetry={() => void result.refetch().catch(() => undefined)}
+          />
+        ) : null}
+        <div className="groups-table" aria-busy={result.loading}>
+          <DataTable
+            caption={search ? t('ranking.captionSearch', { search, campaign: campaign.name }) : t('ranking.caption', { campaign: campaign.name })}
+            rowHeader={false}
+            columns={[
+              { label: t('col.rank'), value: (row: RankingRow) => row.rank, render: (row) => formatCount(row.rank), numeric: true },
+              { label: t('col.name'), value: (row) => row.name, render: (row) => <GroupLink id={row.id} name={row.name} /> },
+              { label: t('col.ref'), value: (row) => row.ref },
+              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
+              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
+              { label: t('col.actions'), value: (row) => row.actions, render: (row) => formatCount(row.actions), numeric: true },
+              { label: t('col.reports'), value: (row) => row.reports, render: (row) => formatCount(row.reports), numeric: true },
+              { label: t('col.share'), value: (row) => Number(row.share.toFixed(4)), render: (row) => formatPercent(row.share), numeric: true },
+            ]}
+            rows={rows}
+            rowKey={(row) => row.id}
+          />
+        </div>
+        <Pager
+          status={
+            result.loading
+              ? t('ranking.updating')
+              : t('ranking.range', { from: formatCount(range.from), to: formatCount(range.to), total: formatCount(groupRanking.totalCount) })
+          }
+          onPrevious={pageIndex(trail) > 0 ? () => onTrail(previousPage(trail)) : null}
+          onNext={groupRanking.pageInfo.hasNextPage && endCursor ? () => onTrail(nextPage(trail, endCursor)) : null}
+        />
+      </>
+    );
+  }
+
+  return (
+    <section className="card groups-list" aria-labelledby="groups-ranking-heading">
+      <div className="groups-list__head">
+        <h2 id="groups-ranking-heading">{t('lists.ranking')}</h2>
+        {data ? <p className="groups-list__count">{t('ranking.found', { count: data.groupRanking.totalCount })}</p> : null}
+      </div>
+      <SearchBox />
+      {body}
+    </section>
+  );
+}
