@@ -1,87 +1,117 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact, formatCount } from '../format';
 import type { CumulativeRow } from './cumulative-series';
+import { CHART_INK, DASHES, seriesColour } from './palette';
 
-// Okabe-Ito blue and vermillion: distinct for the common colour-vision deficiencies and at least
-// 3:1 against white. The previous year is also dashed, so the lines differ without colour.
-const CURRENT_COLOUR = '#0072B2';
-const PREVIOUS_COLOUR = '#D55E00';
-
-interface CumulativeChartProps {
-  rows: CumulativeRow[];
-  /** Oldest first; the last one is drawn on top. */
-  years: readonly number[];
-  currentYear: number;
-  goal: number | null;
-  /** Value axis ticks from 0, the last one at or above every value and the goal. */
-  valueTicks: number[];
-  /** The one-line text alternative; the numbers are in the table next to the chart. */
-  summary: string;
+/** A numbered mark on the emphasised line (an outcome); the page lists what each number is. */
+export interface ChartMark {
+  day: number;
+  value: number;
+  label: string;
 }
 
-/** Draws the rows made by buildCumulativeRows; it shapes nothing itself. */
-export function CumulativeChart({ rows, years, currentYear, goal, valueTicks, summary }: CumulativeChartProps) {
+interface CumulativeChartProps {
+  rows: readonly CumulativeRow[];
+  /** The years drawn; the first is emphasised (solid, thicker, drawn on top), the others dashed. */
+  years: readonly number[];
+  /** Value axis ticks from 0, the last one at or above every value and the goal. */
+  valueTicks: number[];
+  /** Role img: the chart is one image for assistive technology, its figures are in the table. */
+  ariaLabel: string;
+  xAxisLabel: string;
+  /** The tooltip's title for a day ("Day 12"). */
+  dayLabel: (day: number) => string;
+  goal?: { value: number; label: string } | null;
+  marks?: readonly ChartMark[];
+  /** A vertical line at a day (the same-day table's day). */
+  marker?: { day: number; label: string } | null;
+}
+
+/** Cumulative actions by day for any number of years; it draws the rows and shapes nothing itself. */
+export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel, dayLabel, goal, marks = [], marker }: CumulativeChartProps) {
   return (
-    // The chart is one image for assistive technology: its summary and table carry the figures.
-    <div className="chart" role="img" aria-label={`Line chart. ${summary}`}>
+    <div className="chart" role="img" aria-label={ariaLabel}>
       <LineChart
-        data={rows}
+        data={rows as CumulativeRow[]}
         responsive
         style={{ width: '100%', height: '100%' }}
         margin={{ top: 16, right: 16, bottom: 24, left: 0 }}
         accessibilityLayer={false}
       >
-        <CartesianGrid stroke="#e4e4e4" vertical={false} />
+        <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
         <XAxis
           dataKey="day"
           type="number"
           domain={['dataMin', 'dataMax']}
           allowDecimals={false}
-          tick={{ fill: '#404040', fontSize: 12 }}
+          tick={{ fill: CHART_INK.text, fontSize: 12 }}
           tickLine={false}
-          stroke="#767676"
-          label={{ value: 'Days since writing started', position: 'insideBottom', offset: -16, fill: '#404040', fontSize: 13 }}
+          stroke={CHART_INK.axis}
+          label={{ value: xAxisLabel, position: 'insideBottom', offset: -16, fill: CHART_INK.text, fontSize: 13 }}
         />
         <YAxis
           domain={[0, valueTicks.at(-1) ?? 'auto']}
           ticks={valueTicks}
           interval={0}
           tickFormatter={formatCompact}
-          tick={{ fill: '#404040', fontSize: 12 }}
+          tick={{ fill: CHART_INK.text, fontSize: 12 }}
           tickLine={false}
           axisLine={false}
           width={48}
         />
         {goal ? (
           <ReferenceLine
-            y={goal}
+            y={goal.value}
             ifOverflow="extendDomain"
             stroke="#111"
             strokeDasharray="2 4"
-            label={{ value: `Goal ${formatCount(goal)}`, position: 'insideTopLeft', fill: '#111', fontSize: 12 }}
+            label={{ value: goal.label, position: 'insideTopLeft', fill: '#111', fontSize: 12 }}
+          />
+        ) : null}
+        {marker ? (
+          <ReferenceLine
+            x={marker.day}
+            stroke="#111"
+            strokeDasharray="3 3"
+            label={{ value: marker.label, position: 'insideTopRight', fill: '#111', fontSize: 12 }}
           />
         ) : null}
         <Tooltip
-          labelFormatter={(day) => `Day ${String(day)}`}
+          labelFormatter={(day) => dayLabel(Number(day))}
           formatter={(value) => (typeof value === 'number' ? formatCount(value) : String(value))}
         />
         <Legend verticalAlign="top" align="right" height={32} iconType="plainline" />
-        {years.map((year) => {
-          const isCurrent = year === currentYear;
+        {/* Drawn last to first, so the emphasised year lies on top. */}
+        {[...years].reverse().map((year) => {
+          const index = years.indexOf(year);
           return (
             <Line
               key={year}
               dataKey={String(year)}
               name={String(year)}
               type="monotone"
-              stroke={isCurrent ? CURRENT_COLOUR : PREVIOUS_COLOUR}
-              strokeWidth={isCurrent ? 3 : 2}
-              strokeDasharray={isCurrent ? undefined : '6 4'}
+              stroke={seriesColour(index)}
+              strokeWidth={index === 0 ? 3 : 2}
+              strokeDasharray={DASHES[index % DASHES.length] || undefined}
               dot={false}
               activeDot={{ r: 4 }}
+              connectNulls={false}
+              isAnimationActive={false}
             />
           );
         })}
+        {marks.map((mark) => (
+          <ReferenceDot
+            key={`${mark.day}-${mark.label}`}
+            x={mark.day}
+            y={mark.value}
+            r={9}
+            fill="#fff"
+            stroke="#111"
+            strokeWidth={2}
+            label={{ value: mark.label, fill: '#111', fontSize: 11, fontWeight: 700 }}
+          />
+        ))}
       </LineChart>
     </div>
   );

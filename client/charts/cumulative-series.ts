@@ -1,5 +1,5 @@
-// Pure shaping of the year comparison for the cumulative chart, its text summary and its table.
-// No React and no recharts here: the page imports it eagerly and unit tests call it directly.
+// Pure shaping of year series (`yearComparison`) for the cumulative chart and its table.
+// No React and no recharts here: pages import it eagerly and unit tests call it directly.
 
 export interface CumulativePoint {
   day: number;
@@ -11,84 +11,50 @@ export interface CumulativeSeries {
   points: readonly CumulativePoint[];
 }
 
-/** One row per campaign day: `{ day, 2024: 12345, 2025: 13456 }`; null where the line stops. */
+/** One row per day: `{ day, 2024: 12345, 2025: 13456 }`; null where a line stops. */
 export type CumulativeRow = { day: number } & { [year: number]: number | null };
 
-export interface RowOptions {
-  /**
-   * Whether the current campaign is over (past its reporting deadline). A running campaign's line
-   * stops at its last point, "today", instead of running flat through days that have not happened;
-   * a finished one carries its final total to the end, like the previous year.
-   */
-  currentFinished?: boolean;
-}
-
 /**
- * Turns the current and previous year's series into chart rows, one per day from day 0 (or the
- * earliest day with a report, if that is earlier) to the last day of either series.
- *
- * Days without a point carry the last value forward, and days before a series' first point are 0
- * (nothing reported yet). The previous year is finished, so it carries its final total to the end;
- * the current year does too only when `currentFinished`.
+ * One row per day, from day 0 (or the earliest day with a report, if earlier) to the last day of any
+ * series. Days without a point carry the last value forward; days before a series' first point are
+ * 0 (nothing reported yet). A finished campaign carries its final total to the end; the running one
+ * (`runningYear`) stops at its last point, "today", instead of running flat through days that have
+ * not happened. A year with no points at all gets no values: nothing to draw.
  */
 export function buildCumulativeRows(
-  current: CumulativeSeries,
-  previous: CumulativeSeries | null,
-  { currentFinished = false }: RowOptions = {},
+  series: readonly CumulativeSeries[],
+  { runningYear = null }: { runningYear?: number | null } = {},
 ): CumulativeRow[] {
-  const currentPoints = sortedByDay(current.points);
-  const previousPoints = previous ? sortedByDay(previous.points) : [];
-  if (currentPoints.length === 0 && previousPoints.length === 0) return [];
-
-  const days = [...currentPoints, ...previousPoints].map((point) => point.day);
-  const firstDay = Math.min(0, ...days);
-  const lastDay = Math.max(...days);
-  const currentLastDay = currentFinished ? lastDay : currentPoints.at(-1)?.day;
-
-  const currentValues = carriedForward(currentPoints, firstDay, lastDay);
-  const previousValues = previous ? carriedForward(previousPoints, firstDay, lastDay) : null;
+  const drawn = series.filter((s) => s.points.length > 0).map((s) => ({ year: s.year, points: sortedByDay(s.points) }));
+  if (drawn.length === 0) return [];
+  const firstDay = Math.min(0, ...drawn.map((s) => s.points[0].day));
+  const lastDay = Math.max(...drawn.map((s) => s.points.at(-1)!.day));
 
   const rows: CumulativeRow[] = [];
-  for (let day = firstDay; day <= lastDay; day += 1) {
-    const row: CumulativeRow = { day };
-    const index = day - firstDay;
-    if (previous && previousValues) row[previous.year] = previousValues[index];
-    row[current.year] = currentLastDay !== undefined && day <= currentLastDay ? currentValues[index] : null;
-    rows.push(row);
+  for (let day = firstDay; day <= lastDay; day += 1) rows.push({ day });
+  for (const { year, points } of drawn) {
+    const until = year === runningYear ? points.at(-1)!.day : lastDay;
+    let next = 0;
+    let value = 0;
+    for (const row of rows) {
+      while (next < points.length && points[next].day <= row.day) {
+        value = points[next].cumulative;
+        next += 1;
+      }
+      row[year] = row.day <= until ? value : null;
+    }
   }
   return rows;
 }
 
-/**
- * The one-line text alternative of the chart, for example
- * "2025: 289,067 actions by day 88, 8% more than 2024 at the same day (268,565)."
- */
-export function summarizeComparison(
-  current: CumulativeSeries,
-  previous: CumulativeSeries | null,
-  locale = 'en',
-): string {
-  const count = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const currentPoints = sortedByDay(current.points);
-  const last = currentPoints.at(-1);
-  if (!last) return `${current.year}: no actions reported yet.`;
-
-  const head = `${current.year}: ${count.format(last.cumulative)} ${plural(last.cumulative, 'action')} by day ${last.day}`;
-  const previousPoints = previous ? sortedByDay(previous.points) : [];
-  if (!previous || previousPoints.length === 0) {
-    return `${head}; no data for ${current.year - 1} to compare.`;
+/** The cumulative total of a series on a day, carrying the last value forward (0 before the first). */
+export function valueAtDay(points: readonly CumulativePoint[], day: number): number {
+  let value = 0;
+  for (const point of sortedByDay(points)) {
+    if (point.day > day) break;
+    value = point.cumulative;
   }
-
-  const before = valueAtDay(previousPoints, last.day);
-  if (before === 0) return `${head}; ${previous.year} had no actions by the same day.`;
-  const change = last.cumulative / before - 1;
-  const rounded = percent.format(Math.abs(change));
-  const comparison =
-    rounded === percent.format(0)
-      ? `about the same as ${previous.year}`
-      : `${rounded} ${change > 0 ? 'more' : 'fewer'} than ${previous.year}`;
-  return `${head}, ${comparison} at the same day (${count.format(before)}).`;
+  return value;
 }
 
 /**
@@ -105,7 +71,7 @@ export function valueAxisTicks(max: number, count = 6): number[] {
   return Array.from({ length: steps + 1 }, (_, i) => i * step);
 }
 
-/** The largest value drawn, so the value axis can take it (and the goal) into account. */
+/** The largest value drawn, so the value axis can take it (and a goal) into account. */
 export function maxRowValue(rows: readonly CumulativeRow[], years: readonly number[]): number {
   let max = 0;
   for (const row of rows) {
@@ -114,37 +80,9 @@ export function maxRowValue(rows: readonly CumulativeRow[], years: readonly numb
   return max;
 }
 
-/** The cumulative total of a series on a campaign day, carrying the last value forward. */
-export function valueAtDay(points: readonly CumulativePoint[], day: number): number {
-  let value = 0;
-  for (const point of sortedByDay(points)) {
-    if (point.day > day) break;
-    value = point.cumulative;
-  }
-  return value;
-}
-
-function carriedForward(points: readonly CumulativePoint[], firstDay: number, lastDay: number): number[] {
-  const values: number[] = [];
-  let next = 0;
-  let value = 0;
-  for (let day = firstDay; day <= lastDay; day += 1) {
-    while (next < points.length && points[next].day <= day) {
-      value = points[next].cumulative;
-      next += 1;
-    }
-    values.push(value);
-  }
-  return values;
-}
-
-function sortedByDay(points: readonly CumulativePoint[]): readonly CumulativePoint[] {
+function sortedByDay<P extends CumulativePoint>(points: readonly P[]): readonly P[] {
   for (let i = 1; i < points.length; i += 1) {
     if (points[i].day < points[i - 1].day) return [...points].sort((a, b) => a.day - b.day);
   }
   return points;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }

@@ -17,7 +17,7 @@ const page = (importer: () => Promise<ComponentType>) => lazyModule(importer);
 // Each page is its own chunk: someone who is not signed in downloads only the sign-in page, and a
 // page costs nothing until it is opened.
 export const PAGES: Record<PageId, PageEntry> = {
-  overview: { module: page(() => import('./OverviewPage').then((m) => m.OverviewPage)), filtered: true },
+  overview: { module: page(() => import('./overview/OverviewPage').then((m) => m.OverviewPage)), filtered: true },
   trends: { module: page(() => import('./trends/TrendsPage').then((m) => m.TrendsPage)), filtered: true },
   cases: { module: page(() => import('./cases/CasesPage').then((m) => m.CasesPage)), filtered: true },
   geography: { module: page(() => import('./geography/GeographyPage').then((m) => m.GeographyPage)), filtered: true },

@@ -1,0 +1,123 @@
+import { Suspense, useMemo } from 'react';
+import type { CumulativeRow } from '../../charts/cumulative-series';
+import { ChartSkeleton } from '../../charts/ChartSkeleton';
+import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
+import { relativeChange } from '../../charts/relative-change';
+import { ChartCard } from '../../components/ChartCard';
+import type { Column } from '../../components/DataTable';
+import { formatCount, formatDate } from '../../format';
+import { useMessages } from '../../i18n/use-messages';
+import { YearChecklist } from '../trends/YearChecklist';
+import { cumulativeView } from './cumulative-view';
+import type { OverviewCase } from './overview-queries';
+import { overviewMessages } from './overview.messages';
+import { formatSignedPercent } from './signed-percent';
+
+interface CumulativeCardProps {
+  year: number;
+  writingStarts: string;
+  /** Still running: its line stops at today instead of running flat to the end. */
+  running: boolean;
+  /** Null when the goal is not shown (filtered views, coordinators). */
+  goal: number | null;
+  cases: readonly OverviewCase[];
+  /** The year's and the chosen past years' curves. */
+  series: readonly { year: number; points: readonly { day: number; cumulative: number }[] }[];
+  /** Every earlier campaign, newest first, and those chosen. */
+  pastYears: readonly number[];
+  chosen: readonly number[];
+  onChoose: (year: number, on: boolean) => void;
+}
+
+/** This year's cumulative curve against chosen past years by campaign day, with case outcomes marked. */
+export function CumulativeCard(props: CumulativeCardProps) {
+  const { year, writingStarts, running, goal, cases, series, pastYears, chosen, onChoose } = props;
+  const { t } = useMessages('overview', overviewMessages);
+  const view = useMemo(
+    () => cumulativeView(series, year, { running, goal, cases, writingStarts }),
+    [series, year, running, goal, cases, writingStarts],
+  );
+  const summary = useSummary(view.rows, view.years, view.lastDay);
+  const columns: Column<CumulativeRow>[] = [
+    { label: t('column.day'), value: (row) => row.day },
+    ...view.years.map((y) => ({
+      label: String(y),
+      value: (row: CumulativeRow) => row[y] ?? '',
+      render: (row: CumulativeRow) => (row[y] == null ? '–' : formatCount(row[y])),
+      numeric: true,
+    })),
+  ];
+
+  const picker = (
+    <details className="overview-compare">
+      <summary>
+        {chosen.length > 0 ? t('cumulative.compareYears', { years: chosen.join(', ') }) : t('cumulative.compareNone')}
+      </summary>
+      {pastYears.length > 0 ? (
+        <YearChecklist legend={t('cumulative.compare')} legendHidden years={pastYears} selected={chosen} onChange={onChoose} />
+      ) : (
+        <p>{t('cumulative.noOtherYears')}</p>
+      )}
+    </details>
+  );
+
+  return (
+    <ChartCard
+      title={t('cumulative.title')}
+      summary={summary}
+      actions={picker}
+      table={{ columns, rows: view.rows, rowKey: (row) => String(row.day) }}
+    >
+      <Suspense fallback={<ChartSkeleton />}>
+        <CumulativeChart
+          rows={view.rows}
+          years={view.years}
+          valueTicks={view.valueTicks}
+          ariaLabel={t('cumulative.aria', { summary })}
+          xAxisLabel={t('cumulative.xAxis')}
+          dayLabel={(day) => t('cumulative.day', { day })}
+          goal={view.showGoal && goal ? { value: goal, label: t('cumulative.goal', { goal: formatCount(goal) }) } : null}
+          marks={view.marks}
+        />
+      </Suspense>
+      <div className="overview-outcomes">
+        <h3>{t('outcomes.title')}</h3>
+        {view.outcomes.length === 0 ? (
+          <p>{t('outcomes.none')}</p>
+        ) : (
+          <ol>
+            {view.outcomes.map((outcome) => (
+              <li key={`${outcome.caseName}-${outcome.date}-${outcome.kind}`}>
+                {t('outcomes.item', {
+                  date: formatDate(outcome.date),
+                  day: outcome.day,
+                  case: outcome.caseName,
+                  kind: t(`outcome.${outcome.kind}` as 'outcome.RELEASED'),
+                })}
+                {outcome.value === null ? ` (${t('outcomes.after')})` : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </ChartCard>
+  );
+}
+
+/** "2025: 29,007 actions by day 73. +8 % vs 2024 at the same day (26,877)." */
+function useSummary(rows: readonly CumulativeRow[], years: readonly number[], lastDay: number | null): string {
+  const { t } = useMessages('overview', overviewMessages);
+  const [year, ...others] = years;
+  const last = rows.find((row) => row.day === lastDay);
+  if (!last) return t('cumulative.summaryNone', { year });
+  const total = last[year]!;
+  const parts = [t('cumulative.summaryHead', { year, total: formatCount(total), day: last.day })];
+  for (const other of others) {
+    const before = last[other] ?? 0;
+    const change = relativeChange(total, before);
+    if (change !== null) {
+      parts.push(t('cumulative.summaryVs', { change: formatSignedPercent(change), year: other, value: formatCount(before) }));
+    }
+  }
+  return parts.join(' ');
+}

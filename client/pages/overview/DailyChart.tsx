@@ -1,0 +1,48 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_INK, PALETTE } from '../../charts/palette';
+import { formatCompact, formatCount, formatDate, formatShortDate } from '../../format';
+
+interface DailyChartProps {
+  days: readonly { date: string; actions: number }[];
+  ariaLabel: string;
+  /** The tooltip's name for the figure ("Actions"). */
+  valueLabel: string;
+}
+
+/** Actions reported each day, as bars; it draws and shapes nothing. */
+export function DailyChart({ days, ariaLabel, valueLabel }: DailyChartProps) {
+  return (
+    <div className="chart overview-daily" role="img" aria-label={ariaLabel}>
+      <BarChart
+        data={days as { date: string; actions: number }[]}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
+        <XAxis
+          dataKey="date"
+          tickFormatter={formatShortDate}
+          minTickGap={24}
+          tick={{ fill: CHART_INK.text, fontSize: 12 }}
+          tickLine={false}
+          stroke={CHART_INK.axis}
+        />
+        <YAxis
+          tickFormatter={formatCompact}
+          allowDecimals={false}
+          tick={{ fill: CHART_INK.text, fontSize: 12 }}
+          tickLine={false}
+          axisLine={false}
+          width={48}
+        />
+        <Tooltip
+          labelFormatter={(date) => formatDate(String(date))}
+          formatter={(value) => [typeof value === 'number' ? formatCount(value) : String(value), valueLabel]}
+        />
+        <Bar dataKey="actions" name={valueLabel} fill={PALETTE[0]} isAnimationActive={false} />
+      </BarChart>
+    </div>
+  );
+}

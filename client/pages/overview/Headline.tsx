@@ -1,0 +1,83 @@
+import { relativeChange } from '../../charts/relative-change';
+import { formatCount, formatDate } from '../../format';
+import { useMessages } from '../../i18n/use-messages';
+import type { CampaignSummary } from '../../graphql/operations';
+import { overviewMessages } from './overview.messages';
+import { formatSignedPercent } from './signed-percent';
+
+export interface Counts {
+  totalActions: number;
+  reportCount: number;
+  groupCount: number;
+  countryCount: number;
+}
+
+/** What the counters are compared with: the previous campaign by the same day, or why not. */
+export type Comparison =
+  | { status: 'ready'; year: number; day: number; date: string; counts: Counts }
+  | { status: 'loading' | 'failed' | 'case' | 'noPrevious' };
+
+interface HeadlineProps {
+  campaign: CampaignSummary;
+  counts: Counts;
+  comparison: Comparison;
+}
+
+const COUNTERS = [
+  { key: 'totalActions', label: 'counter.actions' },
+  { key: 'reportCount', label: 'counter.reports' },
+  { key: 'groupCount', label: 'counter.groups' },
+  { key: 'countryCount', label: 'counter.countries' },
+] as const;
+
+/** The campaign's name and dates, and its four counters, each against the same day last year. */
+export function Headline({ campaign, counts, comparison }: HeadlineProps) {
+  const { t } = useMessages('overview', overviewMessages);
+  const note =
+    comparison.status === 'ready'
+      ? t('sameDay.caption', { year: comparison.year, day: comparison.day, date: formatDate(comparison.date) })
+      : t(`sameDay.${comparison.status}`);
+  return (
+    <section className="headline" aria-labelledby="headline-title">
+      <h1 id="headline-title">{campaign.name}</h1>
+      <p className="headline__dates">
+        {t('dates', {
+          start: formatDate(campaign.writingStarts),
+          end: formatDate(campaign.writingEnds),
+          deadline: formatDate(campaign.reportingDeadline),
+        })}
+      </p>
+      <dl className="overview-counters" aria-label={t('counters.label')}>
+        {COUNTERS.map(({ key, label }) => (
+          <div className="overview-counter" key={key}>
+            <dt>{t(label)}</dt>
+            <dd className="overview-counter__value" data-counter={key}>
+              {formatCount(counts[key])}
+            </dd>
+            {comparison.status === 'ready' ? (
+              <dd className="overview-counter__before">
+                <ChangeText current={counts[key]} before={comparison.counts[key]} year={comparison.year} />
+              </dd>
+            ) : null}
+          </div>
+        ))}
+      </dl>
+      <p className="overview-counters__note" role={comparison.status === 'loading' ? 'status' : undefined}>
+        {note}
+      </p>
+    </section>
+  );
+}
+
+function ChangeText({ current, before, year }: { current: number; before: number; year: number }) {
+  const { t } = useMessages('overview', overviewMessages);
+  const change = relativeChange(current, before);
+  return (
+    <>
+      <span className="overview-counter__change">
+        {change === null ? t('sameDay.fromNothing', { year }) : t('sameDay.change', { change: formatSignedPercent(change), year })}
+      </span>{' '}
+      <span className="overview-counter__previous">{t('sameDay.value', { year, value: formatCount(before) })}</span>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
+import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { activeFilterCount, toImpactFilter } from '../../filters/filter-params';
+import { useCampaign } from '../../filters/use-filters';
+import { ME_QUERY } from '../../graphql/operations';
+import { useMessages } from '../../i18n/use-messages';
+import { commonMessages } from '../../i18n/common.messages';
+import { Breakdowns } from './Breakdowns';
+import { CumulativeCard } from './CumulativeCard';
+import { DailyCard } from './DailyCard';
+import { GoalProgress } from './GoalProgress';
+import { Headline, type Comparison } from './Headline';
+import { OverviewSkeleton, PageTitle } from './OverviewSkeleton';
+import { OVERVIEW_CURVES_QUERY, OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from './overview-queries';
+import { overviewMessages } from './overview.messages';
+import { sameDayLastYearFilter } from './same-day-last-year';
+import { useComparedYears } from './use-compared-years';
+import './overview.css';
+
+/** One campaign under the shared filters: counters against last year, goal, curves and breakdowns. */
+export function OverviewPage() {
+  const { t } = useMessages('overview', overviewMessages);
+  const { t: tc } = useMessages('common', commonMessages);
+  const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
+  const me = useQuery(ME_QUERY);
+  const role = me.data?.me?.role;
+  const year = campaign?.year;
+  const filter = year ? toImpactFilter(filters, year) : null;
+
+  const figures = useQuery(OVERVIEW_FIGURES_QUERY, year && filter ? { variables: { year, filter } } : skipToken);
+  // While a refetch runs (a live update, another filter) the previous figures stay: no flicker.
+  const data = figures.data ?? figures.previousData;
+
+  const pastYears = campaignsResult.data && year ? campaigns.map((c) => c.year).filter((y) => y < year).sort((a, b) => b - a) : null;
+  const [compared, choose] = useComparedYears(pastYears);
+  const curves = useQuery(OVERVIEW_CURVES_QUERY, year && filter ? { variables: { years: [year, ...compared], filter } } : skipToken);
+  const series = (curves.data ?? curves.previousData)?.yearComparison;
+
+  const progress = data?.campaign?.progress;
+  const previous = year ? campaigns.find((c) => c.year === year - 1) : undefined;
+  const lastYearFilter =
+    campaign && filter && previous && progress ? sameDayLastYearFilter(filter, campaign, previous, progress.campaignDay) : null;
+  const lastYear = useQuery(OVERVIEW_SAME_DAY_QUERY, lastYearFilter ? { variables: { filter: lastYearFilter } } : skipToken);
+  const lastYearCounts = (lastYear.data ?? lastYear.previousData)?.impact;
+
+  useEffect(() => {
+    document.title = campaign ? `${campaign.name} · ${tc('appName')}` : tc('appName');
+  }, [campaign, tc]);
+
+  if (campaignsResult.error) {
+    return (
+      <>
+        <PageTitle />
+        <ErrorState
+          title={t('campaignsFailed')}
+          error={campaignsResult.error}
+          retrying={campaignsResult.loading}
+          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
+        />
+      </>
+    );
+  }
+  if (!campaignsResult.data) return <OverviewSkeleton />;
+  if (!campaign || !filter) {
+    return (
+      <>
+        <PageTitle />
+        <EmptyState title={t('noCampaigns')}>
+          <p>{t('noCampaignsDetail')}</p>
+        </EmptyState>
+      </>
+    );
+  }
+  if (!data) {
+    return figures.error ? (
+      <>
+        <PageTitle />
+        <ErrorState
+          title={t('figuresFailed', { year: campaign.year })}
+          error={figures.error}
+          retrying={figures.loading}
+          onRetry={() => void figures.refetch().catch(() => undefined)}
+        />
+      </>
+    ) : (
+      <OverviewSkeleton />
+    );
+  }
+
+  const filtered = activeFilterCount(filters) > 0;
+  const comparison: Comparison =
+    !previous ? { status: 'noPrevious' }
+    : !progress ? { status: 'loading' }
+    : !lastYearFilter ? { status: 'case' }
+    : lastYearCounts && lastYearFilter.to
+      ? { status: 'ready', year: previous.year, day: progress.campaignDay, date: lastYearFilter.to, counts: lastYearCounts }
+      : lastYear.error ? { status: 'failed' } : { status: 'loading' };
+
+  // Decision: the goal is the campaign's global goal. Measured against it, a region's (or one case's,
+  // one action type's, a date range's) total misleads: it is not meant to reach it. So goal progress
+  // shows only for the whole campaign, with no filter on and not for a coordinator (whose figures are
+  // always their own regions). Filtered views are compared with the same day last year instead.
+  const showGoal = role !== undefined && role !== 'coordinator' && !filtered;
+  const empty = data.impact.reportCount === 0;
+
+  return (
+    <div className="overview">
+      <Headline campaign={campaign} counts={data.impact} comparison={comparison} />
+      {progress && showGoal ? (
+        <GoalProgress progress={progress} />
+      ) : role ? (
+        <p className="overview-goal-note">{t(role === 'coordinator' ? 'goal.coordinator' : 'goal.filtered')}</p>
+      ) : null}
+      {empty ? (
+        <EmptyState title={filtered ? t('emptyFilteredTitle') : t('emptyTitle', { name: campaign.name })}>
+          <p>{filtered ? t('emptyFilteredDetail') : t('emptyDetail')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          {curves.error && !series ? (
+            <ErrorState
+              title={t('figuresFailed', { year: campaign.year })}
+              error={curves.error}
+              retrying={curves.loading}
+              onRetry={() => void curves.refetch().catch(() => undefined)}
+            />
+          ) : series ? (
+            <CumulativeCard
+              year={campaign.year}
+              writingStarts={campaign.writingStarts}
+              running={!progress?.final}
+              goal={showGoal ? (progress?.goal ?? null) : null}
+              cases={data.campaign?.cases ?? []}
+              series={series}
+              pastYears={pastYears ?? []}
+              chosen={compared}
+              onChoose={choose}
+            />
+          ) : (
+            <div className="card skeleton skeleton--chart" aria-hidden="true" />
+          )}
+          <DailyCard days={data.impact.daily} />
+          <Breakdowns impact={data.impact} writingStarts={campaign.writingStarts} />
+        </>
+      )}
+    </div>
+  );
+}

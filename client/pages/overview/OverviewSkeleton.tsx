@@ -1,0 +1,30 @@
+import { useMessages } from '../../i18n/use-messages';
+import { overviewMessages } from './overview.messages';
+
+/** The page's h1 while no campaign name can stand in for it. */
+export function PageTitle() {
+  const { t } = useMessages('overview', overviewMessages);
+  return <h1 className="visually-hidden">{t('pageTitle')}</h1>;
+}
+
+/** The shape of the page while the campaign and its figures arrive. */
+export function OverviewSkeleton() {
+  const { t } = useMessages('overview', overviewMessages);
+  return (
+    <div className="overview-skeleton" aria-busy="true">
+      <PageTitle />
+      <p className="visually-hidden" role="status">
+        {t('loading')}
+      </p>
+      <div className="headline" aria-hidden="true">
+        <div className="skeleton skeleton--title" />
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton skeleton--counters" />
+      </div>
+      <div className="card" aria-hidden="true">
+        <div className="skeleton skeleton--line" />
+        <div className="chart skeleton skeleton--chart" />
+      </div>
+    </div>
+  );
+}

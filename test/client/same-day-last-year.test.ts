@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, sameDayLastYearFilter } from '../../client/pages/overview/same-day-last-year';
+
+const current = { year: 2025, writingStarts: '2025-11-20' };
+const previous = { year: 2024, writingStarts: '2024-11-20' };
+
+describe('sameDayLastYearFilter', () => {
+  it('asks the previous campaign up to the same campaign day, with the same area and types', () => {
+    expect(sameDayLastYearFilter({ year: 2025, regions: ['Americas'], actionTypes: ['LETTER'] }, current, previous, 72)).toEqual({
+      year: 2024,
+      regions: ['Americas'],
+      actionTypes: ['LETTER'],
+      from: undefined,
+      to: '2025-01-31',
+    });
+  });
+
+  it('moves a date range to the same campaign days, never past the day compared', () => {
+    const earlier = { year: 2024, writingStarts: '2024-11-18' };
+    const filter = { year: 2025, from: '2025-11-25', to: '2025-12-10' };
+    expect(sameDayLastYearFilter(filter, current, earlier, 72)).toMatchObject({ from: '2024-11-23', to: '2024-12-08' });
+    expect(sameDayLastYearFilter(filter, current, earlier, 10)).toMatchObject({ from: '2024-11-23', to: '2024-11-28' });
+  });
+
+  it('has no comparison for a case: cases belong to one campaign', () => {
+    expect(sameDayLastYearFilter({ year: 2025, caseIds: ['12'] }, current, previous, 10)).toBeNull();
+  });
+
+  it('adds days across a year end', () => {
+    expect(addDays('2024-12-30', 3)).toBe('2025-01-02');
+    expect(addDays('2024-12-01', -1)).toBe('2024-11-30');
+  });
+});
