@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, withShares } from '../../client/pages/geography/drill-down';
+import { breadcrumbs, drillHref, withShares } from '../../client/pages/geography/drill-down';
 
 const labels = { world: 'World', country: (code: string) => ({ FR: 'France', US: 'United States' })[code] ?? code };
 const none = { region: null, country: null, subdivision: null };
@@ -48,5 +48,15 @@ describe('withShares', () => {
   });
   it('has zero shares, not NaN, when nothing was written', () => {
     expect(withShares([{ key: '', label: 'Not given', actions: 0, reports: 0 }]).rows[0].share).toBe(0);
+  });
+});
+
+describe('drillHref', () => {
+  it('keeps the page and other filters, and drops what a new country makes meaningless', () => {
+    const href = drillHref('?page=geography&year=2024&country=FR&subdivision=FR-IDF&actionType=LETTER', { country: 'DE' });
+    expect(new URLSearchParams(href)).toEqual(new URLSearchParams('?page=geography&year=2024&country=DE&actionType=LETTER'));
+  });
+  it('goes back up to the world by removing the area filters', () => {
+    expect(drillHref('?page=geography&region=Africa&country=KE', { region: null, country: null, subdivision: null })).toBe('?page=geography');
   });
 });

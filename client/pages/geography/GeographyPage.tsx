@@ -1,4 +1,256 @@
-// Placeholder until the page is built (issue 6).
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect, type ReactNode } from 'react';
+import { ChartCard } from '../../components/ChartCard';
+import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { toImpactFilter } from '../../filters/filter-params';
+import { useCampaign } from '../../filters/use-filters';
+import { countryName, formatCount } from '../../format';
+import { graphql } from '../../gql';
+import { useMessages } from '../../i18n/use-messages';
+import { commonMessages } from '../../i18n/common.messages';
+import { AreaTable, formatShare } from './AreaTable';
+import { Breadcrumbs } from './Breadcrumbs';
+import { withShares, type ShareRow } from './drill-down';
+import { geographyMessages } from './messages';
+import { WorldMap } from './WorldMap';
+import './geography.css';
+
+// Each level of the drill-down is asked without the filters below it, so the region table lists
+// every region while one is chosen, and the map and country table every country of that region.
+const GEOGRAPHY_QUERY = graphql(`
+  query GeographyFigures(
+    $world: ImpactFilter!
+    $region: ImpactFilter!
+    $country: ImpactFilter!
+    $place: ImpactFilter!
+    $withCountry: Boolean!
+  ) {
+    world: impact(filter: $world) {
+      byRegion {
+        key
+        label
+        actions
+        reports
+      }
+    }
+    region: impact(filter: $region) {
+      byCountry {
+        key
+        label
+        actions
+        reports
+      }
+    }
+    country: impact(filter: $country) @include(if: $withCountry) {
+      bySubdivision {
+        key
+        label
+        actions
+        reports
+      }
+    }
+    place: impact(filter: $place) @include(if: $withCountry) {
+      byRegion {
+        key
+      }
+    }
+  }
+`);
+
+/** Where the writers are: a map of actions by country, and tables from the world down to a subdivision. */
 export function GeographyPage() {
-  return <h1>Geography</h1>;
+  const { t } = useMessages('geography', geographyMessages);
+  const common = useMessages('common', commonMessages);
+  const { campaign, filters, result: campaigns } = useCampaign();
+  const year = campaign?.year;
+  const figures = useQuery(
+    GEOGRAPHY_QUERY,
+    year
+      ? {
+          variables: {
+            world: toImpactFilter(filters, year, ['region', 'country', 'subdivision']),
+            region: toImpactFilter(filters, year, ['country', 'subdivision']),
+            country: toImpactFilter(filters, year, ['subdivision']),
+            // The region a country belongs to, whatever else is filtered, for the breadcrumbs.
+            place: { year, countries: filters.country ? [filters.country] : [] },
+            withCountry: filters.country !== null,
+          },
+        }
+      : skipToken,
+  );
+
+  useEffect(() => {
+    document.title = `${t('title')} · ${common.t('appName')}`;
+  }, [t, common]);
+
+  if (campaigns.error) {
+    return (
+      <Page>
+        <ErrorState
+          title={t('state.campaignsFailed')}
+          error={campaigns.error}
+          retrying={campaigns.loading}
+          onRetry={() => void campaigns.refetch().catch(() => undefined)}
+        />
+      </Page>
+    );
+  }
+  if (campaigns.data && !campaign) {
+    return (
+      <Page>
+        <EmptyState title={t('state.noCampaign')}>
+          <p>{t('state.noCampaignDetail')}</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  // A refetch (new filters, a live update) keeps the figures on screen until the new ones arrive.
+  const data = figures.data ?? figures.previousData;
+  if (!campaign || !data) {
+    if (figures.error) {
+      return (
+        <Page>
+          <ErrorState
+            title={t('state.failed')}
+            error={figures.error}
+            retrying={figures.loading}
+            onRetry={() => void figures.refetch().catch(() => undefined)}
+          />
+        </Page>
+      );
+    }
+    return <GeographySkeleton />;
+  }
+
+  const regions = withShares(data.world.byRegion);
+  const countries = withShares(data.region.byCountry);
+  const subdivisions = withShares(data.country?.bySubdivision ?? []);
+  const regionOfCountry = data.place?.byRegion[0]?.key ?? null;
+  const area = filters.region ?? t('countries.world');
+  const countryLabel = filters.country ? countryName(filters.country) : '';
+  const byName = (row: ShareRow) => countryName(row.key);
+
+  return (
+    <Page campaignName={campaign.name}>
+      <Breadcrumbs filters={filters} regionOfCountry={regionOfCountry} />
+      {figures.error ? (
+        <ErrorState
+          title={t('state.failed')}
+          error={figures.error}
+          retrying={figures.loading}
+          onRetry={() => void figures.refetch().catch(() => undefined)}
+        />
+      ) : null}
+      {countries.total === 0 ? (
+        <EmptyState title={t('state.empty')}>
+          <p>{t('state.emptyDetail', { campaign: campaign.name })}</p>
+        </EmptyState>
+      ) : (
+        <ChartCard
+          title={t('map.title')}
+          summary={t(filters.region ? 'map.summaryArea' : 'map.summaryWorld', {
+            count: countries.rows.length,
+            area: filters.region,
+            total: formatCount(countries.total),
+            top: byName(countries.rows[0]),
+            topActions: formatCount(countries.rows[0].actions),
+          })}
+          table={{
+            columns: [
+              { label: t('col.country'), value: byName },
+              { label: t('col.actions'), value: (row) => row.actions, render: (row) => formatCount(row.actions), numeric: true },
+              { label: t('col.share'), value: (row) => Number(row.share.toFixed(4)), render: (row) => formatShare(row.share), numeric: true },
+            ],
+            rows: countries.rows,
+            rowKey: (row) => row.key,
+          }}
+        >
+          <WorldMap
+            totals={countries.rows}
+            selected={filters.country}
+            zoomed={filters.region !== null || regions.rows.length === 1}
+          />
+        </ChartCard>
+      )}
+      <div className="page-grid">
+        {regions.rows.length > 0 ? (
+          <AreaTable
+            title={t('regions.title')}
+            caption={t('regions.caption', { campaign: campaign.name })}
+            areaLabel={t('col.region')}
+            rows={regions.rows}
+            nameOf={(row) => row.label}
+            changeOf={(row) => ({ region: row.key })}
+            selected={filters.region}
+          />
+        ) : null}
+        {countries.rows.length > 0 ? (
+          <AreaTable
+            title={t('countries.title')}
+            caption={t('countries.caption', { area, campaign: campaign.name })}
+            areaLabel={t('col.country')}
+            rows={countries.rows}
+            nameOf={byName}
+            changeOf={(row) => ({ country: row.key })}
+            selected={filters.country}
+          />
+        ) : null}
+      </div>
+      {filters.country && subdivisions.rows.length > 0 ? (
+        subdivisions.rows.every((row) => row.key === '') ? (
+          <p className="card">{t('subdivisions.noneGiven', { country: countryLabel })}</p>
+        ) : (
+          <AreaTable
+            title={t('subdivisions.title', { country: countryLabel })}
+            caption={t('subdivisions.caption', { country: countryLabel, campaign: campaign.name })}
+            areaLabel={t('col.subdivision')}
+            rows={subdivisions.rows}
+            nameOf={(row) => (row.key === '' ? common.t('filters.notGiven') : row.key)}
+            changeOf={(row) => (row.key === '' ? null : { subdivision: row.key })}
+            selected={filters.subdivision}
+          />
+        )
+      ) : null}
+    </Page>
+  );
+}
+
+/** The page's heading and introduction around its content. */
+function Page({ campaignName, children }: { campaignName?: string; children: ReactNode }) {
+  const { t } = useMessages('geography', geographyMessages);
+  return (
+    <div className="geo-page">
+      <header className="geo-page__head">
+        <h1>{t('title')}</h1>
+        {campaignName ? <p>{t('intro', { campaign: campaignName })}</p> : null}
+      </header>
+      {children}
+    </div>
+  );
+}
+
+function GeographySkeleton() {
+  const { t } = useMessages('geography', geographyMessages);
+  return (
+    <div className="geo-page" aria-busy="true">
+      <h1>{t('title')}</h1>
+      <p className="visually-hidden" role="status">
+        {t('state.loading')}
+      </p>
+      <div className="card geo-skeleton" aria-hidden="true">
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton geo-skeleton__map" />
+      </div>
+      <div className="page-grid" aria-hidden="true">
+        <div className="card geo-skeleton">
+          <div className="skeleton skeleton--line" />
+          <div className="skeleton geo-skeleton__table" />
+        </div>
+        <div className="card geo-skeleton">
+          <div className="skeleton skeleton--line" />
+          <div className="skeleton geo-skeleton__table" />
+        </div>
+      </div>
+    </div>
+  );
 }

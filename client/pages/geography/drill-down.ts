@@ -1,4 +1,4 @@
-import type { Filters } from '../../filters/filter-params';
+import { changeFilter, parseFilters, writeFilters, type Filters } from '../../filters/filter-params';
 
 // The drill-down from the world to a subdivision: its trail of breadcrumbs, and the rows of each
 // level's table with their share of that level's total.
@@ -52,4 +52,14 @@ export interface ShareRow extends AreaTotal {
 export function withShares(totals: readonly AreaTotal[]): { rows: ShareRow[]; total: number } {
   const total = totals.reduce((sum, row) => sum + row.actions, 0);
   return { rows: totals.map((row) => ({ ...row, share: total === 0 ? 0 : row.actions / total })), total };
+}
+
+/**
+ * The address of the view one level down or up (a real link: it opens in a new tab, and can be
+ * copied), made the way the filter bar makes it: a new country drops the subdivision, and so on.
+ */
+export function drillHref(search: string, change: Partial<AreaFilters>): string {
+  const params = new URLSearchParams(search);
+  writeFilters(params, changeFilter(parseFilters(search), change));
+  return `?${params}`;
 }
