@@ -43,6 +43,7 @@ type Documents = {
     "\n  query ReportsCampaignCases($year: Int!) {\n    campaign(year: $year) {\n      year\n      cases {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.ReportsCampaignCasesDocument,
     "\n  mutation ReportsRetract($id: ID!, $reason: String!) {\n    retractReport(id: $id, reason: $reason) {\n      ...ReportsRow\n    }\n  }\n": typeof types.ReportsRetractDocument,
     "\n  mutation ReportsCorrect($id: ID!, $input: ReportInput!, $reason: String!) {\n    correctReport(id: $id, input: $input, reason: $reason) {\n      ...ReportsRow\n    }\n  }\n": typeof types.ReportsCorrectDocument,
+    "\n  query TrendsComparison($years: [Int!]!, $filter: ImpactFilter!, $align: Alignment!) {\n    yearComparison(years: $years, filter: $filter, align: $align) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n": typeof types.TrendsComparisonDocument,
 };
 const documents: Documents = {
     "\n  query FilterOptions($year: Int!, $regions: [String!], $countries: [String!], $withCountry: Boolean!) {\n    regions: impact(filter: { year: $year }) {\n      byRegion {\n        key\n        label\n      }\n    }\n    countries: impact(filter: { year: $year, regions: $regions }) {\n      byCountry {\n        key\n        label\n      }\n    }\n    subdivisions: impact(filter: { year: $year, countries: $countries }) @include(if: $withCountry) {\n      bySubdivision {\n        key\n        label\n      }\n    }\n    campaign(year: $year) {\n      year\n      cases {\n        id\n        name\n      }\n    }\n  }\n": types.FilterOptionsDocument,
@@ -74,6 +75,7 @@ const documents: Documents = {
     "\n  query ReportsCampaignCases($year: Int!) {\n    campaign(year: $year) {\n      year\n      cases {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.ReportsCampaignCasesDocument,
     "\n  mutation ReportsRetract($id: ID!, $reason: String!) {\n    retractReport(id: $id, reason: $reason) {\n      ...ReportsRow\n    }\n  }\n": types.ReportsRetractDocument,
     "\n  mutation ReportsCorrect($id: ID!, $input: ReportInput!, $reason: String!) {\n    correctReport(id: $id, input: $input, reason: $reason) {\n      ...ReportsRow\n    }\n  }\n": types.ReportsCorrectDocument,
+    "\n  query TrendsComparison($years: [Int!]!, $filter: ImpactFilter!, $align: Alignment!) {\n    yearComparison(years: $years, filter: $filter, align: $align) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n": types.TrendsComparisonDocument,
 };
 
 /**
@@ -206,6 +208,10 @@ export function graphql(source: "\n  mutation ReportsRetract($id: ID!, $reason: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReportsCorrect($id: ID!, $input: ReportInput!, $reason: String!) {\n    correctReport(id: $id, input: $input, reason: $reason) {\n      ...ReportsRow\n    }\n  }\n"): (typeof documents)["\n  mutation ReportsCorrect($id: ID!, $input: ReportInput!, $reason: String!) {\n    correctReport(id: $id, input: $input, reason: $reason) {\n      ...ReportsRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrendsComparison($years: [Int!]!, $filter: ImpactFilter!, $align: Alignment!) {\n    yearComparison(years: $years, filter: $filter, align: $align) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrendsComparison($years: [Int!]!, $filter: ImpactFilter!, $align: Alignment!) {\n    yearComparison(years: $years, filter: $filter, align: $align) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

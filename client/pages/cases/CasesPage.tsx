@@ -1,4 +1,158 @@
-// Placeholder until the page is built (issue 6).
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { toImpactFilter } from '../../filters/filter-params';
+import { useCampaign, useFilters } from '../../filters/use-filters';
+import { commonMessages } from '../../i18n/common.messages';
+import { useMessages } from '../../i18n/use-messages';
+import { AcrossYears } from './AcrossYears';
+import { buildCaseRows } from './case-rows';
+import { CaseDetail } from './CaseDetail';
+import { CaseList } from './CaseList';
+import { casesMessages } from './cases.messages';
+import { CASES_CAMPAIGN_QUERY } from './queries';
+import './cases.css';
+
+/**
+ * Cases and outcomes: the chosen campaign's cases (figures under the filters), one case in detail
+ * (the shared `case` filter, so other pages follow), and outcome rates across every campaign.
+ */
 export function CasesPage() {
-  return <h1>Cases</h1>;
+  const { t, language } = useMessages('cases', casesMessages);
+  const common = useMessages('common', commonMessages);
+  const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
+  const { setFilters } = useFilters();
+  // Focus moves to the case only when the reader picked it here, not on a reload or a link.
+  const [picked, setPicked] = useState(false);
+  const year = campaign?.year ?? null;
+
+  const cases = useQuery(
+    CASES_CAMPAIGN_QUERY,
+    year === null ? skipToken : { variables: { year, filter: toImpactFilter(filters, year, ['caseId']) } },
+  );
+  // Keep the figures on screen while other filters load, but never another year's cases.
+  const data = cases.data ?? (cases.previousData?.campaign?.year === year ? cases.previousData : undefined);
+
+  useEffect(() => {
+    document.title = `${t('title')} · ${common.t('appName')}`;
+  }, [language]); // the words change only with the language
+
+  if (campaignsResult.error) {
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <ErrorState
+          title={t('error.campaigns')}
+          error={campaignsResult.error}
+          retrying={campaignsResult.loading}
+          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
+        />
+      </>
+    );
+  }
+  if (!campaignsResult.data) return <CasesSkeleton />;
+  if (!campaign || year === null) {
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <EmptyState title={t('empty.noCampaign')}>
+          <p>{t('empty.noCampaignDetail')}</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const header = (
+    <header className="cases-header">
+      <h1>{t('title')}</h1>
+      <p>{t('intro', { campaign: campaign.name })}</p>
+    </header>
+  );
+  const acrossYears = (
+    <AcrossYears campaigns={campaigns} filter={{ ...toImpactFilter(filters, year, ['caseId', 'from', 'to']), year: null }} />
+  );
+
+  if (cases.error && !data) {
+    return (
+      <>
+        {header}
+        <ErrorState
+          title={t('error.cases', { year })}
+          error={cases.error}
+          retrying={cases.loading}
+          onRetry={() => void cases.refetch().catch(() => undefined)}
+        />
+        {acrossYears}
+      </>
+    );
+  }
+  if (!data?.campaign) return <CasesSkeleton />;
+
+  const dates = data.campaign;
+  const rows = buildCaseRows(
+    dates.cases,
+    data.impact.byCase.map((row) => ({ caseId: row.case.id, actions: row.actions, reports: row.reports })),
+    dates.writingStarts,
+  );
+  const selected = dates.cases.find((c) => c.id === filters.caseId) ?? null;
+
+  return (
+    <>
+      {header}
+      {rows.length === 0 ? (
+        <EmptyState title={t('list.heading', { year })}>
+          <p>{t('empty.noCases')}</p>
+        </EmptyState>
+      ) : (
+        <CaseList
+          year={year}
+          rows={rows}
+          selectedId={selected?.id ?? null}
+          onSelect={(caseId) => {
+            setPicked(true);
+            setFilters({ caseId });
+          }}
+        />
+      )}
+      {selected ? (
+        <CaseDetail
+          item={selected}
+          filter={toImpactFilter(filters, year)}
+          campaign={dates}
+          focus={picked}
+          onClose={() => setFilters({ caseId: null })}
+        />
+      ) : filters.caseId ? (
+        <div className="status" role="status">
+          <p className="status__detail">{t('detail.notInCampaign', { year })}</p>
+          <button type="button" className="button button--secondary button--small" onClick={() => setFilters({ caseId: null })}>
+            {t('detail.clear')}
+          </button>
+        </div>
+      ) : rows.length > 0 ? (
+        <p className="cases-prompt">{t('detail.prompt')}</p>
+      ) : null}
+      {acrossYears}
+    </>
+  );
+}
+
+function CasesSkeleton() {
+  const { t } = useMessages('cases', casesMessages);
+  return (
+    <div className="cases-skeleton" aria-busy="true">
+      <h1>{t('title')}</h1>
+      <p className="visually-hidden" role="status">
+        {t('loading')}
+      </p>
+      <div className="card" aria-hidden="true">
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton skeleton--table" />
+      </div>
+      <div className="card" aria-hidden="true">
+        <div className="skeleton skeleton--line" />
+        <div className="chart skeleton skeleton--chart" />
+      </div>
+    </div>
+  );
 }
