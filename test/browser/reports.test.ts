@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startDashboard, type Dashboard } from './support/browser';
@@ -10,6 +11,7 @@ const HEADER = 'report_id,year,case,group_ref,group_name,group_type,action_type,
 const row = (id: string, count: string | number, actionType = 'LETTER') =>
   `${id},2025,${caseSlug},BT-G1,Browser test group,LOCAL_GROUP,${actionType},${count},2025-12-01,2025-12-05T10:00:00Z,US,Americas,US-IL`;
 const GOOD_ROWS = 400;
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 beforeAll(async () => {
   dashboard = await startDashboard();
@@ -41,6 +43,15 @@ async function tableRows(page: Page, caption: string | RegExp): Promise<string[]
   );
 }
 
+/** axe-core's serious and critical violations on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
+
 /** Finds a report through the search box of the recent reports. */
 async function searchReport(page: Page, reportId: string) {
   await page.getByLabel('Report id starts with').fill(reportId);
@@ -67,6 +78,7 @@ describe('Reports page', () => {
     expect(counts).toMatch(/Rows read\s+4/);
     expect(counts).toMatch(/Rows refused\s+2/);
     await screenshot(page, 'reports-dry-run');
+    await expect(axeViolations(page)).resolves.toEqual([]);
     // nothing stored, not even the record of an import
     expect(await sql(`SELECT count(*)::int AS n FROM letter_report WHERE report_id LIKE 'BT-DRY-%'`)).toEqual([{ n: 0 }]);
     expect(await sql(`SELECT count(*)::int AS n FROM import_batch`)).toEqual([{ n: batchesBefore }]);
@@ -81,6 +93,10 @@ describe('Reports page', () => {
 
   it('imports a good file: progress to 100 %, the count imported, the rows stored, the import listed', async () => {
     const page = await dashboard.signIn('staff', { path: '/?page=reports' });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     const before = await totalActions2025();
     const ids = Array.from({ length: GOOD_ROWS }, (_, i) => `BT-GOOD-${String(i + 1).padStart(4, '0')}`);
     await chooseFile(page, 'good.csv', [HEADER, ...ids.map((id) => row(id, 3))]);
@@ -107,6 +123,7 @@ describe('Reports page', () => {
     ]);
     await expect.poll(async () => (await tableRows(page, 'Reports, most recently stored first'))[0]?.[0]).toBe('BT-GOOD-0400');
     await screenshot(page, 'reports-imported');
+    expect(consoleErrors).toEqual([]);
   });
 
   it('retracts a report with a reason: RETRACTED in the list and in the database, out of the totals', async () => {
@@ -143,7 +160,7 @@ describe('Reports page', () => {
     await expect(dialog.getByLabel('New report id').inputValue()).resolves.toBe('BT-GOOD-0002-c1');
     await expect(dialog.getByLabel('Number of actions').inputValue()).resolves.toBe('3');
     await expect(dialog.getByLabel('Case').inputValue()).resolves.toBe(caseSlug);
-    await expect(dialog.getByLabel('Case').locator('option:checked').innerText()).resolves.toBe(caseName);
+    await expect.poll(() => dialog.getByLabel('Case').locator('option:checked').innerText()).toBe(caseName); // once the year's cases arrive
     await expect(dialog.getByLabel('Group name (optional)').inputValue()).resolves.toBe('Browser test group');
     await dialog.getByLabel('Number of actions').fill('40');
     await dialog.getByLabel('Reason for the correction').fill('The group counted 40 letters');
@@ -155,6 +172,7 @@ describe('Reports page', () => {
     const described = await country.getAttribute('aria-describedby');
     await expect(page.locator(`[id="${described!.split(' ').at(-1)}"]`).innerText()).resolves.toMatch(/^The server says: .+/);
     await screenshot(page, 'reports-correct-dialog');
+    await expect(axeViolations(page)).resolves.toEqual([]);
     expect(await sql(`SELECT status FROM letter_report WHERE report_id = 'BT-GOOD-0002'`)).toEqual([{ status: 'ACTIVE' }]);
 
     await country.fill('US');

@@ -54,7 +54,9 @@ export function ImportHistory() {
           <p>{t('history.emptyDetail')}</p>
         </EmptyState>
       ) : (
-        <DataTable caption={t('history.caption')} columns={columns} rows={imports} rowKey={(row) => row.id} filename="imports" />
+        <div className="reports-oneline">
+          <DataTable caption={t('history.caption')} columns={columns} rows={imports} rowKey={(row) => row.id} filename="imports" />
+        </div>
       )}
     </section>
   );

@@ -112,13 +112,15 @@ export function RecentReports({ onChanged }: RecentReportsProps) {
         </EmptyState>
       ) : (
         <>
-          <DataTable
-            caption={search ? t('list.captionSearch', { search }) : t('list.caption')}
-            columns={columns}
-            rows={rows}
-            rowKey={(r) => r.id}
-            filename="reports"
-          />
+          <div className="reports-oneline">
+            <DataTable
+              caption={search ? t('list.captionSearch', { search }) : t('list.caption')}
+              columns={columns}
+              rows={rows}
+              rowKey={(r) => r.id}
+              filename="reports"
+            />
+          </div>
           <nav className="reports-paging" aria-label={t('list.title')}>
             <button
               type="button"
