@@ -1,4 +1,4 @@
-import { useId, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
@@ -28,6 +28,30 @@ export function SiteHeader(props: SiteHeaderProps) {
   const role = user ? roleLabel(user.role, t) : null;
   const section = pages.length === 1 ? pages[0].label : null;
 
+  // On a phone the pages scroll sideways in one line: keep the current one in sight, and fade the
+  // edges (CSS) only while there is more to scroll to.
+  const navList = useRef<HTMLUListElement>(null);
+  const labels = pages.map((page) => page.label).join('\n'); // widths change with the words
+  useEffect(() => {
+    const list = navList.current;
+    if (!list) return;
+    const link = list.querySelector<HTMLElement>('[aria-current="page"]');
+    if (link && list.scrollWidth > list.clientWidth) {
+      list.scrollLeft = link.offsetLeft - (list.clientWidth - link.offsetWidth) / 2;
+    }
+    const markEnd = () => {
+      list.toggleAttribute('data-scrolled', list.scrollLeft > 0);
+      list.toggleAttribute('data-scrolled-to-end', list.scrollLeft + list.clientWidth >= list.scrollWidth - 1);
+    };
+    markEnd();
+    list.addEventListener('scroll', markEnd, { passive: true });
+    window.addEventListener('resize', markEnd);
+    return () => {
+      list.removeEventListener('scroll', markEnd);
+      window.removeEventListener('resize', markEnd);
+    };
+  }, [current, labels]);
+
   // Real links (they open in a new tab, and can be copied); a plain click stays in the page.
   function onLinkClick(event: MouseEvent<HTMLAnchorElement>, page: PageId) {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -38,14 +62,50 @@ export function SiteHeader(props: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <div className="site-header__brand">
-          <span className="site-header__mark" aria-hidden="true" />
-          <p className="site-header__name">{t('appName')}</p>
-          {section ? <p className="site-header__section">{section}</p> : null}
+        {/* One bar (name, language, account), then the pages: the keyboard meets them in the order seen. */}
+        <div className="site-header__bar">
+          <div className="site-header__brand">
+            <span className="site-header__mark" aria-hidden="true" />
+            <p className="site-header__name">{t('appName')}</p>
+            {section ? <p className="site-header__section">{section}</p> : null}
+          </div>
+          <div className="site-header__tools">
+            {status}
+            <LanguagePicker />
+          </div>
+          {user ? (
+            <div className="account">
+              <p className="account__who">
+                <span className="visually-hidden">{t('account.signedInAs')} </span>
+                <span className="account__email">{user.email}</span>
+                <span className="visually-hidden">, </span>
+                <span className="account__role">{role}</span>
+                {regions ? (
+                  <>
+                    <span className="visually-hidden">, </span>
+                    <span className="account__regions">{regions}</span>
+                  </>
+                ) : null}
+              </p>
+              <button
+                type="button"
+                className="button button--on-dark"
+                onClick={onSignOut}
+                aria-disabled={signingOut}
+              >
+                {signingOut ? t('account.signingOut') : t('account.signOut')}
+              </button>
+              {signOutError ? (
+                <p className="account__error" role="alert">
+                  {signOutError}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
         </div>
         {pages.length > 1 ? (
           <nav className="site-nav" aria-label={t('nav.label')}>
-            <ul className="site-nav__list">
+            <ul className="site-nav__list" ref={navList}>
               {pages.map((page) => (
                 <li key={page.id}>
                   <a
@@ -62,39 +122,6 @@ export function SiteHeader(props: SiteHeaderProps) {
               ))}
             </ul>
           </nav>
-        ) : null}
-        <div className="site-header__tools">
-          {status}
-          <LanguagePicker />
-        </div>
-        {user ? (
-          <div className="account">
-            <p className="account__who">
-              <span className="visually-hidden">{t('account.signedInAs')} </span>
-              <span className="account__email">{user.email}</span>
-              <span className="visually-hidden">, </span>
-              <span className="account__role">{role}</span>
-              {regions ? (
-                <>
-                  <span className="visually-hidden">, </span>
-                  <span className="account__regions">{regions}</span>
-                </>
-              ) : null}
-            </p>
-            <button
-              type="button"
-              className="button button--on-dark"
-              onClick={onSignOut}
-              aria-disabled={signingOut}
-            >
-              {signingOut ? t('account.signingOut') : t('account.signOut')}
-            </button>
-            {signOutError ? (
-              <p className="account__error" role="alert">
-                {signOutError}
-              </p>
-            ) : null}
-          </div>
         ) : null}
       </div>
     </header>
