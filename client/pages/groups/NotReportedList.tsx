@@ -88,9 +88,6 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
             rowHeader={false}
             columns={[
               { label: t('col.name'), value: (row: Row) => row.name, render: (row) => <GroupLink id={row.id} name={row.name} /> },
-              { label: t('col.ref'), value: (row) => row.ref },
-              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
-              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
               {
                 label: t('col.lastYearActions', { year: lastYear }),
                 value: (row) => row.lastYearActions,
@@ -109,6 +106,9 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
                 render: (row) => formatDate(row.lastReportedAt.slice(0, 10)),
                 numeric: true,
               },
+              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
+              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
+              { label: t('col.ref'), value: (row) => row.ref },
             ]}
             rows={rows}
             rowKey={(row) => row.id}

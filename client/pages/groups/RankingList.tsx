@@ -84,12 +84,12 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
             columns={[
               { label: t('col.rank'), value: (row: RankingRow) => row.rank, render: (row) => formatCount(row.rank), numeric: true },
               { label: t('col.name'), value: (row) => row.name, render: (row) => <GroupLink id={row.id} name={row.name} /> },
-              { label: t('col.ref'), value: (row) => row.ref },
-              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
-              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
               { label: t('col.actions'), value: (row) => row.actions, render: (row) => formatCount(row.actions), numeric: true },
               { label: t('col.reports'), value: (row) => row.reports, render: (row) => formatCount(row.reports), numeric: true },
               { label: t('col.share'), value: (row) => Number(row.share.toFixed(4)), render: (row) => formatPercent(row.share), numeric: true },
+              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
+              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
+              { label: t('col.ref'), value: (row) => row.ref },
             ]}
             rows={rows}
             rowKey={(row) => row.id}

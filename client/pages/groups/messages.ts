@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n/use-messages';
 
 const en = {
   title: 'Groups',
-  intro: '{{campaign}}: the groups that reported, ranked by their actions under the filters.',
+  intro: '{{campaign}}: the groups ranked by their actions under the filters, and those yet to report.',
   'lists.label': 'Group lists',
   'lists.ranking': 'Ranking',
   'lists.notReported': 'Not reported yet',
@@ -84,7 +84,7 @@ const en = {
 
 const es: Messages<typeof en>['es'] = {
   title: 'Grupos',
-  intro: '{{campaign}}: los grupos que han informado, ordenados por sus acciones con los filtros elegidos.',
+  intro: '{{campaign}}: los grupos ordenados por sus acciones con los filtros elegidos, y los que aún no han informado.',
   'lists.label': 'Listas de grupos',
   'lists.ranking': 'Clasificación',
   'lists.notReported': 'Aún sin informar',
