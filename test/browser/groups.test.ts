@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startDashboard, type Dashboard } from './support/browser';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 let dashboard: Dashboard;
 let year: number;
@@ -40,6 +44,15 @@ async function tableRows(page: Page, count?: number): Promise<[number, string, n
 }
 
 const expectedRows = (r: Ranking) => r.edges.map((e) => [e.node.rank, e.node.group.name, e.node.actions]);
+
+/** The ids of serious or critical accessibility violations axe-core finds in the page as it stands. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
 
 /** Nothing wider than the screen: tables scroll inside their own box. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -191,5 +204,30 @@ describe('Groups page', () => {
     await page.locator('.groups-table tbody tr').first().waitFor();
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'groups-not-reported-phone-es');
+  });
+
+  it('exports the ranking as CSV, with no console error and no serious axe violation on any view', async () => {
+    const page = await dashboard.signIn('staff', { path: '/?page=groups' });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await tableRows(page, 25);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV/ }).click()]);
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+    const first = await ranking({ filter: { year } });
+    expect(csv[0]).toBe('Rank,Group,Actions,Reports,Share,Type,Country,Reference');
+    expect(csv).toHaveLength(26);
+    expect(csv[1].split(',').slice(0, 3)).toEqual([String(first.edges[0].node.rank), first.edges[0].node.group.name, String(first.edges[0].node.actions)]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: first.edges[0].node.group.name, exact: true }).click();
+    await page.getByRole('table', { name: /Actions by case/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${dashboard.app.url}/?page=groups&list=not-reported`);
+    await page.locator('.groups-table[aria-busy="false"] tbody tr').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });
