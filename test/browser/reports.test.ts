@@ -84,11 +84,19 @@ describe('Reports page', () => {
     expect(await sql(`SELECT count(*)::int AS n FROM import_batch`)).toEqual([{ n: batchesBefore }]);
   });
 
-  it('refuses a file that is not CSV before sending it', async () => {
+  it('refuses a file that is not CSV before sending it, takes a CSV file dropped on the zone', async () => {
     const page = await dashboard.signIn('staff', { path: '/?page=reports' });
     await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('png') });
     await page.getByRole('alert').filter({ hasText: '“photo.png” is not a CSV file' }).waitFor();
     await expect(page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).resolves.toBe(true);
+    // a CSV file dropped on the zone is taken
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['report_id\n'], 'dropped.csv', { type: 'text/csv' }));
+      document.querySelector('.upload-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('Chosen: dropped.csv').waitFor();
+    await expect(page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).resolves.toBe(false);
   });
 
   it('imports a good file: progress to 100 %, the count imported, the rows stored, the import listed', async () => {
