@@ -1,5 +1,5 @@
 import { freePort, TSX } from '../test/support/commands';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,8 @@ import { printTable } from './results';
 const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 
 /**
- * 16 concurrent clients for 20 s against the server as it runs in production (its own process):
+ * 16 concurrent clients for 20 s against the server as it runs in production (its own process, the
+ * built JavaScript under node, as `npm start`):
  * once all asking for the same dashboard (the December peak), once each request with another area
  * (year × region × country: every coordinator's and country team's view, 2,000+ questions), once
  * with case and action-type filters (group figures under them read the raw reports). Reports
@@ -27,14 +28,17 @@ export async function loadBench(dataSource: DataSource, databaseUrl: string, sec
   const staff = await addUser(dataSource, { email: `load-${Date.now()}@bench.w4r`, role: 'staff', password: randomBytes(16).toString('hex') }, null);
   const token = await signToken(new TextEncoder().encode(secret), { userId: staff.id, kind: 'script' }, '2h');
   const port = await freePort();
-  const server = spawn(TSX, ['server/index.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
+  const root = path.resolve(import.meta.dirname, '..');
+  // as `npm start` runs it: the built JavaScript under node with the flags of `npm run serve`
+  execFileSync(TSX, ['server/cli/build-server.ts'], { cwd: root, stdio: 'inherit' });
+  const server = spawn(process.execPath, serveArguments(root), {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
     await waitForHealth(`http://127.0.0.1:${port}/healthz`);
-    const serverPid = Number(readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/)[0] || server.pid);
+    const serverPid = server.pid!;
     const areas: { region: string; country: string }[] = await dataSource.query(
       `SELECT DISTINCT region, country FROM rollup_daily ORDER BY region, country`,
     );
@@ -76,6 +80,14 @@ export async function loadBench(dataSource: DataSource, databaseUrl: string, sec
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+/** The arguments of `npm run serve` after `node` (the V8 flags and the built server). */
+function serveArguments(root: string): string[] {
+  const serve: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.serve;
+  const [command, ...rest] = serve.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm run serve should start node, not: ${serve}`);
+  return rest;
 }
 
 async function waitForHealth(url: string): Promise<void> {
