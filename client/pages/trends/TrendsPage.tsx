@@ -1,4 +1,163 @@
-// Placeholder until the page is built (issue 6).
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useEffect, useMemo } from 'react';
+import { ChartSkeleton } from '../../charts/ChartSkeleton';
+import { daysBetween } from '../../charts/outcome-markers';
+import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { toImpactFilter } from '../../filters/filter-params';
+import { useCampaign } from '../../filters/use-filters';
+import { useMessages } from '../../i18n/use-messages';
+import { commonMessages } from '../../i18n/common.messages';
+import { formatCount, formatShortDate } from '../../format';
+import { addDays } from '../overview/same-day-last-year';
+import { formatSignedPercent } from '../overview/signed-percent';
+import { AlignmentChoice } from './AlignmentChoice';
+import { SameDayCard } from './SameDayCard';
+import { dayRange, defaultAsOfDay, sameDayTable, type SameDayRow } from './same-day-table';
+import { TrendsChartCard } from './TrendsChartCard';
+import { TRENDS_QUERY } from './trends-queries';
+import { trendsMessages } from './trends.messages';
+import { useTrendsParams } from './use-trends-params';
+import { YearChecklist } from './YearChecklist';
+import './trends.css';
+
+/** Any campaigns side by side, aligned by campaign day or calendar date, and a same-day table. */
 export function TrendsPage() {
-  return <h1>Trends</h1>;
+  const { t } = useMessages('trends', trendsMessages);
+  const { t: tc } = useMessages('common', commonMessages);
+  const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
+  const base = campaign?.year ?? null;
+  const available = useMemo(
+    () => (campaignsResult.data ? campaigns.map((c) => c.year).sort((a, b) => b - a) : null),
+    [campaignsResult.data, campaigns],
+  );
+  const params = useTrendsParams(available, base);
+  const filter = base ? toImpactFilter(filters, base) : null;
+  const result = useQuery(TRENDS_QUERY, filter ? { variables: { years: params.years, filter, align: params.align } } : skipToken);
+  const series = (result.data ?? result.previousData)?.yearComparison;
+
+  useEffect(() => {
+    document.title = `${t('title')} · ${tc('appName')}`;
+  }, [t, tc]);
+
+  // Today's day in the base year's own count (browser's date: close enough for a default).
+  const today = new Date().toISOString().slice(0, 10);
+  const todayDay = campaign
+    ? daysBetween(params.align === 'CALENDAR_DATE' ? `${campaign.year}-12-01` : campaign.writingStarts, today)
+    : 0;
+  const range = series ? dayRange(series) : null;
+  const chosenDayOk = params.day !== null && range !== null && params.day >= range.first && params.day <= range.last;
+  const baseSeries = series?.find((s) => s.year === base);
+  const day = chosenDayOk ? params.day : defaultAsOfDay(baseSeries, todayDay);
+  const { setDay } = params;
+  useEffect(() => {
+    // A day outside the years' data is no choice: back to the default, in the address too.
+    if (series && params.day !== null && !chosenDayOk) setDay(null);
+  }, [series, params.day, chosenDayOk, setDay]);
+  // In calendar view a day is a date of the year (1 December is day 0); else a campaign day.
+  const dayName = (d: number) =>
+    params.align === 'CALENDAR_DATE' && base ? formatShortDate(addDays(`${base}-12-01`, d)) : t('dayName', { day: d });
+  const rows = useMemo(() => (series && base && day !== null ? sameDayTable(series, base, day) : []), [series, base, day]);
+
+  const head = (
+    <div className="page-intro trends-intro">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+    </div>
+  );
+  if (campaignsResult.error) {
+    return (
+      <>
+        {head}
+        <ErrorState
+          title={t('campaignsFailed')}
+          error={campaignsResult.error}
+          retrying={campaignsResult.loading}
+          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
+        />
+      </>
+    );
+  }
+  if (campaignsResult.data && !campaign) {
+    return (
+      <>
+        {head}
+        <EmptyState title={t('noCampaigns')}>
+          <p>{t('noCampaignsDetail')}</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const running = campaign ? today <= campaign.reportingDeadline : false;
+  const emptyYears = (series ?? []).filter((s) => s.points.length === 0).map((s) => s.year);
+  const oneCampaignOnly = filters.caseId !== null || filters.from !== null || filters.to !== null;
+
+  return (
+    <div className="trends">
+      {head}
+      <section className="card trends-controls" aria-label={t('years')}>
+        {available && base ? (
+          <YearChecklist
+            legend={t('years')}
+            years={available}
+            selected={params.years}
+            onChange={params.toggleYear}
+            fixed={{ year: base, note: t('baseYear') }}
+          />
+        ) : (
+          <div className="skeleton skeleton--line" aria-hidden="true" />
+        )}
+        <AlignmentChoice value={params.align} onChange={params.setAlign} />
+        {oneCampaignOnly ? <p className="trends-note">{t('caseNote')}</p> : null}
+      </section>
+      {result.error && !series ? (
+        <ErrorState
+          title={t('seriesFailed')}
+          error={result.error}
+          retrying={result.loading}
+          onRetry={() => void result.refetch().catch(() => undefined)}
+        />
+      ) : !series || !base ? (
+        <div className="card" aria-busy="true">
+          <p className="visually-hidden" role="status">
+            {t('loading')}
+          </p>
+          <ChartSkeleton />
+        </div>
+      ) : (
+        <>
+          {emptyYears.length > 0 ? (
+            <p className="trends-note" role="note">
+              {t('emptyYears', { count: emptyYears.length, years: emptyYears.join(', ') })}
+            </p>
+          ) : null}
+          <TrendsChartCard
+            series={series}
+            baseYear={base}
+            running={running}
+            align={params.align}
+            day={day}
+            dayName={dayName}
+            summary={summarize(t, rows, base, day === null ? null : dayName(day))}
+          />
+          <SameDayCard rows={rows} baseYear={base} day={day} dayName={dayName} range={range} onDay={setDay} />
+        </>
+      )}
+    </div>
+  );
+}
+
+type Translate = ReturnType<typeof useMessages<(typeof trendsMessages)['en']>>['t'];
+
+/** "By day 73, 2025 had 29,007 actions: +8 % vs 2024, −3 % vs 2023." */
+function summarize(t: Translate, rows: readonly SameDayRow[], base: number, day: string | null): string {
+  const baseRow = rows.find((row) => row.year === base);
+  if (day === null || !baseRow || baseRow.actions === null) {
+    return rows.some((row) => row.actions !== null) ? t('summary.noBase', { year: base }) : t('summary.none');
+  }
+  const head = t('summary.head', { day, year: base, actions: formatCount(baseRow.actions) });
+  const changes = rows
+    .filter((row) => row.baseVsThis !== null)
+    .map((row) => t('summary.vs', { change: formatSignedPercent(row.baseVsThis!), year: row.year }));
+  return changes.length > 0 ? `${head}: ${changes.join(', ')}.` : `${head}.`;
 }
