@@ -1,11 +1,14 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_DATA, SEQUENTIAL } from '../../client/charts/palette';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { ARTIFACTS, screenshot, startDashboard, type Dashboard } from './support/browser';
 
 // The Geography page against GraphQL answers on the same database: the map's shading and labels, the
 // drill-down from the world to a subdivision, a coordinator's scope, and the Spanish interface.
 
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 const YEAR = 2024;
 const PATH = `/?page=geography&year=${YEAR}`;
 const PHONE = { width: 375, height: 800 };
@@ -59,6 +62,10 @@ describe('geography page', () => {
   it('shades every country with reports, labels each with its figure, and its region table adds up', async () => {
     const world = await impact({});
     const page = await dashboard.signIn('staff', { path: PATH });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await expect(shadedCountries(page)).resolves.toEqual(world.byCountry.map((row) => row.key).sort());
 
     const france = world.byCountry.find((row) => row.key === 'FR')!;
@@ -76,6 +83,22 @@ describe('geography page', () => {
     expect(regions).toEqual(world.byRegion.map((row) => [row.key, row.actions]));
     expect(regions.reduce((sum, [, actions]) => sum + actions, 0)).toBe(world.totalActions);
     await screenshot(page, 'geography-staff');
+
+    // The map exports as an image like every chart.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download PNG/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    await download.saveAs(path.join(ARTIFACTS, 'geography-map-export.png'));
+    expect(consoleErrors).toEqual([]);
+
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('drills down from a country on the map to its subdivisions, and back up by the breadcrumbs', async () => {

@@ -10,6 +10,11 @@ import { MAP_WIDTH, mapLayout } from './map-layout';
 import { geographyMessages } from './messages';
 import { useDrill } from './use-drill';
 
+// Borders as SVG attributes rather than CSS, so that the PNG export (which copies the SVG) keeps
+// them; they stay hairlines however far the map is scaled. Hover and focus restyle them in CSS.
+const BORDER = { stroke: '#b9b9b9', strokeWidth: 0.6, vectorEffect: 'non-scaling-stroke' } as const;
+const SELECTED_BORDER = { ...BORDER, stroke: '#111', strokeWidth: 2.5 } as const;
+
 interface WorldMapProps {
   /** Actions per writers' country (alpha-2 keys), for the countries in view. */
   totals: readonly AreaTotal[];
@@ -50,7 +55,7 @@ export function WorldMap({ totals, selected, zoomed }: WorldMapProps) {
       <svg viewBox={`0 0 ${MAP_WIDTH} ${height}`} role="group" aria-label={t('map.label')}>
         <g aria-hidden="true">
           {blank.map((shape, index) => (
-            <path key={shape.code ?? `uncoded-${index}`} d={paths.get(shape.feature)} fill={NO_DATA} className="geo-map__country" />
+            <path key={shape.code ?? `uncoded-${index}`} d={paths.get(shape.feature)} fill={NO_DATA} {...BORDER} />
           ))}
         </g>
         {ordered.map((shape) => {
@@ -71,7 +76,8 @@ export function WorldMap({ totals, selected, zoomed }: WorldMapProps) {
               <path
                 d={paths.get(shape.feature)}
                 fill={classOf(actions, classes)?.colour ?? NO_DATA}
-                className={code === selected ? 'geo-map__country geo-map__country--selected' : 'geo-map__country'}
+                {...(code === selected ? SELECTED_BORDER : BORDER)}
+                className="geo-map__country"
               />
             </a>
           );
