@@ -1,11 +1,12 @@
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import { CHART_INK, PALETTE } from '../../charts/palette';
+import { PALETTE } from '../../charts/palette';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
-import { formatCompact, formatCount, formatDate } from '../../format';
+import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { groupFigures, type CaseOutcomePoint, type GroupFigures } from './actions-vs-outcomes';
 import { casesMessages } from './cases.messages';
+import { HorizontalBars } from './HorizontalBars';
+import { formatMonths } from './months';
 
 interface ActionsVsOutcomesCardProps {
   points: readonly CaseOutcomePoint[];
@@ -13,7 +14,7 @@ interface ActionsVsOutcomesCardProps {
 
 /** Median actions of the cases that saw good news soon, later or not at all: an association only. */
 export function ActionsVsOutcomesCard({ points }: ActionsVsOutcomesCardProps) {
-  const { t } = useMessages('cases', casesMessages);
+  const { t, language } = useMessages('cases', casesMessages);
   const groups = groupFigures(points);
   const compared = groups.filter((g) => g.group !== 'tooRecent');
   const tooRecent = groups.find((g) => g.group === 'tooRecent')?.cases ?? 0;
@@ -43,7 +44,7 @@ export function ActionsVsOutcomesCard({ points }: ActionsVsOutcomesCardProps) {
     {
       label: t('versus.monthsAfter'),
       value: (row) => (row.monthsToOutcome === null ? '' : Number(row.monthsToOutcome.toFixed(1))),
-      render: (row) => (row.monthsToOutcome === null ? t('notApplicable') : row.monthsToOutcome.toFixed(1)),
+      render: (row) => (row.monthsToOutcome === null ? t('notApplicable') : formatMonths(row.monthsToOutcome, language)),
       numeric: true,
     },
     { label: t('versus.group'), value: (row) => t(`group.${row.group}`) },
@@ -55,42 +56,16 @@ export function ActionsVsOutcomesCard({ points }: ActionsVsOutcomesCardProps) {
       summary={`${summary}${note}`}
       table={{ columns, rows: points, rowKey: (row) => row.id }}
     >
-      <div className="chart chart--short" role="img" aria-label={`${t('versus.chart')} ${summary}`}>
-        <BarChart
-          data={chartRows}
-          layout="vertical"
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={CHART_INK.grid} horizontal={false} />
-          <XAxis
-            type="number"
-            tickFormatter={formatCompact}
-            tick={{ fill: CHART_INK.text, fontSize: 12 }}
-            tickLine={false}
-            stroke={CHART_INK.axis}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={150}
-            tick={{ fill: CHART_INK.text, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <Bar dataKey="median" name={t('versus.median')} fill={PALETTE[2]} isAnimationActive={false}>
-            <LabelList
-              dataKey="median"
-              position="right"
-              formatter={(value) => (typeof value === 'number' ? formatCount(Math.round(value)) : '')}
-              fill={CHART_INK.text}
-              fontSize={12}
-            />
-          </Bar>
-        </BarChart>
-      </div>
+      <HorizontalBars
+        rows={chartRows}
+        category="label"
+        value="median"
+        format={(value) => formatCount(Math.round(value))}
+        colour={PALETTE[2]}
+        categoryWidth={150}
+        ariaLabel={`${t('versus.chart')} ${summary}`}
+        short
+      />
     </ChartCard>
   );
 }

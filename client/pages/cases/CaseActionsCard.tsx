@@ -112,10 +112,11 @@ export function CaseActionsCard({ name, filter, campaign }: CaseActionsCardProps
         rows={merged.rows}
         types={merged.types}
         typeLabel={typeLabel}
-        markers={[
-          { date: campaign.writingStarts, label: t('byType.writingStarts') },
-          { date: campaign.writingEnds, label: t('byType.writingEnds') },
-        ]}
+        period={{
+          from: campaign.writingStarts,
+          to: campaign.writingEnds,
+          label: t('byType.period', { from: formatShortDate(campaign.writingStarts), to: formatShortDate(campaign.writingEnds) }),
+        }}
         ariaLabel={`${t('byType.chart')} ${summary}`}
       />
     </ChartCard>

@@ -1,17 +1,17 @@
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import { CHART_INK, PALETTE } from '../../charts/palette';
+import { PALETTE } from '../../charts/palette';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
 import { formatCount, formatPercent } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { casesMessages } from './cases.messages';
+import { HorizontalBars } from './HorizontalBars';
+import { formatMonths } from './months';
 import type { OutcomeSummary, OutcomeYear } from './queries';
-
-const formatMonths = (months: number) => months.toFixed(1);
 
 /** Share of each campaign's featured cases with good news on or after writing started. */
 export function OutcomeRateCard({ summary }: { summary: OutcomeSummary }) {
-  const { t } = useMessages('cases', casesMessages);
+  const { t, language } = useMessages('cases', casesMessages);
+  const months = (value: number) => formatMonths(value, language);
   const figures = {
     positive: formatCount(summary.casesWithPositiveOutcome),
     featured: formatCount(summary.casesFeatured),
@@ -20,7 +20,7 @@ export function OutcomeRateCard({ summary }: { summary: OutcomeSummary }) {
   const text =
     summary.medianMonthsToFirstPositive === null
       ? t('rate.summaryNoMedian', figures)
-      : t('rate.summary', { ...figures, months: formatMonths(summary.medianMonthsToFirstPositive) });
+      : t('rate.summary', { ...figures, months: months(summary.medianMonthsToFirstPositive) });
   const columns: Column<OutcomeYear>[] = [
     { label: t('column.campaign'), value: (row) => row.year },
     { label: t('rate.featured'), value: (row) => row.casesFeatured, render: (row) => formatCount(row.casesFeatured), numeric: true },
@@ -34,7 +34,7 @@ export function OutcomeRateCard({ summary }: { summary: OutcomeSummary }) {
     {
       label: t('rate.median'),
       value: (row) => row.medianMonthsToFirstPositive,
-      render: (row) => (row.medianMonthsToFirstPositive === null ? t('notApplicable') : formatMonths(row.medianMonthsToFirstPositive)),
+      render: (row) => (row.medianMonthsToFirstPositive === null ? t('notApplicable') : months(row.medianMonthsToFirstPositive)),
       numeric: true,
     },
   ];
@@ -45,37 +45,16 @@ export function OutcomeRateCard({ summary }: { summary: OutcomeSummary }) {
       summary={`${text} ${t('rate.note')}`}
       table={{ columns, rows: summary.byYear, rowKey: (row) => String(row.year) }}
     >
-      <div className="chart" role="img" aria-label={`${t('rate.chart')} ${text}`}>
-        <BarChart
-          data={summary.byYear}
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          margin={{ top: 24, right: 8, bottom: 8, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
-          <XAxis dataKey="year" tick={{ fill: CHART_INK.text, fontSize: 12 }} tickLine={false} stroke={CHART_INK.axis} />
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={formatPercent}
-            tick={{ fill: CHART_INK.text, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-            width={48}
-          />
-          <Bar dataKey="share" name={t('rate.share')} fill={PALETTE[0]} isAnimationActive={false}>
-            {/* The figure on each bar: readable without the axis or colour. */}
-            <LabelList
-              dataKey="share"
-              position="top"
-              formatter={(value) => (typeof value === 'number' ? formatPercent(value) : '')}
-              fill={CHART_INK.text}
-              fontSize={11}
-            />
-          </Bar>
-        </BarChart>
-      </div>
+      <HorizontalBars
+        rows={summary.byYear}
+        category="year"
+        value="share"
+        format={formatPercent}
+        colour={PALETTE[0]}
+        categoryWidth={44}
+        ticks={[0, 0.25, 0.5, 0.75, 1]}
+        ariaLabel={`${t('rate.chart')} ${text}`}
+      />
     </ChartCard>
   );
 }

@@ -1,0 +1,61 @@
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { CHART_INK } from '../../charts/palette';
+
+interface HorizontalBarsProps<R> {
+  rows: readonly R[];
+  /** What names each bar, down the side. */
+  category: keyof R & string;
+  value: keyof R & string;
+  /** Axis ticks and the figure written beside each bar. */
+  format: (value: number) => string;
+  colour: string;
+  /** Room for the names: years need little, sentences more. */
+  categoryWidth: number;
+  /** A fixed value axis (shares: 0 to 1); fitted to the data when absent. */
+  ticks?: number[];
+  ariaLabel: string;
+  /** A lower chart, for a few bars. */
+  short?: boolean;
+}
+
+/**
+ * Labelled horizontal bars: names down the side fit a phone, and the figure beside each bar makes
+ * it readable without the axis or colour. A 0 gets a sliver, so its figure shows too.
+ */
+export function HorizontalBars<R>({ rows, category, value, format, colour, categoryWidth, ticks, ariaLabel, short = false }: HorizontalBarsProps<R>) {
+  const text = { fill: CHART_INK.text, fontSize: 12 };
+  const name = (row: R) => row[category];
+  const figure = (row: R) => row[value];
+  return (
+    <div className={short ? 'chart chart--short' : 'chart'} role="img" aria-label={ariaLabel}>
+      <BarChart
+        data={rows as R[]}
+        layout="vertical"
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        margin={{ top: 8, right: 56, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke={CHART_INK.grid} horizontal={false} />
+        <XAxis
+          type="number"
+          domain={ticks ? [ticks[0], ticks.at(-1)!] : [0, 'auto']}
+          ticks={ticks}
+          tickFormatter={format}
+          tick={text}
+          tickLine={false}
+          stroke={CHART_INK.axis}
+        />
+        <YAxis type="category" dataKey={name} interval={0} width={categoryWidth} tick={text} tickLine={false} axisLine={false} />
+        <Bar dataKey={figure} fill={colour} minPointSize={2} isAnimationActive={false}>
+          <LabelList
+            dataKey={figure}
+            position="right"
+            formatter={(shown) => (typeof shown === 'number' ? format(shown) : '')}
+            {...text}
+          />
+        </Bar>
+      </BarChart>
+    </div>
+  );
+}
