@@ -173,4 +173,24 @@ describe('geography page', () => {
     await expect(page.locator('.geo-legend__title').textContent()).resolves.toBe('Acciones por país');
     await screenshot(page, 'geography-staff-es');
   });
+
+  it('says so when no report matches, and offers a retry when the figures fail to load', async () => {
+    const page = await dashboard.signIn('staff', { path: `${PATH}&from=${YEAR}-01-01&to=${YEAR}-01-02` });
+    await page.getByRole('heading', { name: 'No reports in this area yet' }).waitFor();
+    await expect(map(page).count()).resolves.toBe(0);
+
+    let failing = true;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (failing && body?.operationName === 'GeographyFigures') await route.fulfill({ status: 500, body: 'down' });
+      else await route.continue();
+    });
+    await page.goto(`${dashboard.app.url}${PATH}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'The figures by area could not be loaded' });
+    await alert.waitFor();
+    await screenshot(page, 'geography-error');
+    failing = false;
+    await alert.getByRole('button').click();
+    await map(page).getByRole('link', { name: /^France: / }).waitFor();
+  });
 });

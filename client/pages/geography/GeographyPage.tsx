@@ -79,19 +79,15 @@ export function GeographyPage() {
       : skipToken,
   );
 
+  const pageTitle = `${t('title')} · ${common.t('appName')}`;
   useEffect(() => {
-    document.title = `${t('title')} · ${common.t('appName')}`;
-  }, [t, common]);
+    document.title = pageTitle;
+  }, [pageTitle]);
 
   if (campaigns.error) {
     return (
       <Page>
-        <ErrorState
-          title={t('state.campaignsFailed')}
-          error={campaigns.error}
-          retrying={campaigns.loading}
-          onRetry={() => void campaigns.refetch().catch(() => undefined)}
-        />
+        <Failure title={t('state.campaignsFailed')} request={campaigns} />
       </Page>
     );
   }
@@ -110,12 +106,7 @@ export function GeographyPage() {
     if (figures.error) {
       return (
         <Page>
-          <ErrorState
-            title={t('state.failed')}
-            error={figures.error}
-            retrying={figures.loading}
-            onRetry={() => void figures.refetch().catch(() => undefined)}
-          />
+          <Failure title={t('state.failed')} request={figures} />
         </Page>
       );
     }
@@ -133,14 +124,7 @@ export function GeographyPage() {
   return (
     <Page campaignName={campaign.name}>
       <Breadcrumbs filters={filters} regionOfCountry={regionOfCountry} />
-      {figures.error ? (
-        <ErrorState
-          title={t('state.failed')}
-          error={figures.error}
-          retrying={figures.loading}
-          onRetry={() => void figures.refetch().catch(() => undefined)}
-        />
-      ) : null}
+      {figures.error ? <Failure title={t('state.failed')} request={figures} /> : null}
       {countries.total === 0 ? (
         <EmptyState title={t('state.empty')}>
           <p>{t('state.emptyDetail', { campaign: campaign.name })}</p>
@@ -212,6 +196,24 @@ export function GeographyPage() {
         )
       ) : null}
     </Page>
+  );
+}
+
+interface FailedRequest {
+  error?: { message: string };
+  loading: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/** A request that failed, with a retry that keeps whatever is on screen. */
+function Failure({ title, request }: { title: string; request: FailedRequest }) {
+  return (
+    <ErrorState
+      title={title}
+      error={request.error ?? { message: '' }}
+      retrying={request.loading}
+      onRetry={() => void request.refetch().catch(() => undefined)}
+    />
   );
 }
 
