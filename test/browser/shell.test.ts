@@ -156,6 +156,14 @@ describe('Spanish', () => {
 });
 
 describe('Spanish on a phone and a desktop', () => {
+  beforeAll(async () => {
+    // A published snapshot, so its table (a card per row on phones) is on the page.
+    const answer = await dashboard.app.graphql(
+      'mutation { publishSnapshot(input: { year: 2024, title: "Escribe por los Derechos 2024: nuestro impacto" }) { slug } }',
+    );
+    expect(answer.errors).toBeUndefined();
+  });
+
   for (const [size, viewport] of [
     ['desktop', { width: 1280, height: 900 }],
     ['phone', PHONE],
@@ -172,6 +180,10 @@ describe('Spanish on a phone and a desktop', () => {
       await page.goto(`${dashboard.app.url}/?page=snapshots`);
       await page.getByRole('heading', { name: 'Publicaciones de impacto', level: 1 }).waitFor();
       await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 });
+      await page.getByRole('button', { name: 'Previsualizar' }).click();
+      await page.getByRole('heading', { name: /^Vista previa:/ }).waitFor();
+      await page.getByRole('button', { name: 'Comparar con los datos en directo' }).click();
+      await page.locator('.diff__total').waitFor();
       await noHorizontalOverflow(page);
       // All seven pages stay reachable in the header, however narrow the screen.
       const links = page.getByRole('navigation', { name: 'Páginas del panel' }).getByRole('link');
