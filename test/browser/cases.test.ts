@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startDashboard, type Dashboard } from './support/browser';
@@ -5,6 +6,17 @@ import { screenshot, startDashboard, type Dashboard } from './support/browser';
 // The cases and outcomes page against the server's own answers: the list's figures, choosing a case
 // (the shared `case=` filter, kept by a reload), its actions by type adding up to its total, its
 // outcome timeline, the figures across campaigns, a coordinator's scope, Spanish, and a phone.
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical findings on the page as it stands. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
 
 let dashboard: Dashboard;
 beforeAll(async () => {
@@ -63,6 +75,10 @@ async function chartTable(card: Locator): Promise<string[][]> {
 describe('cases and outcomes page', () => {
   it('lists the campaign’s cases with the server’s figures, then shows a chosen case that a reload keeps', async () => {
     const page = await dashboard.signIn('staff', { path: '/?page=cases&year=2014' });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await page.getByRole('heading', { level: 1, name: 'Cases and outcomes' }).waitFor();
     const answer = await ask(2014);
     expect(await listedFigures(page, 2014)).toEqual(expected(answer));
@@ -105,6 +121,8 @@ describe('cases and outcomes page', () => {
     expect(entries.join('\n')).toMatch(/1 Dec 2014\s+(Campaign date:\s+)?Writing period starts/);
     expect(entries.join('\n')).toMatch(/31 Jan 2015\s+(Campaign date:\s+)?Reporting deadline/);
     await screenshot(page, 'cases-staff');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('calls an outcome before writing started context, not a result, and keeps it off the badge', async () => {
