@@ -156,6 +156,22 @@ export function GeographyPage() {
           />
         </ChartCard>
       )}
+      {/* The level just opened comes first, right under the map (on a phone, the tables above it are long). */}
+      {filters.country && subdivisions.rows.length > 0 ? (
+        subdivisions.rows.every((row) => row.key === '') ? (
+          <p className="card">{t('subdivisions.noneGiven', { country: countryLabel })}</p>
+        ) : (
+          <AreaTable
+            title={t('subdivisions.title', { country: countryLabel })}
+            caption={t('subdivisions.caption', { country: countryLabel, campaign: campaign.name })}
+            areaLabel={t('col.subdivision')}
+            rows={subdivisions.rows}
+            nameOf={(row) => (row.key === '' ? common.t('filters.notGiven') : row.key)}
+            changeOf={(row) => (row.key === '' ? null : { subdivision: row.key })}
+            selected={filters.subdivision}
+          />
+        )
+      ) : null}
       <div className="page-grid">
         {regions.rows.length > 0 ? (
           <AreaTable
@@ -180,21 +196,6 @@ export function GeographyPage() {
           />
         ) : null}
       </div>
-      {filters.country && subdivisions.rows.length > 0 ? (
-        subdivisions.rows.every((row) => row.key === '') ? (
-          <p className="card">{t('subdivisions.noneGiven', { country: countryLabel })}</p>
-        ) : (
-          <AreaTable
-            title={t('subdivisions.title', { country: countryLabel })}
-            caption={t('subdivisions.caption', { country: countryLabel, campaign: campaign.name })}
-            areaLabel={t('col.subdivision')}
-            rows={subdivisions.rows}
-            nameOf={(row) => (row.key === '' ? common.t('filters.notGiven') : row.key)}
-            changeOf={(row) => (row.key === '' ? null : { subdivision: row.key })}
-            selected={filters.subdivision}
-          />
-        )
-      ) : null}
     </Page>
   );
 }
