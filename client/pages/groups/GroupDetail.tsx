@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { ChartCard } from '../../components/ChartCard';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
@@ -12,6 +12,7 @@ import { GroupThisYear } from './GroupThisYear';
 import { everyYear, reportSpan, type GroupYearFigures } from './group-years';
 import { GroupYearsChart } from './GroupYearsChart';
 import { groupsMessages } from './messages';
+import { QueryError } from './QueryError';
 import { GROUP_DETAIL_QUERY } from './queries';
 import { TableSkeleton } from './TableSkeleton';
 
@@ -45,12 +46,7 @@ export function GroupDetail({ id, campaign, campaignYears, filters }: GroupDetai
         <BackLink />
         <h1 className="visually-hidden">{t('title')}</h1>
         {result.error ? (
-          <ErrorState
-            title={t('state.groupFailed')}
-            error={result.error}
-            retrying={result.loading}
-            onRetry={() => void result.refetch().catch(() => undefined)}
-          />
+          <QueryError title={t('state.groupFailed')} result={result} />
         ) : (
           <div className="card">
             <TableSkeleton label={t('state.loadingGroup')} />

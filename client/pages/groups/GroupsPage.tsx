@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { EmptyState } from '../../components/StatusMessage';
 import { useCampaign } from '../../filters/use-filters';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
@@ -7,6 +7,7 @@ import { updateSearch, useSearch } from '../../url-state';
 import { GroupDetail } from './GroupDetail';
 import { parseGroupId, parseList, parseSearch } from './group-params';
 import { groupsMessages } from './messages';
+import { QueryError } from './QueryError';
 import { NotReportedList } from './NotReportedList';
 import { startTrail } from './page-cursors';
 import { RankingList } from './RankingList';
@@ -37,12 +38,7 @@ export function GroupsPage() {
     return (
       <>
         <h1>{t('title')}</h1>
-        <ErrorState
-          title={t('state.campaignsFailed')}
-          error={result.error}
-          retrying={result.loading}
-          onRetry={() => void result.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('state.campaignsFailed')} result={result} />
       </>
     );
   }

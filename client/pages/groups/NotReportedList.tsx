@@ -1,13 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { EmptyState } from '../../components/StatusMessage';
 import type { Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { GroupLink } from './GroupLink';
 import { groupsMessages } from './messages';
+import { QueryError } from './QueryError';
 import { GROUPS_NOT_REPORTED_QUERY } from './queries';
 import { TableSkeleton } from './TableSkeleton';
 
@@ -52,12 +53,7 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
     body = <p>{t('notReported.noPrevious', { lastYear })}</p>;
   } else if (!data) {
     body = result.error ? (
-      <ErrorState
-        title={t('state.notReportedFailed')}
-        error={result.error}
-        retrying={result.loading}
-        onRetry={() => void result.refetch().catch(() => undefined)}
-      />
+      <QueryError title={t('state.notReportedFailed')} result={result} />
     ) : (
       <TableSkeleton label={t('state.loading')} />
     );
@@ -74,14 +70,7 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
     const more = Math.min(STEP, totalCount - rows.length, MAX_SHOWN - rows.length);
     body = (
       <>
-        {result.error ? (
-          <ErrorState
-            title={t('state.notReportedFailed')}
-            error={result.error}
-            retrying={result.loading}
-            onRetry={() => void result.refetch().catch(() => undefined)}
-          />
-        ) : null}
+        <QueryError title={t('state.notReportedFailed')} result={result} />
         <div className="groups-table" aria-busy={result.loading}>
           <DataTable
             caption={t('notReported.caption', { year, lastYear })}

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatPercent } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
@@ -9,6 +9,7 @@ import { useSearchParam } from '../../url-state';
 import { GroupLink } from './GroupLink';
 import { parseSearch } from './group-params';
 import { groupsMessages } from './messages';
+import { QueryError } from './QueryError';
 import { currentAfter, nextPage, pageIndex, previousPage, shownRange, trailFor, type CursorTrail } from './page-cursors';
 import { Pager } from './Pager';
 import { GROUP_RANKING_QUERY } from './queries';
@@ -43,12 +44,7 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
   let body;
   if (!data) {
     body = result.error ? (
-      <ErrorState
-        title={t('state.failed')}
-        error={result.error}
-        retrying={result.loading}
-        onRetry={() => void result.refetch().catch(() => undefined)}
-      />
+      <QueryError title={t('state.failed')} result={result} />
     ) : (
       <TableSkeleton label={t('state.loading')} />
     );
@@ -69,14 +65,7 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
     const endCursor = groupRanking.pageInfo.endCursor;
     body = (
       <>
-        {result.error ? (
-          <ErrorState
-            title={t('state.failed')}
-            error={result.error}
-            retrying={result.loading}
-            onRetry={() => void result.refetch().catch(() => undefined)}
-          />
-        ) : null}
+        <QueryError title={t('state.failed')} result={result} />
         <div className="groups-table" aria-busy={result.loading}>
           <DataTable
             caption={search ? t('ranking.captionSearch', { search, campaign: campaign.name }) : t('ranking.caption', { campaign: campaign.name })}

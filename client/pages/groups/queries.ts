@@ -2,6 +2,18 @@ import { graphql } from '../../gql';
 
 // The page's documents; types come from schema.graphql (`npm run codegen`).
 
+/** What a list shows of each group. */
+export const GROUP_LIST_FIELDS = graphql(`
+  fragment GroupListFields on Group {
+    id
+    ref
+    name
+    type
+    country
+    subdivision
+  }
+`);
+
 /** One page of the ranking, and every action under the same filters (for each group's share). */
 export const GROUP_RANKING_QUERY = graphql(`
   query GroupRankingPage($filter: ImpactFilter!, $search: String, $first: Int!, $after: String) {
@@ -17,12 +29,7 @@ export const GROUP_RANKING_QUERY = graphql(`
           actions
           reports
           group {
-            id
-            ref
-            name
-            type
-            country
-            subdivision
+            ...GroupListFields
           }
         }
       }
@@ -60,12 +67,7 @@ export const GROUPS_NOT_REPORTED_QUERY = graphql(`
           lastYearReports
           lastReportedAt
           group {
-            id
-            ref
-            name
-            type
-            country
-            subdivision
+            ...GroupListFields
           }
         }
       }

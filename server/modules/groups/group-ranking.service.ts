@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { impactSource } from '../impact/impact-source';
 import type { ImpactFilter } from '../impact/impact-filter.input';
-import { decodeGroupCursor, encodeGroupCursor } from './group-cursor';
+import { decodeGroupCursor, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
 
 export interface RankingQuery {
   filter: ImpactFilter;
@@ -11,19 +11,7 @@ export interface RankingQuery {
   after?: string | null;
 }
 
-export interface RankingRow {
-  groupId: number;
-  rank: number;
-  actions: number;
-  reports: number;
-  cursor: string;
-}
-
-export interface RankingPage {
-  totalCount: number;
-  rows: RankingRow[];
-  hasNextPage: boolean;
-}
+export type RankingPage = GroupPage<{ rank: number; reports: number }>;
 
 /**
  * Groups ranked by their actions under a filter, searched by name or ref, a page at a time.
@@ -42,7 +30,7 @@ export class GroupRankingService {
     const position = q.after ? decodeGroupCursor(q.after, 'groupRanking') : null;
     const search = q.search?.trim().toLowerCase() || null;
     const s = impactSource(q.filter, ['group_id'], 4, this.scope);
-    const rows: { total: number; group_id: number | null; rank: number; actions: string; reports: string }[] = await this.db.query(
+    const rows: (GroupPageRow & { rank: number; reports: string })[] = await this.db.query(
       `WITH g AS (
          SELECT r.group_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} AND r.group_id IS NOT NULL
          GROUP BY r.group_id),
@@ -62,17 +50,6 @@ export class GroupRankingService {
        ORDER BY p.actions DESC, p.group_id`,
       [position?.actions ?? null, position?.groupId ?? null, search, q.first + 1, ...s.params],
     );
-    const found = rows.filter((r) => r.group_id != null);
-    return {
-      totalCount: rows[0]?.total ?? 0,
-      hasNextPage: found.length > q.first,
-      rows: found.slice(0, q.first).map((r) => ({
-        groupId: r.group_id!,
-        rank: r.rank,
-        actions: Number(r.actions),
-        reports: Number(r.reports),
-        cursor: encodeGroupCursor({ actions: Number(r.actions), groupId: r.group_id! }),
-      })),
-    };
+    return toGroupPage(rows, q.first, (r) => ({ rank: r.rank, reports: Number(r.reports) }));
   }
 }

@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
 import { Group } from './group.entity';
+import { toConnection } from './group-page';
 import { GroupRankingService } from './group-ranking.service';
 import { GroupRankingArgs, GroupRankingConnection, RankedGroup } from './group-ranking.types';
 import { GroupService } from './group.service';
@@ -31,14 +32,9 @@ export class GroupResolver {
   })
   async groupRanking(@Args(() => GroupRankingArgs) args: GroupRankingArgs, @Ctx() { dataSource, scope }: Context): Promise<GroupRankingConnection> {
     const page = await new GroupRankingService(dataSource, scope).page(args);
-    return {
-      totalCount: page.totalCount,
-      edges: page.rows.map((r) => ({
-        cursor: r.cursor,
-        node: Object.assign(new RankedGroup(), { groupId: r.groupId, rank: r.rank, actions: r.actions, reports: r.reports }),
-      })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
-    };
+    return toConnection(page, (r) =>
+      Object.assign(new RankedGroup(), { groupId: r.groupId, rank: r.rank, actions: r.actions, reports: r.reports }),
+    );
   }
 
   @Authorized()

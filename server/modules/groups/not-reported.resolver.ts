@@ -1,6 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Group } from './group.entity';
+import { toConnection } from './group-page';
 import { NotReportedService } from './not-reported.service';
 import { NotYetReportedArgs, NotYetReportedConnection, NotYetReportedGroup } from './not-reported.types';
 
@@ -14,19 +15,14 @@ export class NotYetReportedResolver {
   @Authorized()
   async notYetReported(@Args(() => NotYetReportedArgs) args: NotYetReportedArgs, @Ctx() { dataSource, scope }: Context): Promise<NotYetReportedConnection> {
     const page = await new NotReportedService(dataSource, scope).page(args);
-    return {
-      totalCount: page.totalCount,
-      edges: page.rows.map((r) => ({
-        cursor: r.cursor,
-        node: Object.assign(new NotYetReportedGroup(), {
-          groupId: r.groupId,
-          lastYearActions: r.actions,
-          lastYearReports: r.reports,
-          lastReportedAt: r.lastReportedAt,
-        }),
-      })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
-    };
+    return toConnection(page, (r) =>
+      Object.assign(new NotYetReportedGroup(), {
+        groupId: r.groupId,
+        lastYearActions: r.actions,
+        lastYearReports: r.reports,
+        lastReportedAt: r.lastReportedAt,
+      }),
+    );
   }
 
   @FieldResolver(() => Group)

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { filterToSql } from '../impact/filter-sql';
-import { decodeGroupCursor, encodeGroupCursor } from './group-cursor';
+import { decodeGroupCursor, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
 import type { GroupType } from './group.enums';
 
 export interface NotReportedQuery {
@@ -13,19 +13,7 @@ export interface NotReportedQuery {
   after?: string | null;
 }
 
-export interface NotReportedRow {
-  groupId: number;
-  actions: number;
-  reports: number;
-  lastReportedAt: Date;
-  cursor: string;
-}
-
-export interface NotReportedPage {
-  totalCount: number;
-  rows: NotReportedRow[];
-  hasNextPage: boolean;
-}
+export type NotReportedPage = GroupPage<{ reports: number; lastReportedAt: Date }>;
 
 /**
  * Groups that reported in year - 1 and have no active report anywhere in `year`, biggest first, so
@@ -47,13 +35,7 @@ export class NotReportedService {
     // the same parameters serve both aliases: only the alias differs
     const last = filterToSql(area, 'r', 5, this.scope);
     const raw = filterToSql(area, 'x', 5, this.scope);
-    const rows: {
-      total: number;
-      group_id: number | null;
-      actions: string;
-      reports: string;
-      last_reported_at: Date;
-    }[] = await this.db.query(
+    const rows: (GroupPageRow & { reports: string; last_reported_at: Date })[] = await this.db.query(
       `WITH last_year AS (
          SELECT r.group_id, sum(r.actions) AS actions, sum(r.reports) AS reports
          FROM rollup_area_group r
@@ -78,17 +60,6 @@ export class NotReportedService {
        ORDER BY p.actions DESC, p.group_id`,
       [q.year, position?.actions ?? null, position?.groupId ?? null, q.groupTypes ?? null, q.first + 1, ...last.params],
     );
-    const found = rows.filter((r) => r.group_id != null);
-    return {
-      totalCount: rows[0]?.total ?? 0,
-      hasNextPage: found.length > q.first,
-      rows: found.slice(0, q.first).map((r) => ({
-        groupId: r.group_id!,
-        actions: Number(r.actions),
-        reports: Number(r.reports),
-        lastReportedAt: r.last_reported_at,
-        cursor: encodeGroupCursor({ actions: Number(r.actions), groupId: r.group_id! }),
-      })),
-    };
+    return toGroupPage(rows, q.first, (r) => ({ reports: Number(r.reports), lastReportedAt: r.last_reported_at }));
   }
 }

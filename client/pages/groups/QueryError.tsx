@@ -1,0 +1,19 @@
+import { ErrorState } from '../../components/StatusMessage';
+
+interface QueryErrorProps {
+  title: string;
+  result: { error?: { message: string } | null; loading: boolean; refetch: () => Promise<unknown> };
+}
+
+/** A query's error with a retry, or nothing when it has none. */
+export function QueryError({ title, result }: QueryErrorProps) {
+  if (!result.error) return null;
+  return (
+    <ErrorState
+      title={title}
+      error={result.error}
+      retrying={result.loading}
+      onRetry={() => void result.refetch().catch(() => undefined)}
+    />
+  );
+}
