@@ -16,17 +16,20 @@ interface ChartCardProps<R> {
   actions?: ReactNode;
   /** The chart itself: it only draws. */
   children: ReactNode;
+  /** h3 for a card under a section's own h2; h2 otherwise. */
+  headingLevel?: 2 | 3;
 }
 
 /**
  * A chart with everything around it: title, one-line summary, the figures as a table, CSV and PNG
  * downloads. Every chart of the dashboard is one of these.
  */
-export function ChartCard<R>({ title, summary, table, actions, children }: ChartCardProps<R>) {
+export function ChartCard<R>({ title, summary, table, actions, children, headingLevel = 2 }: ChartCardProps<R>) {
   const { t } = useMessages('common', commonMessages);
   const figure = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const filename = fileSlug(title);
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
 
   const savePng = async () => {
     setExportError(null);
@@ -40,7 +43,7 @@ export function ChartCard<R>({ title, summary, table, actions, children }: Chart
   return (
     <section className="card chart-card" aria-label={title}>
       <div className="chart-card__head">
-        <h2>{title}</h2>
+        <Heading>{title}</Heading>
         {actions ? <div className="chart-card__actions">{actions}</div> : null}
       </div>
       <p className="chart-card__summary">{summary}</p>

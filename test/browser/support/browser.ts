@@ -44,9 +44,10 @@ export async function startDashboard(): Promise<Dashboard> {
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(`${app.url}${options.path ?? '/'}`);
-      await page.getByLabel('Email').fill(account.email);
-      await page.getByLabel('Password').fill(account.password);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      // By field name, not label: the sign-in page may be in Spanish.
+      await page.locator('input[name="email"]').fill(account.email);
+      await page.locator('input[name="password"]').fill(account.password);
+      await page.locator('form button[type="submit"]').click();
       await page.getByRole('button', { name: /sign out|cerrar sesión/i }).waitFor();
       return page;
     },
