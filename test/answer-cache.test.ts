@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_QUERY } from '../bench/queries';
 import { campaign, givenCampaigns, givenReports, report } from './support/fixtures';
 import { createTestDatabase, type TestDatabase } from './support/database';
-import { startApp, type RunningApp } from './support/http';
+import { startApp, TEST_SECRET, type RunningApp } from './support/http';
+import { signToken } from '../server/modules/users/session-token';
 
 let db: TestDatabase;
 let app: RunningApp;
@@ -129,6 +130,17 @@ describe('answers kept in front of Apollo', () => {
     const refused = await ask(TOTAL, doomed);
     expect(refused.hit).toBe(false);
     expect(refused.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops a remembered token when it expires', async () => {
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM app_user WHERE role = 'admin' LIMIT 1`);
+    const brief = await signToken(TEST_SECRET, { userId: id, kind: 'script' }, '2s');
+    expect((await ask(TOTAL, brief)).json().data.impact.totalActions).toBeGreaterThan(0);
+    expect((await ask(TOTAL, brief)).hit).toBe(true);
+    await new Promise((r) => setTimeout(r, 2100));
+    const late = await ask(TOTAL, brief);
+    expect(late.hit).toBe(false);
+    expect(late.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('keeps no errors, no mutations, and answers bad bodies as before', async () => {
