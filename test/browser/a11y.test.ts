@@ -40,6 +40,9 @@ interface Run {
   viewport: keyof typeof VIEWPORTS;
   /** The page still had something aria-busy after the wait: it was checked as it was. */
   stillBusy: boolean;
+  /** The page's h1 and address when checked: what was really looked at. */
+  heading: string;
+  url: string;
   violations: { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: string; html: string; failureSummary: string }[] }[];
 }
 
@@ -89,7 +92,7 @@ async function waitUntilDrawn(page: Page): Promise<boolean> {
   }
 }
 
-async function checkPage(page: Page, run: Omit<Run, 'violations' | 'stillBusy'>): Promise<Run> {
+async function checkPage(page: Page, run: Pick<Run, 'who' | 'page' | 'language' | 'viewport'>): Promise<Run> {
   const stillBusy = await waitUntilDrawn(page);
   await page.addScriptTag({ path: AXE_SCRIPT });
   const violations = await page.evaluate(async () => {
@@ -99,6 +102,8 @@ async function checkPage(page: Page, run: Omit<Run, 'violations' | 'stillBusy'>)
   const result: Run = {
     ...run,
     stillBusy,
+    heading: (await page.locator('main h1').first().textContent({ timeout: 1000 }).catch(() => null)) ?? '(none)',
+    url: page.url().replace(dashboard.app.url, ''),
     violations: violations.map((v) => ({
       id: v.id,
       impact: v.impact,
