@@ -55,6 +55,8 @@ describe('the cursor trail', () => {
     expect(shownRange(third, 25, 25)).toEqual({ from: 51, to: 75 });
     expect(shownRange(third, 25, 3)).toEqual({ from: 51, to: 53 });
     expect(shownRange(startTrail('a'), 25, 0)).toEqual({ from: 0, to: 0 });
+    // a page emptied since (groups' reports retracted): nothing shown
+    expect(shownRange(third, 25, 0)).toEqual({ from: 0, to: 0 });
   });
 });
 

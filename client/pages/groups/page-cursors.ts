@@ -29,6 +29,7 @@ export const previousPage = (trail: CursorTrail): CursorTrail =>
 
 /** The positions (from 1) of the rows shown, for "26–50 of 312". */
 export function shownRange(trail: CursorTrail, pageSize: number, rowsShown: number): { from: number; to: number } {
+  if (rowsShown === 0) return { from: 0, to: 0 };
   const from = pageIndex(trail) * pageSize + 1;
-  return { from: rowsShown === 0 ? 0 : from, to: from + rowsShown - 1 };
+  return { from, to: from + rowsShown - 1 };
 }
