@@ -124,6 +124,8 @@ describe('overview charts', () => {
     const last = await card.locator('tbody tr').last().locator('td').allTextContents();
     expect(last).toEqual(data.yearComparison.map((s: { total: number }) => en.format(s.total)));
     // The chart draws a line per year.
+    // The chart is drawn once its code arrives: wait for it, then count the lines.
+    await card.locator('.recharts-line-curve').nth(2).waitFor();
     await expect(card.locator('.recharts-line-curve').count()).resolves.toBe(3);
   });
 
@@ -133,6 +135,7 @@ describe('overview charts', () => {
     await list.first().waitFor();
     await expect(list.first().textContent()).resolves.toBe('21 Jan 2015, day 51: Women and girls of El Salvador (Las 17) – Released');
     await expect(list.nth(1).textContent()).resolves.toMatch(/Moses Akatugba – Released \(after the period shown\)$/);
+    await page.locator('.recharts-reference-dot').first().waitFor();
     await expect(page.locator('.recharts-reference-dot').count()).resolves.toBe(1);
     // The case chart says its outcomes in words.
     const cases = page.getByRole('region', { name: 'Actions by case' });

@@ -59,6 +59,8 @@ describe('trends', () => {
     const firstDay = Number(firstRow[0]);
     expect(firstDay).toBe(Math.min(0, ...series.map((s) => s.points[0].day)));
     expect(firstRow.slice(2)).toEqual(series.map((s) => en.format(at(s, firstDay))));
+    // The chart is drawn once its code arrives: wait for it, then count the lines.
+    await card.locator('.recharts-line-curve').nth(2).waitFor();
     await expect(card.locator('.recharts-line-curve').count()).resolves.toBe(3);
     await screenshot(page, 'trends-staff-desktop');
 

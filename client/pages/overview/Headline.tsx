@@ -69,14 +69,17 @@ export function Headline({ campaign, counts, comparison }: HeadlineProps) {
   );
 }
 
+/** "+8 % vs 2024 · Same day 2024: 26,877"; the change only when there was something to change from. */
 function ChangeText({ current, before, year }: { current: number; before: number; year: number }) {
   const { t } = useMessages('overview', overviewMessages);
   const change = relativeChange(current, before);
   return (
     <>
-      <span className="overview-counter__change">
-        {change === null ? t('sameDay.fromNothing', { year }) : t('sameDay.change', { change: formatSignedPercent(change), year })}
-      </span>{' '}
+      {change === null ? null : (
+        <>
+          <span className="overview-counter__change">{t('sameDay.change', { change: formatSignedPercent(change), year })}</span>{' '}
+        </>
+      )}
       <span className="overview-counter__previous">{t('sameDay.value', { year, value: formatCount(before) })}</span>
     </>
   );

@@ -12,7 +12,8 @@ import { DailyCard } from './DailyCard';
 import { GoalProgress } from './GoalProgress';
 import { Headline, type Comparison } from './Headline';
 import { OverviewSkeleton, PageTitle } from './OverviewSkeleton';
-import { OVERVIEW_CURVES_QUERY, OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from './overview-queries';
+import { YEAR_CURVES_QUERY } from '../trends/trends-queries';
+import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from './overview-queries';
 import { overviewMessages } from './overview.messages';
 import { sameDayLastYearFilter } from './same-day-last-year';
 import { useComparedYears } from './use-compared-years';
@@ -34,7 +35,10 @@ export function OverviewPage() {
 
   const pastYears = campaignsResult.data && year ? campaigns.map((c) => c.year).filter((y) => y < year).sort((a, b) => b - a) : null;
   const [compared, choose] = useComparedYears(pastYears);
-  const curves = useQuery(OVERVIEW_CURVES_QUERY, year && filter ? { variables: { years: [year, ...compared], filter } } : skipToken);
+  const curves = useQuery(
+    YEAR_CURVES_QUERY,
+    year && filter ? { variables: { years: [year, ...compared], filter, align: 'CAMPAIGN_DAY' } } : skipToken,
+  );
   const series = (curves.data ?? curves.previousData)?.yearComparison;
 
   const progress = data?.campaign?.progress;

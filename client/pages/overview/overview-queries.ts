@@ -85,21 +85,6 @@ export const OVERVIEW_SAME_DAY_QUERY = graphql(`
   }
 `);
 
-/** This year's curve and the chosen past years', by campaign day. */
-export const OVERVIEW_CURVES_QUERY = graphql(`
-  query OverviewCurves($years: [Int!]!, $filter: ImpactFilter!) {
-    yearComparison(years: $years, filter: $filter, align: CAMPAIGN_DAY) {
-      year
-      total
-      points {
-        day
-        date
-        cumulative
-      }
-    }
-  }
-`);
-
 export type OverviewFigures = OverviewFiguresQuery;
 export type OverviewImpact = OverviewFiguresQuery['impact'];
 export type OverviewProgress = NonNullable<OverviewFiguresQuery['campaign']>['progress'];

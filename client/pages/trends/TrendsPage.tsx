@@ -14,7 +14,7 @@ import { AlignmentChoice } from './AlignmentChoice';
 import { SameDayCard } from './SameDayCard';
 import { dayRange, defaultAsOfDay, sameDayTable, type SameDayRow } from './same-day-table';
 import { TrendsChartCard } from './TrendsChartCard';
-import { TRENDS_QUERY } from './trends-queries';
+import { YEAR_CURVES_QUERY } from './trends-queries';
 import { trendsMessages } from './trends.messages';
 import { useTrendsParams } from './use-trends-params';
 import { YearChecklist } from './YearChecklist';
@@ -32,7 +32,7 @@ export function TrendsPage() {
   );
   const params = useTrendsParams(available, base);
   const filter = base ? toImpactFilter(filters, base) : null;
-  const result = useQuery(TRENDS_QUERY, filter ? { variables: { years: params.years, filter, align: params.align } } : skipToken);
+  const result = useQuery(YEAR_CURVES_QUERY, filter ? { variables: { years: params.years, filter, align: params.align } } : skipToken);
   const series = (result.data ?? result.previousData)?.yearComparison;
 
   useEffect(() => {
