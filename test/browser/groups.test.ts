@@ -107,6 +107,8 @@ describe('Groups page', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('Search groups by name or reference').inputValue()).toBe(part);
     expect(await tableRows(page, expected.edges.length)).toEqual(expectedRows(expected));
+    await page.getByLabel('Search groups by name or reference').fill('no such group anywhere');
+    await page.getByRole('heading', { name: 'No group matches “no such group anywhere”' }).waitFor();
     await page.getByRole('button', { name: 'Clear the search' }).click();
     await page.waitForURL((url) => !url.searchParams.has('q'));
     await tableRows(page, 25);
