@@ -23,10 +23,12 @@ export async function baselineBench(databaseUrl: string, samples = 10): Promise<
   if (!existsSync(node)) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
   const port = 5600 + Math.floor(Math.random() * 300);
   const server: ChildProcess = spawn(node, ['server.mjs'], { cwd: dir, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) } });
+  let stderr = '';
+  server.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout!.on('data', (d) => String(d).includes('ready') && resolve());
-      server.once('exit', (code) => reject(new Error(`the baseline server exited (${code})`)));
+      server.once('exit', (code) => reject(new Error(`the baseline server exited (${code}):\n${stderr}`)));
     });
     const post = async (query: string, variables: object) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
