@@ -27,12 +27,21 @@ if (command === 'import') {
   const rows = option('--rows', 1_000_000);
   let queries: Record<string, Latency> = {};
   let baseline: Record<string, Latency> | undefined;
+  let baselineError: string | undefined;
   let load: Record<string, unknown> = {};
   const importFigures = await importBench(rows, async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
     queries = await queryBench(db.dataSource, option('--samples', 200));
     load = await loadBench(db.dataSource, db.url, option('--seconds', 20));
-    if (!args.includes('--no-baseline')) baseline = await baselineBench(db.url);
+    if (!args.includes('--no-baseline')) {
+      // a failing baseline must not lose the rest of a long run: reported, and the results written
+      try {
+        baseline = await baselineBench(db.url);
+      } catch (error) {
+        baselineError = String(error instanceof Error ? error.message : error);
+        console.error(`\nThe baseline failed: ${baselineError}`);
+      }
+    }
   });
   const ratios = baseline && Object.fromEntries(Object.entries(baseline).map(([k, b]) => [k, Math.round(b.p50 / queries[k].p50)]));
   if (baseline) {
@@ -40,7 +49,7 @@ if (command === 'import') {
       k, `p50 ${b.p50}  p99 ${b.p99}  → ours is ${ratios![k]}× faster at p50`,
     ]));
   }
-  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries, load, baseline, baselineRatioP50: ratios })}`);
+  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries, load, baseline, baselineRatioP50: ratios, baselineError })}`);
 } else {
   console.error(USAGE);
   process.exit(2);
