@@ -38,7 +38,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, filename, rowHead
     );
   return (
     <div className="data-table">
-      <div className="data-table__scroll" tabIndex={0} role="region" aria-label={caption}>
+      <div className="data-table__scroll" tabIndex={0} role="region" aria-label={t('table.region', { caption })}>
         <table>
           <caption>{caption}</caption>
           <thead>

@@ -16,7 +16,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query FilterOptions($year: Int!, $regions: [String!], $countries: [String!], $withCountry: Boolean!) {\n    regions: impact(filter: { year: $year }) {\n      byRegion {\n        key\n        label\n      }\n    }\n    countries: impact(filter: { year: $year, regions: $regions }) {\n      byCountry {\n        key\n        label\n      }\n    }\n    subdivisions: impact(filter: { year: $year, countries: $countries }) @include(if: $withCountry) {\n      bySubdivision {\n        key\n        label\n      }\n    }\n    campaign(year: $year) {\n      year\n      cases {\n        id\n        name\n      }\n    }\n  }\n": typeof types.FilterOptionsDocument,
     "\n  query Campaigns {\n    campaigns {\n      year\n      name\n      goal\n      writingStarts\n      writingEnds\n      reportingDeadline\n    }\n  }\n": typeof types.CampaignsDocument,
-    "\n  query Overview($year: Int!, $years: [Int!]!) {\n    impact(filter: { year: $year }) {\n      totalActions\n      reportCount\n      groupCount\n      countryCount\n    }\n    yearComparison(years: $years, align: CAMPAIGN_DAY) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      role\n      regions\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      email\n      role\n      regions\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -48,7 +47,6 @@ type Documents = {
 const documents: Documents = {
     "\n  query FilterOptions($year: Int!, $regions: [String!], $countries: [String!], $withCountry: Boolean!) {\n    regions: impact(filter: { year: $year }) {\n      byRegion {\n        key\n        label\n      }\n    }\n    countries: impact(filter: { year: $year, regions: $regions }) {\n      byCountry {\n        key\n        label\n      }\n    }\n    subdivisions: impact(filter: { year: $year, countries: $countries }) @include(if: $withCountry) {\n      bySubdivision {\n        key\n        label\n      }\n    }\n    campaign(year: $year) {\n      year\n      cases {\n        id\n        name\n      }\n    }\n  }\n": types.FilterOptionsDocument,
     "\n  query Campaigns {\n    campaigns {\n      year\n      name\n      goal\n      writingStarts\n      writingEnds\n      reportingDeadline\n    }\n  }\n": types.CampaignsDocument,
-    "\n  query Overview($year: Int!, $years: [Int!]!) {\n    impact(filter: { year: $year }) {\n      totalActions\n      reportCount\n      groupCount\n      countryCount\n    }\n    yearComparison(years: $years, align: CAMPAIGN_DAY) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n": types.OverviewDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      role\n      regions\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      email\n      role\n      regions\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -100,10 +98,6 @@ export function graphql(source: "\n  query FilterOptions($year: Int!, $regions: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Campaigns {\n    campaigns {\n      year\n      name\n      goal\n      writingStarts\n      writingEnds\n      reportingDeadline\n    }\n  }\n"): (typeof documents)["\n  query Campaigns {\n    campaigns {\n      year\n      name\n      goal\n      writingStarts\n      writingEnds\n      reportingDeadline\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Overview($year: Int!, $years: [Int!]!) {\n    impact(filter: { year: $year }) {\n      totalActions\n      reportCount\n      groupCount\n      countryCount\n    }\n    yearComparison(years: $years, align: CAMPAIGN_DAY) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n"): (typeof documents)["\n  query Overview($year: Int!, $years: [Int!]!) {\n    impact(filter: { year: $year }) {\n      totalActions\n      reportCount\n      groupCount\n      countryCount\n    }\n    yearComparison(years: $years, align: CAMPAIGN_DAY) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

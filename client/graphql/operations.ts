@@ -3,7 +3,6 @@ import type {
   CampaignsQuery,
   DemoAccountsQuery,
   MeQuery,
-  OverviewQuery,
   PublishSnapshotInput as GeneratedPublishSnapshotInput,
   SnapshotDiffQuery,
   SnapshotSummaryFragment,
@@ -18,9 +17,6 @@ export type DateString = string;
 export type DateTimeString = string;
 
 export type CampaignSummary = CampaignsQuery['campaigns'][number];
-export type ImpactTotals = OverviewQuery['impact'];
-export type YearSeries = OverviewQuery['yearComparison'][number];
-export type SeriesPoint = YearSeries['points'][number];
 export type SessionUserData = NonNullable<MeQuery['me']>;
 export type DemoAccount = DemoAccountsQuery['demoAccounts'][number];
 export type SnapshotSummary = SnapshotSummaryFragment;
@@ -39,26 +35,6 @@ export const CAMPAIGNS_QUERY = graphql(`
       writingStarts
       writingEnds
       reportingDeadline
-    }
-  }
-`);
-
-export const OVERVIEW_QUERY = graphql(`
-  query Overview($year: Int!, $years: [Int!]!) {
-    impact(filter: { year: $year }) {
-      totalActions
-      reportCount
-      groupCount
-      countryCount
-    }
-    yearComparison(years: $years, align: CAMPAIGN_DAY) {
-      year
-      total
-      points {
-        day
-        date
-        cumulative
-      }
     }
   }
 `);

@@ -56,6 +56,7 @@ describe('dashboard shell', () => {
 
   it('offers a coordinator only their own regions', async () => {
     const page = await dashboard.signIn('coordinator');
+    await page.locator('option', { hasText: 'Americas' }).waitFor({ state: 'attached' });
     const options = await page.getByRole('form', { name: 'Filters' }).getByLabel('Region').locator('option').allTextContents();
     expect(options).toEqual(['All regions', 'Americas']);
   });

@@ -25,7 +25,7 @@ export function ReportsPage() {
 
   return (
     <>
-      <header className="reports-intro">
+      <header className="page-intro">
         <h1>{t('title')}</h1>
         <p>{t('intro')}</p>
       </header>

@@ -59,7 +59,7 @@ export function TrendsPage() {
   const rows = useMemo(() => (series && base && day !== null ? sameDayTable(series, base, day) : []), [series, base, day]);
 
   const head = (
-    <div className="page-intro trends-intro">
+    <div className="page-intro">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
     </div>
