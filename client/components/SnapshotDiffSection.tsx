@@ -76,13 +76,14 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
       </form>
 
       {request ? (
-        <div className="diff__result" aria-busy={diff.loading}>
+        <div className="diff__result" aria-busy={diff.loading && !result}>
           <h3>
             {t('diff.from')} <code>{request.slug}</code> <span aria-hidden="true">→</span>
             <span className="visually-hidden">{t('diff.to')}</span>{' '}
             {request.against ? <code>{request.against}</code> : t('diff.theLiveData')}
           </h3>
-          {diff.loading ? (
+          {/* A live update refetches: the figures on screen stay until the new ones arrive. */}
+          {diff.loading && !result ? (
             <>
               <p className="visually-hidden" role="status">
                 {t('diff.comparing')}

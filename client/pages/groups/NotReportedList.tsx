@@ -1,3 +1,4 @@
+import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable';
@@ -71,7 +72,7 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
     body = (
       <>
         <QueryError title={t('state.notReportedFailed')} result={result} />
-        <div className="groups-table" aria-busy={result.loading}>
+        <div className="groups-table" aria-busy={result.loading && result.networkStatus !== NetworkStatus.refetch}>
           <DataTable
             caption={t('notReported.caption', { year, lastYear })}
             rowHeader={false}

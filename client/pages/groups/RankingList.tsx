@@ -1,3 +1,4 @@
+import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/StatusMessage';
@@ -63,10 +64,12 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
     const rows = toRankingRows(groupRanking.edges, impact.totalActions);
     const range = shownRange(trail, RANKING_PAGE_SIZE, rows.length);
     const endCursor = groupRanking.pageInfo.endCursor;
+    // Another page or search is "updating"; a live update's refetch changes the figures in place, silently.
+    const changing = result.loading && result.networkStatus !== NetworkStatus.refetch;
     body = (
       <>
         <QueryError title={t('state.failed')} result={result} />
-        <div className="groups-table" aria-busy={result.loading}>
+        <div className="groups-table" aria-busy={changing}>
           <DataTable
             caption={search ? t('ranking.captionSearch', { search, campaign: campaign.name }) : t('ranking.caption', { campaign: campaign.name })}
             rowHeader={false}
@@ -86,7 +89,7 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
         </div>
         <Pager
           status={
-            result.loading
+            changing
               ? t('ranking.updating')
               : t('ranking.range', { from: formatCount(range.from), to: formatCount(range.to), total: formatCount(groupRanking.totalCount) })
           }

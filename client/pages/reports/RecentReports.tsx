@@ -1,3 +1,4 @@
+import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
@@ -58,7 +59,7 @@ export function RecentReports({ onChanged }: RecentReportsProps) {
   }
 
   return (
-    <section className="card reports-section" aria-labelledby={titleId} aria-busy={list.loading}>
+    <section className="card reports-section" aria-labelledby={titleId} aria-busy={list.loading && list.networkStatus !== NetworkStatus.refetch}>
       <h2 id={titleId}>{t('list.title')}</h2>
       <p className="reports-section__intro">{t('list.intro')}</p>
       <form
