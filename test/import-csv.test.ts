@@ -575,6 +575,25 @@ describe('importing the same reports again', () => {
     expect(await storedState(db().dataSource)).toEqual(after);
   });
 
+  // large files take the same path as small ones: nothing in it may give \\, tab, newline or \\N a meaning
+  it('stores ids and regions with backslashes, tabs, line breaks and a literal \\N verbatim from a large file', async () => {
+    const odd = ['ODD\\N', 'ODD\ttab', 'ODD\nline', 'ODD\\back\\slash', 'ODD "quoted", comma'];
+    const regions = ['Europe\tand "Central" Asia\\', '\\N', 'Line\nbreak'];
+    const rows = [
+      ...odd.map((id, i) => csvRow({ report_id: id, region: regions[i % regions.length] })),
+      ...Array.from({ length: 150 }, (_, i) => csvRow({ report_id: `ODD-FILL-${i}` })),
+    ];
+    const summary = await importRows(db(), rows);
+    expect(summary).toMatchObject({ status: 'COMMITTED', imported: rows.length, errorCount: 0 });
+    const stored: { report_id: string; region: string }[] = await db().dataSource.query(
+      `SELECT report_id, region FROM letter_report WHERE report_id = ANY($1) ORDER BY report_id`, [odd],
+    );
+    expect(stored).toEqual(odd.map((id, i) => ({ report_id: id, region: regions[i % regions.length] })).sort((a, b) => (a.report_id < b.report_id ? -1 : 1)));
+    // the same file again: every row is found stored with the same content
+    expect(await importRows(db(), rows)).toMatchObject({ status: 'COMMITTED', imported: 0, duplicates: rows.length });
+    expect(await verifyRollups(db().dataSource)).toEqual([]);
+  });
+
   it('treats the same report written differently (case, offset, spaces) as the same report', async () => {
     const first = csvRow({ report_id: 'SAME-4', reported_at: '2024-12-10T14:30:00+01:00', country: 'DE', case: 'ana-ruiz' });
     await importRows(db(), [first]);
