@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { useId, type ReactNode } from 'react';
+import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
@@ -77,77 +77,107 @@ export function FilterBar() {
   const count = activeFilterCount(filters);
 
   const set = (key: keyof Filters) => (value: string) => setFilters({ [key]: value === '' ? null : value });
+  // On a phone the eight fields would fill the first screen: they fold under one line saying how
+  // many are on, until the reader opens them.
+  const wide = useWideScreen();
+  const [opened, setOpened] = useState<boolean | null>(null);
 
   return (
     <form className="filter-bar" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
-      <Select label={t('filters.year')} value={year ? String(year) : ''} onChange={(value) => setFilters({ year: value ? Number(value) : null })}>
-        {[...campaigns]
-          .sort((a, b) => b.year - a.year)
-          .map((c) => (
-            <option key={c.year} value={c.year}>
-              {c.year}
-            </option>
-          ))}
-      </Select>
-      <Select label={t('filters.region')} value={filters.region ?? ''} onChange={set('region')}>
-        <option value="">{t('filters.anyRegion')}</option>
-        <Options options={regions} selected={filters.region} />
-      </Select>
-      <Select label={t('filters.country')} value={filters.country ?? ''} onChange={set('country')}>
-        <option value="">{t('filters.any')}</option>
-        <Options options={countries} selected={filters.country} />
-      </Select>
-      {filters.country ? (
-        <Select label={t('filters.subdivision')} value={filters.subdivision ?? ''} onChange={set('subdivision')}>
-          <option value="">{t('filters.any')}</option>
-          <Options options={subdivisions} selected={filters.subdivision} />
-        </Select>
-      ) : null}
-      <Select label={t('filters.case')} value={filters.caseId ?? ''} onChange={set('caseId')}>
-        <option value="">{t('filters.any')}</option>
-        <Options options={cases} selected={filters.caseId} />
-      </Select>
-      <Select label={t('filters.groupType')} value={filters.groupType ?? ''} onChange={set('groupType')}>
-        <option value="">{t('filters.any')}</option>
-        {GROUP_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {t(`groupType.${type}`)}
-          </option>
-        ))}
-      </Select>
-      <Select label={t('filters.actionType')} value={filters.actionType ?? ''} onChange={set('actionType')}>
-        <option value="">{t('filters.any')}</option>
-        {ACTION_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {t(`actionType.${type}`)}
-          </option>
-        ))}
-      </Select>
-      <DateField
-        label={t('filters.from')}
-        value={filters.from}
-        min={campaign?.writingStarts}
-        max={filters.to ?? campaign?.reportingDeadline}
-        onChange={set('from')}
-      />
-      <DateField
-        label={t('filters.to')}
-        value={filters.to}
-        min={filters.from ?? campaign?.writingStarts}
-        max={campaign?.reportingDeadline}
-        onChange={set('to')}
-      />
-      <div className="filter-bar__end">
-        <p className="filter-bar__count" aria-live="polite">
-          {count > 0 ? t('filters.active', { count }) : ''}
-        </p>
-        {count > 0 ? (
-          <button type="button" className="button button--secondary" onClick={clearFilters}>
-            {t('filters.clear')}
-          </button>
-        ) : null}
-      </div>
+      <details
+        className="filter-bar__fold"
+        open={opened ?? wide}
+        onToggle={(event) => setOpened(event.currentTarget.open)}
+      >
+        <summary className="filter-bar__summary">
+          {t('filters.label')}
+          {count > 0 ? ` · ${t('filters.active', { count })}` : ''}
+        </summary>
+        <div className="filter-bar__fields">
+          <Select label={t('filters.year')} value={year ? String(year) : ''} onChange={(value) => setFilters({ year: value ? Number(value) : null })}>
+            {[...campaigns]
+              .sort((a, b) => b.year - a.year)
+              .map((c) => (
+                <option key={c.year} value={c.year}>
+                  {c.year}
+                </option>
+              ))}
+          </Select>
+          <Select label={t('filters.region')} value={filters.region ?? ''} onChange={set('region')}>
+            <option value="">{t('filters.anyRegion')}</option>
+            <Options options={regions} selected={filters.region} />
+          </Select>
+          <Select label={t('filters.country')} value={filters.country ?? ''} onChange={set('country')}>
+            <option value="">{t('filters.any')}</option>
+            <Options options={countries} selected={filters.country} />
+          </Select>
+          {filters.country ? (
+            <Select label={t('filters.subdivision')} value={filters.subdivision ?? ''} onChange={set('subdivision')}>
+              <option value="">{t('filters.any')}</option>
+              <Options options={subdivisions} selected={filters.subdivision} />
+            </Select>
+          ) : null}
+          <Select label={t('filters.case')} value={filters.caseId ?? ''} onChange={set('caseId')}>
+            <option value="">{t('filters.any')}</option>
+            <Options options={cases} selected={filters.caseId} />
+          </Select>
+          <Select label={t('filters.groupType')} value={filters.groupType ?? ''} onChange={set('groupType')}>
+            <option value="">{t('filters.any')}</option>
+            {GROUP_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`groupType.${type}`)}
+              </option>
+            ))}
+          </Select>
+          <Select label={t('filters.actionType')} value={filters.actionType ?? ''} onChange={set('actionType')}>
+            <option value="">{t('filters.any')}</option>
+            {ACTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`actionType.${type}`)}
+              </option>
+            ))}
+          </Select>
+          <DateField
+            label={t('filters.from')}
+            value={filters.from}
+            min={campaign?.writingStarts}
+            max={filters.to ?? campaign?.reportingDeadline}
+            onChange={set('from')}
+          />
+          <DateField
+            label={t('filters.to')}
+            value={filters.to}
+            min={filters.from ?? campaign?.writingStarts}
+            max={campaign?.reportingDeadline}
+            onChange={set('to')}
+          />
+          <div className="filter-bar__end">
+            <p className="filter-bar__count" aria-live="polite">
+              {count > 0 ? t('filters.active', { count }) : ''}
+            </p>
+            {count > 0 ? (
+              <button type="button" className="button button--secondary" onClick={clearFilters}>
+                {t('filters.clear')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </details>
     </form>
+  );
+}
+
+const WIDE = '(min-width: 700px)';
+
+/** Whether the window is wider than a phone, followed as it changes (a phone turned sideways). */
+function useWideScreen(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      const query = window.matchMedia(WIDE);
+      query.addEventListener('change', listener);
+      return () => query.removeEventListener('change', listener);
+    },
+    () => window.matchMedia(WIDE).matches,
   );
 }
 

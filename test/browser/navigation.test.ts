@@ -60,4 +60,16 @@ describe('dashboard shell', () => {
     const options = await page.getByRole('form', { name: 'Filters' }).getByLabel('Region').locator('option').allTextContents();
     expect(options).toEqual(['All regions', 'Americas']);
   });
+
+  it('folds the filters on a phone under a line that says how many are on', async () => {
+    const page = await dashboard.signIn('staff', { path: '/?actionType=LETTER', viewport: { width: 375, height: 800 } });
+    const filters = page.getByRole('form', { name: 'Filters' });
+    await filters.getByText('Filters · 1 filter on').waitFor();
+    await expect(filters.getByLabel('Region').isVisible()).resolves.toBe(false);
+    await filters.getByText('Filters · 1 filter on').click();
+    await filters.getByLabel('Region').selectOption('Africa');
+    await page.waitForURL(/region=Africa/);
+    await filters.getByText('Filters · 2 filters on').waitFor();
+    await screenshot(page, 'shell-phone-filters-open');
+  });
 });
