@@ -87,7 +87,8 @@ export function FilterBar() {
       <details
         className="filter-bar__fold"
         open={opened ?? wide}
-        onToggle={(event) => setOpened(event.currentTarget.open)}
+        // Only a reader's own choice is kept: the browser also fires "toggle" when it first draws an open fold.
+        onToggle={(event) => setOpened(event.currentTarget.open === wide ? null : event.currentTarget.open)}
       >
         <summary className="filter-bar__summary">
           {t('filters.label')}
