@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadDemoData } from '../seeds/demo';
@@ -199,9 +198,4 @@ export async function runClientBench({ runs = 10, build = true }: ClientBenchOpt
   ]);
   console.log(`  written to ${writeResults('client', figures)}`);
   return figures;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 10);
-  await runClientBench({ runs, build: !process.argv.includes('--no-build') });
 }

@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { baselineBench } from './baseline-bench';
+import { runClientBench } from './client-bench';
 import { importBench } from './import-bench';
 import { loadBench } from './load-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
 
-const USAGE = `usage: npm run bench -- [import] [--rows N] [--samples N] [--seconds N] [--no-baseline]
+const USAGE = `usage: npm run bench -- [import | client] [--rows N] [--samples N] [--seconds N] [--no-baseline] [--runs N]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time the
               dashboard queries over HTTP, and the same through PostGraphile (the baseline)
-  import      generate N rows as CSV and import them through the real path`;
+  import      generate N rows as CSV and import them through the real path
+  client      the dashboard's initial JavaScript (gzip) and its first render with data in Chromium
+              (--runs N cold visits, default 10)`;
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -23,6 +26,8 @@ const option = (name: string, fallback: number) => {
 const [command = 'all'] = args.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
 if (command === 'import') {
   await importBench(option('--rows', 1_000_000));
+} else if (command === 'client') {
+  await runClientBench({ runs: option('--runs', 10) });
 } else if (command === 'all') {
   const rows = option('--rows', 1_000_000);
   let queries: Record<string, Latency> = {};
