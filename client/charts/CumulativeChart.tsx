@@ -57,7 +57,7 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
           tick={{ fill: CHART_INK.text, fontSize: 12 }}
           tickLine={false}
           axisLine={false}
-          width={48}
+          width="auto" // fits the labels: Spanish "300 mil" is wider than "300k"
         />
         {goal ? (
           <ReferenceLine

@@ -65,7 +65,7 @@ export function ActionsByTypeChart({ rows, types, typeLabel, period, ariaLabel }
             tick={{ fill: CHART_INK.text, fontSize: 12 }}
             tickLine={false}
             axisLine={false}
-            width={48}
+            width="auto"
             allowDecimals={false}
           />
           {shadeFrom <= shadeTo ? <ReferenceArea x1={shadeFrom} x2={shadeTo} fill={PERIOD_SHADE} fillOpacity={1} /> : null}

@@ -28,7 +28,7 @@ export function GroupYearsChart({ rows, ariaLabel, actionsLabel }: GroupYearsCha
           tick={{ fill: CHART_INK.text, fontSize: 12 }}
           tickLine={false}
           axisLine={false}
-          width={48}
+          width="auto"
           allowDecimals={false}
         />
         <Tooltip formatter={(value) => (typeof value === 'number' ? formatCount(value) : String(value))} />

@@ -35,7 +35,7 @@ export function DailyChart({ days, ariaLabel, valueLabel }: DailyChartProps) {
           tick={{ fill: CHART_INK.text, fontSize: 12 }}
           tickLine={false}
           axisLine={false}
-          width={48}
+          width="auto"
         />
         <Tooltip
           labelFormatter={(date) => formatDate(String(date))}
