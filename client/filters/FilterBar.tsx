@@ -218,7 +218,7 @@ function DateField(props: {
 }) {
   const id = useId();
   return (
-    <div className="filter-bar__field filter-bar__field--date">
+    <div className={`filter-bar__field filter-bar__field--date${props.value ? '' : ' filter-bar__field--empty'}`}>
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}

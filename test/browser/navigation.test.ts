@@ -72,4 +72,17 @@ describe('dashboard shell', () => {
     await filters.getByText('Filters · 2 filters on').waitFor();
     await screenshot(page, 'shell-phone-filters-open');
   });
+
+  it('prints the figures without the controls', async () => {
+    const page = await dashboard.signIn('staff');
+    await page.locator('.recharts-line-curve').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    for (const control of ['navigation', 'button']) {
+      await expect(page.getByRole(control as 'button').first().isVisible()).resolves.toBe(false);
+    }
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.recharts-line-curve').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'overview-print');
+  });
 });
+
