@@ -3,6 +3,7 @@
 
 import type { CumulativePoint } from './cumulative-series';
 import { valueAtDay } from './cumulative-series';
+import { daysBetween } from '../dates';
 
 export interface OutcomeLike {
   date: string;
@@ -24,13 +25,6 @@ export interface OutcomeMarker {
   day: number;
   /** The curve's cumulative total on that day; null when the day is outside the curve drawn. */
   value: number | null;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, outcomeMarkers } from '../../client/charts/outcome-markers';
+import { daysBetween } from '../../client/dates';
+import { outcomeMarkers } from '../../client/charts/outcome-markers';
 
 const points = [
   { day: -1, cumulative: 4 },

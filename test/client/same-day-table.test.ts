@@ -26,8 +26,8 @@ describe('sameDayTable', () => {
   it('gives each year its total at the day and the base year against it, newest first', () => {
     expect(sameDayTable(series, 2025, 1)).toEqual([
       { year: 2025, date: '2025-11-21', actions: 150, baseVsThis: null },
-      // Only day 0 reported: its total carries forward, with no date of its own at day 1.
-      { year: 2024, date: null, actions: 300, baseVsThis: -0.5 },
+      // Only day 0 reported: its total carries forward, and day 1 is still a date of that campaign.
+      { year: 2024, date: '2024-11-21', actions: 300, baseVsThis: -0.5 },
       { year: 2023, date: '2023-11-21', actions: 200, baseVsThis: -0.25 },
       { year: 2019, date: null, actions: null, baseVsThis: null },
     ]);
@@ -35,7 +35,7 @@ describe('sameDayTable', () => {
 
   it('has no percentage against a year with nothing yet by that day', () => {
     const [, , y2023] = sameDayTable(series, 2025, -1);
-    expect(y2023).toEqual({ year: 2023, date: null, actions: 0, baseVsThis: null });
+    expect(y2023).toEqual({ year: 2023, date: '2023-11-19', actions: 0, baseVsThis: null });
   });
 
   it('compares with a base year that is not the newest', () => {

@@ -1,6 +1,8 @@
 // "Actions against outcomes": every featured case of every year, how many actions it drew, and
 // whether and how soon good news followed. It shows an association, never a cause.
 
+import { daysBetween } from '../../dates';
+
 export interface CaseActionsInput {
   id: string;
   year: number;
@@ -34,8 +36,7 @@ export interface GroupFigures {
 const DAYS_PER_MONTH = 30.4375;
 const WINDOW_MONTHS = 12;
 
-const monthsBetween = (from: string, to: string) =>
-  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 / DAYS_PER_MONTH;
+const monthsBetween = (from: string, to: string) => daysBetween(from, to) / DAYS_PER_MONTH;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -1,5 +1,6 @@
 import type { ActionType, ImpactFilter } from '../../gql/graphql';
 import { ACTION_TYPES } from '../../filters/filter-params';
+import { addDays } from '../../dates';
 
 // A case's daily actions split by action type, for a stacked chart: one `impact` per type (aliases
 // in one request), merged here into one row per day.
@@ -36,9 +37,6 @@ export function perTypeFilters(filter: ImpactFilter): Record<ActionType, ImpactF
   ) as Record<ActionType, ImpactFilter>;
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 const zeros = (): Record<ActionType, number> =>
   Object.fromEntries(ACTION_TYPES.map((type) => [type, 0])) as Record<ActionType, number>;

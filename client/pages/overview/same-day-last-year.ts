@@ -2,16 +2,11 @@
 // day, under the same filters. Pure, unit-tested.
 
 import type { ImpactFilter } from '../../gql/graphql';
-import { daysBetween } from '../../charts/outcome-markers';
+import { addDays, daysBetween } from '../../dates';
 
 interface CampaignDates {
   year: number;
   writingStarts: string;
-}
-
-/** A YYYY-MM-DD date moved by whole days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Column } from '../../components/DataTable';
 import { formatCount } from '../../format';
 import type { Alignment } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
-import { addDays } from '../overview/same-day-last-year';
+import { addDays } from '../../dates';
 import type { DatedSeries } from './same-day-table';
 import { trendsMessages } from './trends.messages';
 

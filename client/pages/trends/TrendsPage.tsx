@@ -1,14 +1,13 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
 import { ChartSkeleton } from '../../charts/ChartSkeleton';
-import { daysBetween } from '../../charts/outcome-markers';
 import { EmptyState, ErrorState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { formatCount, formatShortDate } from '../../format';
-import { addDays } from '../overview/same-day-last-year';
+import { addDays, daysBetween } from '../../dates';
 import { formatSignedPercent } from '../overview/signed-percent';
 import { AlignmentChoice } from './AlignmentChoice';
 import { SameDayCard } from './SameDayCard';

@@ -3,6 +3,7 @@
 
 import { valueAtDay, type CumulativeSeries } from '../../charts/cumulative-series';
 import { relativeChange } from '../../charts/relative-change';
+import { addDays } from '../../dates';
 
 export interface DatedPoint {
   day: number;
@@ -16,7 +17,7 @@ export interface DatedSeries extends CumulativeSeries {
 
 export interface SameDayRow {
   year: number;
-  /** That year's date on the day; null when the year has no point there (before or after its reports). */
+  /** That year's date on the day (also past its last report); null for a year with no reports at all. */
   date: string | null;
   /** Cumulative actions by the day; null for a year with no reports at all. */
   actions: number | null;
@@ -34,7 +35,7 @@ export function sameDayTable(series: readonly DatedSeries[], baseYear: number, d
       const actions = s.points.length > 0 ? valueAtDay(s.points, day) : null;
       return {
         year: s.year,
-        date: s.points.find((p) => p.day === day)?.date ?? null,
+        date: s.points.length > 0 ? addDays(s.points[0].date, day - s.points[0].day) : null,
         actions,
         baseVsThis: s.year === baseYear || baseValue === null || actions === null ? null : relativeChange(baseValue, actions),
       };
