@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { graphql } from '../gql';
+import { ME_QUERY } from '../graphql/operations';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
 import { ACTION_TYPES, activeFilterCount, GROUP_TYPES, type Filters } from './filter-params';
@@ -52,6 +53,8 @@ export function FilterBar() {
   const { t } = useMessages('common', commonMessages);
   const { filters, setFilters, clearFilters } = useFilters();
   const { campaigns, campaign } = useCampaign();
+  // A coordinator's "all" is all of their own regions, not the world's: say so.
+  const scoped = (useQuery(ME_QUERY, { fetchPolicy: 'cache-only' }).data?.me?.regions.length ?? 0) > 0;
   const year = campaign?.year;
   const options = useQuery(
     FILTER_OPTIONS_QUERY,
@@ -105,7 +108,7 @@ export function FilterBar() {
               ))}
           </Select>
           <Select label={t('filters.region')} value={filters.region ?? ''} onChange={set('region')}>
-            <option value="">{t('filters.anyRegion')}</option>
+            <option value="">{scoped ? t('filters.anyOwnRegion') : t('filters.anyRegion')}</option>
             <Options options={regions} selected={filters.region} />
           </Select>
           <Select label={t('filters.country')} value={filters.country ?? ''} onChange={set('country')}>

@@ -58,7 +58,7 @@ describe('dashboard shell', () => {
     const page = await dashboard.signIn('coordinator');
     await page.locator('option', { hasText: 'Americas' }).waitFor({ state: 'attached' });
     const options = await page.getByRole('form', { name: 'Filters' }).getByLabel('Region').locator('option').allTextContents();
-    expect(options).toEqual(['All regions', 'Americas']);
+    expect(options).toEqual(['All my regions', 'Americas']);
   });
 
   it('folds the filters on a phone under a line that says how many are on', async () => {
