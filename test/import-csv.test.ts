@@ -37,10 +37,15 @@ function useDatabase(): () => TestDatabase {
   return () => db;
 }
 
-function importText(db: TestDatabase, content: string | Buffer, options: { filename?: string; dryRun?: boolean; pieceBytes?: number } = {}) {
+function importText(
+  db: TestDatabase,
+  content: string | Buffer,
+  options: { filename?: string; dryRun?: boolean; pieceBytes?: number; storeEvery?: number } = {},
+) {
   return importCsv(db.dataSource, csvStream(content, options.pieceBytes), {
     filename: options.filename ?? 'reports.csv',
     dryRun: options.dryRun,
+    storeEvery: options.storeEvery,
   });
 }
 
@@ -940,5 +945,78 @@ describe('a large file', () => {
     const [{ groups }] = await db().dataSource.query(`SELECT count(*)::int AS groups FROM writing_group`);
     expect(groups).toBeGreaterThan(1500);
     expect(await verifyRollups(db().dataSource)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A large file is stored in parts while it is read (here parts of 500 rows), in one transaction
+// ---------------------------------------------------------------------------------------------
+
+describe('a file stored in parts while it is read', () => {
+  const db = useDatabase();
+  const inParts = (rows: CsvRow[]) => importText(db(), csvText(rows), { storeEvery: 500 });
+  const many = (tag: string, n = 1500) => Array.from({ length: n }, (_, i) =>
+    (i % 5 === 0 ? individualRow : csvRow)({ report_id: `${tag}-${i}`, count: 1 + (i % 7), case: i % 3 ? 'ana-ruiz' : 'li-wen' }));
+
+  it('stores every part, takes a row repeated identically in a later part once, and keeps the summary tables exact', async () => {
+    const before = await storedState(db().dataSource);
+    const rows = many('PART-SAME');
+    const summary = await inParts([...rows, { ...rows[10] }, { ...rows[700] }]);
+    expect(summary).toMatchObject({ status: 'COMMITTED', read: 1502, imported: 1500, duplicates: 2, errorCount: 0 });
+    const after = await storedState(db().dataSource);
+    expect(after.reports - before.reports).toBe(1500);
+    expect(after.actions - before.actions).toBe(rows.reduce((sum, r) => sum + Number(r.count), 0));
+    expect(await verifyRollups(db().dataSource)).toEqual([]);
+    // the same file again: every part is found stored
+    expect(await inParts(rows)).toMatchObject({ status: 'COMMITTED', imported: 0, duplicates: 1500 });
+    expect(await storedState(db().dataSource)).toEqual(after);
+  });
+
+  it('refuses an id repeated with other content in a later part, with the line of the first, and stores nothing', async () => {
+    const before = await storedState(db().dataSource);
+    const rows = many('PART-DIFF');
+    const summary = await inParts([...rows, { ...rows[3], count: 999 }, { ...rows[4] }]);
+    expect(summary).toMatchObject({ status: 'REJECTED', imported: 0, rejected: 1, errorCount: 1 });
+    expect(summary.errors).toEqual([
+      { line: 1502, column: 'report_id', reason: 'report_id "PART-DIFF-3" is also on line 5 with different content' },
+    ]);
+    expect(await storedState(db().dataSource)).toEqual(before);
+  });
+
+  it('refuses an id stored before with other content, found in the second part, and stores nothing', async () => {
+    await inParts([csvRow({ report_id: 'PART-STORED-1', count: 5 })]);
+    const before = await storedState(db().dataSource);
+    const rows = many('PART-CONFLICT');
+    rows[800] = csvRow({ report_id: 'PART-STORED-1', count: 6 });
+    const summary = await inParts(rows);
+    expect(summary).toMatchObject({ status: 'REJECTED', imported: 0, rejected: 1, errorCount: 1 });
+    expect(summary.errors).toEqual([{
+      line: 802, column: 'report_id',
+      reason: 'report_id "PART-STORED-1" is already stored with different content; use correctReport to change a report',
+    }]);
+    expect(await storedState(db().dataSource)).toEqual(before);
+  });
+
+  it('refuses an unknown case in the last part and a bad row in the second, listing both, and stores nothing', async () => {
+    const before = await storedState(db().dataSource);
+    const rows = many('PART-BAD');
+    rows[1400] = csvRow({ report_id: 'PART-BAD-CASE', case: 'nobody' });
+    rows[600] = csvRow({ report_id: 'PART-BAD-COUNT', count: 0 });
+    const summary = await inParts(rows);
+    expect(summary).toMatchObject({ status: 'REJECTED', imported: 0, rejected: 2, errorCount: 2 });
+    expect(summary.errors.map((e) => [e.line, e.column])).toEqual([[602, 'count'], [1402, 'case']]);
+    expect(await storedState(db().dataSource)).toEqual(before);
+
+    const unknownOnly = many('PART-CASE');
+    unknownOnly[1200] = csvRow({ report_id: 'PART-CASE-X', case: 'nobody' });
+    expect(await inParts(unknownOnly)).toMatchObject({ status: 'REJECTED', imported: 0, rejected: 1, errorCount: 1 });
+    expect(await storedState(db().dataSource)).toEqual(before);
+  });
+
+  it('checks without storing on a dry run', async () => {
+    const before = await storedState(db().dataSource);
+    const summary = await importText(db(), csvText(many('PART-DRY')), { storeEvery: 500, dryRun: true });
+    expect(summary).toMatchObject({ status: 'DRY_RUN', imported: 1500, duplicates: 0, errorCount: 0 });
+    expect(await storedState(db().dataSource)).toEqual(before);
   });
 });

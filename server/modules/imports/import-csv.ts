@@ -13,6 +13,8 @@ export interface ImportOptions {
   createdBy?: number | null;
   /** Called now and then with the bytes and rows read so far. */
   onProgress?: (progress: { bytes: number; rows: number }) => void;
+  /** Staged rows stored at a time while the file is still being read (see ReportIngest.pipelined). */
+  storeEvery?: number;
 }
 
 export interface ImportSummary extends Omit<IngestResult, 'ids'> {
@@ -25,6 +27,12 @@ export interface ImportSummary extends Omit<IngestResult, 'ids'> {
 }
 
 const CHUNK = 20_000;
+/** Rows stored at a time while the rest of the file is read: the database inserts one part while Node parses the next. */
+const STORE_EVERY = 250_000;
+/** Rows parsed between two turns of the event loop. */
+const YIELD_EVERY = 1000;
+/** Chunks parsed ahead of the database at most (about 3 MB of text each). */
+const AHEAD = 16;
 
 /**
  * Imports a CSV file of letter reports in one transaction: every row is checked, and on any
@@ -46,14 +54,18 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
     );
     const ingest = new ReportIngest(runner.manager, { source: 'IMPORT', batchId, createdBy: options.createdBy });
     await ingest.begin();
+    await ingest.pipelined(options.storeEvery ?? STORE_EVERY);
     const rowErrors = { errors: [] as RowError[], count: 0, rows: 0 };
     let pending: { line: number; row: ReportRow }[] = [];
-    let staging: Promise<void> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
     let bytes = 0;
     let rows = 0;
     try {
       for await (const records of readReportCsv(input, (n) => (bytes = n))) {
-        for (const record of records) {
+        for (const [i, record] of records.entries()) {
+          // let the database client hear an answer and send the next queued statement: else the
+          // database would wait idle until this chunk of the file is parsed (tens of milliseconds)
+          if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
           const parsed = 'error' in record ? { errors: [record.error] } : parseReport(record.raw);
           if (parsed.errors) {
             rowErrors.rows++;
@@ -67,12 +79,15 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
           }
         }
         rows += records.length;
+        if (rowErrors.count > 0) ingest.halt(); // the file will be refused: stage the rest to check it, store nothing more
         if (pending.length >= CHUNK) {
-          // the database stages one chunk while we parse the next: two cores, both busy
-          await staging;
-          staging = ingest.add(pending);
-          staging.catch(() => undefined); // awaited before the next chunk; no unhandled rejection meanwhile
+          // the database stages (and stores) earlier chunks while we parse the next: two cores, both
+          // busy. Up to AHEAD chunks wait as text, so parsing goes on while a part is stored.
+          const staged = ingest.add(pending);
+          staged.catch(() => undefined); // awaited in turn; no unhandled rejection meanwhile
+          inFlight.push(staged);
           pending = [];
+          while (inFlight.length > AHEAD) await inFlight.shift();
         }
         options.onProgress?.({ bytes, rows });
       }
@@ -84,7 +99,7 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
     }
     options.onProgress?.({ bytes, rows });
     timings.read = Math.round(performance.now() - started);
-    await staging;
+    for (const staged of inFlight) await staged;
     await ingest.add(pending);
     result = await ingest.finish(rowErrors);
     result.read = rows;

@@ -21,6 +21,35 @@ export function rollupUpserts(source: string, sign: 1 | -1): string[] {
   });
 }
 
+/**
+ * For a write made of several statements (a pipelined import): temporary tables collecting each
+ * statement's sums, then added to the summary tables at once, in key order, by applyRollupDeltas.
+ * The summary rows are then locked only at the end, in the same order as every other writer.
+ */
+export const createRollupDeltas = ROLLUP_TABLES.map(({ name, dimensions }) =>
+  `CREATE TEMP TABLE ${name}_delta ON COMMIT DROP AS SELECT ${dimensions.join(', ')}, actions, reports FROM ${name} WITH NO DATA`);
+
+/** Statements adding the sums of the reports of `source` (an SQL FROM item named `r`) to the delta tables. */
+export function rollupDeltaInserts(source: string): string[] {
+  return ROLLUP_TABLES.map(({ name, dimensions }) => {
+    const dims = dimensions.join(', ');
+    return `INSERT INTO ${name}_delta SELECT ${dims}, sum(r.count), count(*) FROM ${source} GROUP BY ${dims}`;
+  });
+}
+
+/** Adds the delta tables to the summary tables. */
+export async function applyRollupDeltas(db: EntityManager): Promise<void> {
+  for (const { name, dimensions } of ROLLUP_TABLES) {
+    const dims = dimensions.join(', ');
+    await db.query(
+      `INSERT INTO ${name} (${dims}, actions, reports)
+       SELECT ${dims}, sum(actions), sum(reports) FROM ${name}_delta GROUP BY ${dims} ORDER BY ${dims}
+       ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
+       SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`,
+    );
+  }
+}
+
 /** Adds or removes the given reports in every summary table, inside the caller's transaction. */
 export async function applyToRollups(db: EntityManager, ids: number[], sign: 1 | -1): Promise<void> {
   for (const sql of rollupUpserts('letter_report r WHERE r.id = ANY($1::int[])', sign)) await db.query(sql, [ids]);
