@@ -26,13 +26,13 @@ export interface ImportSummary extends Omit<IngestResult, 'ids'> {
   timings: Record<string, number>;
 }
 
-const CHUNK = 20_000;
+const CHUNK = 50_000;
 /** Rows stored at a time while the rest of the file is read: the database inserts one part while Node parses the next. */
 const STORE_EVERY = 250_000;
 /** Rows parsed between two turns of the event loop. */
 const YIELD_EVERY = 1000;
-/** Chunks parsed ahead of the database at most (about 3 MB of text each). */
-const AHEAD = 16;
+/** Chunks parsed ahead of the database at most (about 8 MB of text each). */
+const AHEAD = 6;
 
 /**
  * Imports a CSV file of letter reports in one transaction: every row is checked, and on any

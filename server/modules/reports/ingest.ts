@@ -26,7 +26,7 @@ export interface IngestResult {
 }
 
 export const MAX_LISTED_ERRORS = 50;
-const STAGE_BATCH = 20_000;
+const STAGE_BATCH = 50_000;
 const UNIT = '\u001f';
 const RECORD = '\u001e';
 /** The records of $1 (joined with RECORD), each as a text array `a` of its fields (joined with UNIT); OFFSET 0 keeps PostgreSQL from splitting a record once per field read. */
