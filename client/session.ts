@@ -102,8 +102,3 @@ export function errorMessage(error: unknown, t: Translate = translateCommon): st
   }
   return message;
 }
-
-/** Whether the role may see and publish impact snapshots (the server refuses everyone else). */
-export function canManageSnapshots(role: string): boolean {
-  return role === 'admin' || role === 'staff';
-}

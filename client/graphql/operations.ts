@@ -2,7 +2,6 @@ import { graphql } from '../gql';
 import type {
   CampaignsQuery,
   DemoAccountsQuery,
-  MeQuery,
   PublishSnapshotInput as GeneratedPublishSnapshotInput,
   SnapshotDiffQuery,
   SnapshotSummaryFragment,
@@ -11,17 +10,9 @@ import type {
 // Documents shared by more than one page. Their types are generated from schema.graphql
 // (`npm run codegen`, client/gql/); the names below are the shapes components take.
 
-/** `Date` scalar: a calendar date, YYYY-MM-DD. */
-export type DateString = string;
-/** `DateTime` scalar: ISO 8601 at UTC. */
-export type DateTimeString = string;
-
 export type CampaignSummary = CampaignsQuery['campaigns'][number];
-export type SessionUserData = NonNullable<MeQuery['me']>;
 export type DemoAccount = DemoAccountsQuery['demoAccounts'][number];
 export type SnapshotSummary = SnapshotSummaryFragment;
-/** "PROVISIONAL" (published before the reporting deadline) or "FINAL"; a string in the schema. */
-export type SnapshotStatus = string;
 export type PublishSnapshotInput = GeneratedPublishSnapshotInput;
 export type FigureChange = SnapshotDiffQuery['snapshotDiff']['byCase'][number];
 export type { SnapshotDiffQueryVariables as SnapshotDiffVariables } from '../gql/graphql';

@@ -1,5 +1,5 @@
 import { graphql } from '../../gql';
-import type { CaseActionsByTypeQuery, CasesAcrossYearsQuery, CasesCampaignQuery } from '../../gql/graphql';
+import type { CasesAcrossYearsQuery, CasesCampaignQuery } from '../../gql/graphql';
 
 // The page's documents. Types come from schema.graphql (`npm run codegen`).
 
@@ -100,7 +100,5 @@ export const CASES_ACROSS_YEARS_QUERY = graphql(`
 
 export type CasesCampaign = NonNullable<CasesCampaignQuery['campaign']>;
 export type CampaignCase = CasesCampaign['cases'][number];
-export type CaseActionsByType = CaseActionsByTypeQuery;
 export type OutcomeSummary = CasesAcrossYearsQuery['outcomeSummary'];
 export type OutcomeYear = OutcomeSummary['byYear'][number];
-export type CaseAcrossYears = CasesAcrossYearsQuery['impact']['byCase'][number];

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { ChartCard } from '../../components/ChartCard';
-import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';

@@ -308,4 +308,3 @@ const es: Messages<typeof en>['es'] = {
 };
 
 export const reportsMessages: Messages<typeof en> = { en, es };
-export type ReportsKey = keyof typeof en;
