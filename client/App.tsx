@@ -2,6 +2,7 @@ import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DashboardClient } from './apollo';
+import { QueryError } from './components/QueryError';
 import { SiteHeader } from './components/SiteHeader';
 import { ErrorState } from './components/StatusMessage';
 import { LOGOUT_MUTATION, ME_QUERY } from './graphql/operations';
@@ -176,12 +177,7 @@ export function App({ onSessionEnded }: AppProps) {
     content = (
       <>
         <h1 className="visually-hidden">{t('appName')}</h1>
-        <ErrorState
-          title={t('state.serverUnreachable')}
-          error={me.error}
-          retrying={me.loading}
-          onRetry={() => void me.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('state.serverUnreachable')} result={me} />
       </>
     );
   } else {

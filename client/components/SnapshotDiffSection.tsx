@@ -10,7 +10,7 @@ import {
 } from '../graphql/operations';
 import { useMessages } from '../i18n/use-messages';
 import { snapshotsMessages } from '../pages/snapshots.messages';
-import { ErrorState } from './StatusMessage';
+import { QueryError } from './QueryError';
 
 interface SnapshotDiffSectionProps {
   /** Newest first; at least one. */
@@ -92,11 +92,7 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
               <div className="skeleton skeleton--counters" aria-hidden="true" />
             </>
           ) : diff.error ? (
-            <ErrorState
-              title={t('diff.failed')}
-              error={diff.error}
-              onRetry={() => void diff.refetch().catch(() => undefined)}
-            />
+            <QueryError title={t('diff.failed')} result={diff} />
           ) : result ? (
             <>
               <p className="diff__total" role="status">

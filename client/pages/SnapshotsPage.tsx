@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { PublishSnapshotForm } from '../components/PublishSnapshotForm';
+import { QueryError } from '../components/QueryError';
 import { SnapshotDiffSection } from '../components/SnapshotDiffSection';
 import { SnapshotTable } from '../components/SnapshotTable';
-import { EmptyState, ErrorState } from '../components/StatusMessage';
+import { EmptyState } from '../components/StatusMessage';
 import { CAMPAIGNS_QUERY, SNAPSHOTS_QUERY } from '../graphql/operations';
 import { commonMessages } from '../i18n/common.messages';
 import { useMessages } from '../i18n/use-messages';
@@ -38,12 +39,7 @@ export function SnapshotsPage() {
       <section className="card snap-card" aria-labelledby="snapshot-list-title" aria-busy={!list && !snapshots.error}>
         <h2 id="snapshot-list-title">{t('list.title')}</h2>
         {snapshots.error && !list ? (
-          <ErrorState
-            title={t('list.failed')}
-            error={snapshots.error}
-            retrying={snapshots.loading}
-            onRetry={() => void snapshots.refetch().catch(() => undefined)}
-          />
+          <QueryError title={t('list.failed')} result={snapshots} />
         ) : !list ? (
           <div className="snapshot-list-skeleton">
             <p className="visually-hidden" role="status">
@@ -65,12 +61,7 @@ export function SnapshotsPage() {
       </section>
 
       {campaigns.error && !campaigns.data ? (
-        <ErrorState
-          title={t('list.campaignsFailed')}
-          error={campaigns.error}
-          retrying={campaigns.loading}
-          onRetry={() => void campaigns.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('list.campaignsFailed')} result={campaigns} />
       ) : (
         <PublishSnapshotForm campaigns={campaigns.data?.campaigns} onPublished={(s) => setChosenSlug(s.slug)} />
       )}

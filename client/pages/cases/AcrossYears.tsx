@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import type { ImpactFilter } from '../../gql/graphql';
 import type { CampaignSummary } from '../../graphql/operations';
 import { useMessages } from '../../i18n/use-messages';
@@ -24,12 +25,7 @@ export function AcrossYears({ campaigns, filter }: AcrossYearsProps) {
   let body;
   if (result.error && !data) {
     body = (
-      <ErrorState
-        title={t('error.acrossYears')}
-        error={result.error}
-        retrying={result.loading}
-        onRetry={() => void result.refetch().catch(() => undefined)}
-      />
+      <QueryError title={t('error.acrossYears')} result={result} />
     );
   } else if (!data) {
     body = (

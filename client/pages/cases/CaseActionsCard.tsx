@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import type { ActionType, ImpactFilter } from '../../gql/graphql';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
@@ -42,12 +43,7 @@ export function CaseActionsCard({ name, filter, campaign }: CaseActionsCardProps
 
   if (result.error && !data) {
     return (
-      <ErrorState
-        title={t('error.caseActions')}
-        error={result.error}
-        retrying={result.loading}
-        onRetry={() => void result.refetch().catch(() => undefined)}
-      />
+      <QueryError title={t('error.caseActions')} result={result} />
     );
   }
   if (!data) {

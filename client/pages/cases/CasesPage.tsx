@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign, useFilters } from '../../filters/use-filters';
 import { commonMessages } from '../../i18n/common.messages';
@@ -41,12 +42,7 @@ export function CasesPage() {
     return (
       <>
         <h1>{t('title')}</h1>
-        <ErrorState
-          title={t('error.campaigns')}
-          error={campaignsResult.error}
-          retrying={campaignsResult.loading}
-          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('error.campaigns')} result={campaignsResult} />
       </>
     );
   }
@@ -76,12 +72,7 @@ export function CasesPage() {
     return (
       <>
         {header}
-        <ErrorState
-          title={t('error.cases', { year })}
-          error={cases.error}
-          retrying={cases.loading}
-          onRetry={() => void cases.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('error.cases', { year })} result={cases} />
         {acrossYears}
       </>
     );

@@ -1,7 +1,8 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, type ReactNode } from 'react';
 import { ChartCard } from '../../components/ChartCard';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { countryName, formatCount } from '../../format';
@@ -87,7 +88,7 @@ export function GeographyPage() {
   if (campaigns.error) {
     return (
       <Page>
-        <Failure title={t('state.campaignsFailed')} request={campaigns} />
+        <QueryError title={t('state.campaignsFailed')} result={campaigns} />
       </Page>
     );
   }
@@ -106,7 +107,7 @@ export function GeographyPage() {
     if (figures.error) {
       return (
         <Page>
-          <Failure title={t('state.failed')} request={figures} />
+          <QueryError title={t('state.failed')} result={figures} />
         </Page>
       );
     }
@@ -124,7 +125,7 @@ export function GeographyPage() {
   return (
     <Page campaignName={campaign.name}>
       <Breadcrumbs filters={filters} regionOfCountry={regionOfCountry} />
-      {figures.error ? <Failure title={t('state.failed')} request={figures} /> : null}
+      <QueryError title={t('state.failed')} result={figures} />
       {countries.total === 0 ? (
         <EmptyState title={t('state.empty')}>
           <p>{t('state.emptyDetail', { campaign: campaign.name })}</p>
@@ -197,24 +198,6 @@ export function GeographyPage() {
         ) : null}
       </div>
     </Page>
-  );
-}
-
-interface FailedRequest {
-  error?: { message: string };
-  loading: boolean;
-  refetch: () => Promise<unknown>;
-}
-
-/** A request that failed, with a retry that keeps whatever is on screen. */
-function Failure({ title, request }: { title: string; request: FailedRequest }) {
-  return (
-    <ErrorState
-      title={title}
-      error={request.error ?? { message: '' }}
-      retrying={request.loading}
-      onRetry={() => void request.refetch().catch(() => undefined)}
-    />
   );
 }
 

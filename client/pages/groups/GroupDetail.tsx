@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { ChartCard } from '../../components/ChartCard';
+import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';
@@ -11,7 +12,6 @@ import { GroupThisYear } from './GroupThisYear';
 import { everyYear, reportSpan, type GroupYearFigures } from './group-years';
 import { GroupYearsChart } from './GroupYearsChart';
 import { groupsMessages } from './messages';
-import { QueryError } from './QueryError';
 import { GROUP_DETAIL_QUERY } from './queries';
 import { TableSkeleton } from './TableSkeleton';
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { useCampaign } from '../../filters/use-filters';
 import { commonMessages } from '../../i18n/common.messages';
@@ -7,7 +8,6 @@ import { updateSearch, useSearch } from '../../url-state';
 import { GroupDetail } from './GroupDetail';
 import { parseGroupId, parseList, parseSearch } from './group-params';
 import { groupsMessages } from './messages';
-import { QueryError } from './QueryError';
 import { NotReportedList } from './NotReportedList';
 import { startTrail } from './page-cursors';
 import { RankingList } from './RankingList';

@@ -2,6 +2,7 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable';
+import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import type { Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';
@@ -9,7 +10,6 @@ import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { GroupLink } from './GroupLink';
 import { groupsMessages } from './messages';
-import { QueryError } from './QueryError';
 import { GROUPS_NOT_REPORTED_QUERY } from './queries';
 import { TableSkeleton } from './TableSkeleton';
 

@@ -1,6 +1,7 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DataTable } from '../../components/DataTable';
+import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatPercent } from '../../format';
@@ -10,7 +11,6 @@ import { useSearchParam } from '../../url-state';
 import { GroupLink } from './GroupLink';
 import { parseSearch } from './group-params';
 import { groupsMessages } from './messages';
-import { QueryError } from './QueryError';
 import { currentAfter, nextPage, pageIndex, previousPage, shownRange, trailFor, type CursorTrail } from './page-cursors';
 import { Pager } from './Pager';
 import { GROUP_RANKING_QUERY } from './queries';

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { ME_QUERY } from '../../graphql/operations';
@@ -56,12 +57,7 @@ export function OverviewPage() {
     return (
       <>
         <PageTitle />
-        <ErrorState
-          title={t('campaignsFailed')}
-          error={campaignsResult.error}
-          retrying={campaignsResult.loading}
-          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('campaignsFailed')} result={campaignsResult} />
       </>
     );
   }
@@ -80,12 +76,7 @@ export function OverviewPage() {
     return figures.error ? (
       <>
         <PageTitle />
-        <ErrorState
-          title={t('figuresFailed', { year: campaign.year })}
-          error={figures.error}
-          retrying={figures.loading}
-          onRetry={() => void figures.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('figuresFailed', { year: campaign.year })} result={figures} />
       </>
     ) : (
       <OverviewSkeleton />
@@ -123,12 +114,7 @@ export function OverviewPage() {
       ) : (
         <>
           {curves.error && !series ? (
-            <ErrorState
-              title={t('figuresFailed', { year: campaign.year })}
-              error={curves.error}
-              retrying={curves.loading}
-              onRetry={() => void curves.refetch().catch(() => undefined)}
-            />
+            <QueryError title={t('figuresFailed', { year: campaign.year })} result={curves} />
           ) : series ? (
             <CumulativeCard
               year={campaign.year}

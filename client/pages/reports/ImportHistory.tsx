@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import { formatCount, formatDateTime } from '../../format';
 import type { ReportsImportHistoryQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
@@ -41,12 +42,7 @@ export function ImportHistory() {
     <section className="card reports-section" aria-labelledby={titleId} aria-busy={!imports && !history.error}>
       <h2 id={titleId}>{t('history.title')}</h2>
       {history.error && !imports ? (
-        <ErrorState
-          title={t('history.failed')}
-          error={history.error}
-          retrying={history.loading}
-          onRetry={() => void history.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('history.failed')} result={history} />
       ) : !imports ? (
         <TableSkeleton label={t('history.loading')} />
       ) : imports.length === 0 ? (

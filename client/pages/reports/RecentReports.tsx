@@ -2,7 +2,8 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import { useMessages } from '../../i18n/use-messages';
 import { useSearchParam } from '../../url-state';
 import { CorrectDialog } from './CorrectDialog';
@@ -104,7 +105,7 @@ export function RecentReports({ onChanged }: RecentReportsProps) {
       ) : null}
 
       {list.error && !rows ? (
-        <ErrorState title={t('list.failed')} error={list.error} retrying={list.loading} onRetry={() => void list.refetch().catch(() => undefined)} />
+        <QueryError title={t('list.failed')} result={list} />
       ) : !rows ? (
         <TableSkeleton label={t('list.loading')} />
       ) : rows.length === 0 && afters.length === 0 ? (

@@ -1,7 +1,8 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
 import { ChartSkeleton } from '../../charts/ChartSkeleton';
-import { EmptyState, ErrorState } from '../../components/StatusMessage';
+import { QueryError } from '../../components/QueryError';
+import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
@@ -67,12 +68,7 @@ export function TrendsPage() {
     return (
       <>
         {head}
-        <ErrorState
-          title={t('campaignsFailed')}
-          error={campaignsResult.error}
-          retrying={campaignsResult.loading}
-          onRetry={() => void campaignsResult.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('campaignsFailed')} result={campaignsResult} />
       </>
     );
   }
@@ -110,12 +106,7 @@ export function TrendsPage() {
         {oneCampaignOnly ? <p className="trends-note">{t('caseNote')}</p> : null}
       </section>
       {result.error && !series ? (
-        <ErrorState
-          title={t('seriesFailed')}
-          error={result.error}
-          retrying={result.loading}
-          onRetry={() => void result.refetch().catch(() => undefined)}
-        />
+        <QueryError title={t('seriesFailed')} result={result} />
       ) : !series || !base ? (
         <div className="card" aria-busy="true">
           <p className="visually-hidden" role="status">

@@ -1,4 +1,4 @@
-import { ErrorState } from '../../components/StatusMessage';
+import { ErrorState } from './StatusMessage';
 
 interface QueryErrorProps {
   title: string;
@@ -13,6 +13,7 @@ export function QueryError({ title, result }: QueryErrorProps) {
       title={title}
       error={result.error}
       retrying={result.loading}
+      // A failed retry shows itself through the query's own error; nothing to catch here.
       onRetry={() => void result.refetch().catch(() => undefined)}
     />
   );
