@@ -13,6 +13,7 @@ import {
   type CorrectionForm,
   type FieldErrors,
 } from './correction';
+import { DialogActions } from './DialogActions';
 import { FormField, type ControlProps } from './FormField';
 import { reportsMessages } from './messages';
 import { ModalDialog } from './ModalDialog';
@@ -134,19 +135,13 @@ export function CorrectDialog({ report, onClose, onDone }: CorrectDialogProps) {
           ), { optional: true })}
         </fieldset>
         {field('reason', (p) => <textarea {...p} rows={2} maxLength={1000} value={form.reason} onChange={set('reason')} />)}
-        {failure ? (
-          <p className="reports-dialog__failure" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="reports-dialog__actions">
-          <button type="submit" className="button" disabled={loading}>
-            {loading ? t('correct.submitting') : t('correct.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          failure={failure}
+          submitting={loading}
+          submitLabel={t('correct.submit')}
+          submittingLabel={t('correct.submitting')}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../i18n/use-messages';
 import { errorMessage, graphQLErrorsOf } from '../../session';
 import { serverFieldErrors } from './correction';
+import { DialogActions } from './DialogActions';
 import { FormField } from './FormField';
 import { reportsMessages } from './messages';
 import { ModalDialog } from './ModalDialog';
@@ -51,19 +52,13 @@ export function RetractDialog({ report, onClose, onDone }: RetractDialogProps) {
             <textarea {...control} data-autofocus rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
           )}
         </FormField>
-        {failure ? (
-          <p className="reports-dialog__failure" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="reports-dialog__actions">
-          <button type="submit" className="button" disabled={loading}>
-            {loading ? t('retract.submitting') : t('retract.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          failure={failure}
+          submitting={loading}
+          submitLabel={t('retract.submit')}
+          submittingLabel={t('retract.submitting')}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );
