@@ -2,6 +2,7 @@ import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DashboardClient } from './apollo';
+import { LoadingState } from './components/LoadingState';
 import { QueryError } from './components/QueryError';
 import { SiteHeader } from './components/SiteHeader';
 import { ErrorState } from './components/StatusMessage';
@@ -210,14 +211,11 @@ export function App({ onSessionEnded }: AppProps) {
 /** A small placeholder while the session is checked or the dashboard's code arrives. */
 function SessionSkeleton({ label }: { label: string }) {
   return (
-    <div className="session-skeleton" aria-busy="true">
-      <p className="visually-hidden" role="status">
-        {label}
-      </p>
+    <LoadingState label={label} className="page-skeleton">
       <div className="card" aria-hidden="true">
         <div className="skeleton skeleton--title" />
         <div className="skeleton skeleton--line" />
       </div>
-    </div>
+    </LoadingState>
   );
 }

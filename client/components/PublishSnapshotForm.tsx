@@ -21,6 +21,7 @@ import {
   type PublishFormErrors,
   type PublishFormValues,
 } from '../snapshots';
+import { LoadingState } from './LoadingState';
 import { PublishSnapshotFields } from './PublishSnapshotFields';
 import { ReplaceSnapshotConfirm } from './ReplaceSnapshotConfirm';
 import { SnapshotPreviewFigures } from './SnapshotPreviewFigures';
@@ -176,13 +177,10 @@ export function PublishSnapshotForm({ campaigns, onPublished }: PublishSnapshotF
       </form>
 
       {flow.step === 'previewing' ? (
-        <div className="preview" aria-busy="true">
-          <p className="visually-hidden" role="status">
-            {t('publish.reading')}
-          </p>
+        <LoadingState label={t('publish.reading')} className="preview">
           <div className="skeleton skeleton--line" aria-hidden="true" />
           <div className="skeleton skeleton--counters" aria-hidden="true" />
-        </div>
+        </LoadingState>
       ) : null}
 
       {preview ? (

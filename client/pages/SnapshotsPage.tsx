@@ -5,6 +5,7 @@ import { QueryError } from '../components/QueryError';
 import { SnapshotDiffSection } from '../components/SnapshotDiffSection';
 import { SnapshotTable } from '../components/SnapshotTable';
 import { EmptyState } from '../components/StatusMessage';
+import { TableSkeleton } from '../components/TableSkeleton';
 import { CAMPAIGNS_QUERY, SNAPSHOTS_QUERY } from '../graphql/operations';
 import { commonMessages } from '../i18n/common.messages';
 import { useMessages } from '../i18n/use-messages';
@@ -41,14 +42,7 @@ export function SnapshotsPage() {
         {snapshots.error && !list ? (
           <QueryError title={t('list.failed')} result={snapshots} />
         ) : !list ? (
-          <div className="snapshot-list-skeleton">
-            <p className="visually-hidden" role="status">
-              {t('list.loading')}
-            </p>
-            <div className="skeleton skeleton--line" aria-hidden="true" />
-            <div className="skeleton skeleton--line" aria-hidden="true" />
-            <div className="skeleton skeleton--line" aria-hidden="true" />
-          </div>
+          <TableSkeleton label={t('list.loading')} />
         ) : list.length === 0 ? (
           <EmptyState title={t('list.empty')}>
             <p>{t('list.emptyHint')}</p>

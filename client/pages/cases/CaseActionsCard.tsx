@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
+import { LoadingState } from '../../components/LoadingState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import type { ActionType, ImpactFilter } from '../../gql/graphql';
@@ -48,13 +49,10 @@ export function CaseActionsCard({ name, filter, campaign }: CaseActionsCardProps
   }
   if (!data) {
     return (
-      <div className="card" aria-busy="true">
-        <p className="visually-hidden" role="status">
-          {common.t('state.loading')}
-        </p>
+      <LoadingState label={common.t('state.loading')} className="card">
         <div className="skeleton skeleton--line" aria-hidden="true" />
         <div className="chart skeleton skeleton--chart" aria-hidden="true" />
-      </div>
+      </LoadingState>
     );
   }
 

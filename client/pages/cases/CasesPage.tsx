@@ -1,5 +1,6 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { LoadingState } from '../../components/LoadingState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
@@ -59,7 +60,7 @@ export function CasesPage() {
   }
 
   const header = (
-    <header className="cases-header">
+    <header className="page-intro">
       <h1>{t('title')}</h1>
       <p>{t('intro', { campaign: campaign.name })}</p>
     </header>
@@ -131,11 +132,7 @@ export function CasesPage() {
 function CasesSkeleton() {
   const { t } = useMessages('cases', casesMessages);
   return (
-    <div className="cases-skeleton" aria-busy="true">
-      <h1>{t('title')}</h1>
-      <p className="visually-hidden" role="status">
-        {t('loading')}
-      </p>
+    <LoadingState label={t('loading')} heading={<h1>{t('title')}</h1>} className="page-skeleton">
       <div className="card" aria-hidden="true">
         <div className="skeleton skeleton--line" />
         <div className="skeleton skeleton--table" />
@@ -144,6 +141,6 @@ function CasesSkeleton() {
         <div className="skeleton skeleton--line" />
         <div className="chart skeleton skeleton--chart" />
       </div>
-    </div>
+    </LoadingState>
   );
 }

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, type ReactNode } from 'react';
 import { ChartCard } from '../../components/ChartCard';
+import { LoadingState } from '../../components/LoadingState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
@@ -206,7 +207,7 @@ function Page({ campaignName, children }: { campaignName?: string; children: Rea
   const { t } = useMessages('geography', geographyMessages);
   return (
     <div className="geo-page">
-      <header className="geo-page__head">
+      <header className="page-intro">
         <h1>{t('title')}</h1>
         {campaignName ? <p>{t('intro', { campaign: campaignName })}</p> : null}
       </header>
@@ -218,25 +219,21 @@ function Page({ campaignName, children }: { campaignName?: string; children: Rea
 function GeographySkeleton() {
   const { t } = useMessages('geography', geographyMessages);
   return (
-    <div className="geo-page" aria-busy="true">
-      <h1>{t('title')}</h1>
-      <p className="visually-hidden" role="status">
-        {t('state.loading')}
-      </p>
-      <div className="card geo-skeleton" aria-hidden="true">
+    <LoadingState label={t('state.loading')} heading={<h1>{t('title')}</h1>} className="page-skeleton">
+      <div className="card" aria-hidden="true">
         <div className="skeleton skeleton--line" />
         <div className="skeleton geo-skeleton__map" />
       </div>
       <div className="page-grid" aria-hidden="true">
-        <div className="card geo-skeleton">
+        <div className="card">
           <div className="skeleton skeleton--line" />
           <div className="skeleton geo-skeleton__table" />
         </div>
-        <div className="card geo-skeleton">
+        <div className="card">
           <div className="skeleton skeleton--line" />
           <div className="skeleton geo-skeleton__table" />
         </div>
       </div>
-    </div>
+    </LoadingState>
   );
 }

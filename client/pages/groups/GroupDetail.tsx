@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ChartCard } from '../../components/ChartCard';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { activeFilterCount, toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
@@ -13,7 +14,6 @@ import { everyYear, reportSpan, type GroupYearFigures } from './group-years';
 import { GroupYearsChart } from './GroupYearsChart';
 import { groupsMessages } from './messages';
 import { GROUP_DETAIL_QUERY } from './queries';
-import { TableSkeleton } from './TableSkeleton';
 
 interface GroupDetailProps {
   id: string;
@@ -48,7 +48,7 @@ export function GroupDetail({ id, campaign, campaignYears, filters }: GroupDetai
           <QueryError title={t('state.groupFailed')} result={result} />
         ) : (
           <div className="card">
-            <TableSkeleton label={t('state.loadingGroup')} />
+            <TableSkeleton label={t('state.loadingGroup')} lines={8} />
           </div>
         )}
       </>

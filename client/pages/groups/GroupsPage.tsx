@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCampaign } from '../../filters/use-filters';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
@@ -11,7 +12,6 @@ import { groupsMessages } from './messages';
 import { NotReportedList } from './NotReportedList';
 import { startTrail } from './page-cursors';
 import { RankingList } from './RankingList';
-import { TableSkeleton } from './TableSkeleton';
 import { useParamLink } from './use-param-link';
 import './groups.css';
 
@@ -47,7 +47,7 @@ export function GroupsPage() {
       <>
         <h1>{t('title')}</h1>
         <div className="card">
-          <TableSkeleton label={t('state.loading')} />
+          <TableSkeleton label={t('state.loading')} lines={8} />
         </div>
       </>
     );
@@ -67,7 +67,7 @@ export function GroupsPage() {
   if (groupId) return <GroupDetail id={groupId} campaign={campaign} campaignYears={campaignYears} filters={filters} />;
   return (
     <>
-      <div className="groups-head">
+      <div className="page-intro">
         <h1>{t('title')}</h1>
         <p>{t('intro', { campaign: campaign.name })}</p>
       </div>

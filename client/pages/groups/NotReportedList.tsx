@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import type { Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatDate } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
@@ -11,7 +12,6 @@ import { useMessages } from '../../i18n/use-messages';
 import { GroupLink } from './GroupLink';
 import { groupsMessages } from './messages';
 import { GROUPS_NOT_REPORTED_QUERY } from './queries';
-import { TableSkeleton } from './TableSkeleton';
 
 /** Shown at first and added by "show more", up to what the server gives at once. */
 const STEP = 50;
@@ -56,7 +56,7 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
     body = result.error ? (
       <QueryError title={t('state.notReportedFailed')} result={result} />
     ) : (
-      <TableSkeleton label={t('state.loading')} />
+      <TableSkeleton label={t('state.loading')} lines={8} />
     );
   } else if (data.notYetReported.totalCount === 0) {
     body = (

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { DataTable } from '../../components/DataTable';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { toImpactFilter, type Filters } from '../../filters/filter-params';
 import { countryName, formatCount, formatPercent } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
@@ -16,7 +17,6 @@ import { Pager } from './Pager';
 import { GROUP_RANKING_QUERY } from './queries';
 import { toRankingRows, type RankingRow } from './ranking-rows';
 import { SearchBox } from './SearchBox';
-import { TableSkeleton } from './TableSkeleton';
 
 export const RANKING_PAGE_SIZE = 25;
 
@@ -47,7 +47,7 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
     body = result.error ? (
       <QueryError title={t('state.failed')} result={result} />
     ) : (
-      <TableSkeleton label={t('state.loading')} />
+      <TableSkeleton label={t('state.loading')} lines={8} />
     );
   } else if (data.groupRanking.totalCount === 0 && pageIndex(trail) === 0) {
     body = search ? (

@@ -1,3 +1,4 @@
+import { LoadingState } from '../../components/LoadingState';
 import { useMessages } from '../../i18n/use-messages';
 import { overviewMessages } from './overview.messages';
 
@@ -11,11 +12,7 @@ export function PageTitle() {
 export function OverviewSkeleton() {
   const { t } = useMessages('overview', overviewMessages);
   return (
-    <div className="overview-skeleton" aria-busy="true">
-      <PageTitle />
-      <p className="visually-hidden" role="status">
-        {t('loading')}
-      </p>
+    <LoadingState label={t('loading')} heading={<PageTitle />} className="page-skeleton">
       <div className="headline" aria-hidden="true">
         <div className="skeleton skeleton--title" />
         <div className="skeleton skeleton--line" />
@@ -25,6 +22,6 @@ export function OverviewSkeleton() {
         <div className="skeleton skeleton--line" />
         <div className="chart skeleton skeleton--chart" />
       </div>
-    </div>
+    </LoadingState>
   );
 }

@@ -3,13 +3,13 @@ import { useId } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { StatusBadge } from '../../components/StatusBadge';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { formatCount, formatDateTime } from '../../format';
 import type { ReportsImportHistoryQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { reportsMessages } from './messages';
 import { IMPORT_HISTORY_QUERY } from './reports.graphql';
-import { StatusBadge } from './StatusBadge';
-import { TableSkeleton } from './TableSkeleton';
 
 type ImportRow = ReportsImportHistoryQuery['imports'][number];
 

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { useMessages } from '../../i18n/use-messages';
 import { useSearchParam } from '../../url-state';
 import { CorrectDialog } from './CorrectDialog';
@@ -12,7 +13,6 @@ import { useReportColumns } from './report-columns';
 import { MAX_SEARCH_LENGTH, parseReportSearch } from './report-search';
 import { RECENT_REPORTS_QUERY, type RecentReport } from './reports.graphql';
 import { RetractDialog } from './RetractDialog';
-import { TableSkeleton } from './TableSkeleton';
 
 const PAGE_SIZE = 25;
 

@@ -1,10 +1,10 @@
 import type { Column } from '../../components/DataTable';
+import { StatusBadge } from '../../components/StatusBadge';
 import { countryName, formatCount, formatDate, formatDateTime } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { reportsMessages } from './messages';
 import type { RecentReport } from './reports.graphql';
-import { StatusBadge } from './StatusBadge';
 
 const BADGE = { ACTIVE: 'solid', RETRACTED: 'outline', SUPERSEDED: 'dashed' } as const;
 

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
 import { ChartSkeleton } from '../../charts/ChartSkeleton';
+import { LoadingState } from '../../components/LoadingState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
@@ -108,12 +109,9 @@ export function TrendsPage() {
       {result.error && !series ? (
         <QueryError title={t('seriesFailed')} result={result} />
       ) : !series || !base ? (
-        <div className="card" aria-busy="true">
-          <p className="visually-hidden" role="status">
-            {t('loading')}
-          </p>
+        <LoadingState label={t('loading')} className="card">
           <ChartSkeleton />
-        </div>
+        </LoadingState>
       ) : (
         <>
           {emptyYears.length > 0 ? (

@@ -6,5 +6,5 @@ interface StatusBadgeProps {
 
 /** A status in words; the fill and border differ too, never the colour alone. */
 export function StatusBadge({ label, kind }: StatusBadgeProps) {
-  return <span className={`reports-badge reports-badge--${kind}`}>{label}</span>;
+  return <span className={`badge badge--${kind}`}>{label}</span>;
 }
