@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { DEMO_ACCOUNTS_QUERY, LOGIN_MUTATION, type DemoAccount } from '../graphql/operations';
 import { commonMessages, type CommonKey } from '../i18n/common.messages';
 import { useMessages } from '../i18n/use-messages';
 import { accountLabel, errorMessage, graphQLErrorsOf, roleDescription } from '../session';
+import { useDocumentTitle } from '../use-document-title';
 import { loginMessages } from './login.messages';
 
 // This page is in the first download for everyone who is not signed in yet: keep it to React and
@@ -24,7 +25,7 @@ interface LoginPageProps {
 }
 
 export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps) {
-  const { t, language } = useMessages('login', loginMessages);
+  const { t } = useMessages('login', loginMessages);
   const common = useMessages('common', commonMessages);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -36,9 +37,7 @@ export function LoginPage({ notice, onSignedIn, onSignInStart }: LoginPageProps)
   const demoAccounts = useQuery(DEMO_ACCOUNTS_QUERY).data?.demoAccounts ?? [];
   const ids = { email: useId(), password: useId(), error: useId() };
 
-  useEffect(() => {
-    document.title = t('documentTitle', { app: common.t('appName') });
-  }, [language]); // t is made anew each render; the words change only with the language
+  useDocumentTitle([t('title')]);
 
   async function signIn(credentials: Credentials) {
     if (pending) return;

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PublishSnapshotForm } from '../components/PublishSnapshotForm';
 import { QueryError } from '../components/QueryError';
 import { SnapshotDiffSection } from '../components/SnapshotDiffSection';
@@ -7,8 +7,8 @@ import { SnapshotTable } from '../components/SnapshotTable';
 import { EmptyState } from '../components/StatusMessage';
 import { TableSkeleton } from '../components/TableSkeleton';
 import { CAMPAIGNS_QUERY, SNAPSHOTS_QUERY } from '../graphql/operations';
-import { commonMessages } from '../i18n/common.messages';
 import { useMessages } from '../i18n/use-messages';
+import { useDocumentTitle } from '../use-document-title';
 import { snapshotsMessages } from './snapshots.messages';
 import './snapshots.css';
 
@@ -17,8 +17,7 @@ import './snapshots.css';
  * first), and what changed since. The public page of each is the server's own (/s/<slug>).
  */
 export function SnapshotsPage() {
-  const { t, language } = useMessages('snapshots', snapshotsMessages);
-  const appName = useMessages('common', commonMessages).t('appName');
+  const { t } = useMessages('snapshots', snapshotsMessages);
   // Someone else may have published since this page was last open: show the cache, then check.
   const snapshots = useQuery(SNAPSHOTS_QUERY, { fetchPolicy: 'cache-and-network' });
   const campaigns = useQuery(CAMPAIGNS_QUERY);
@@ -26,9 +25,7 @@ export function SnapshotsPage() {
   const [chosenSlug, setChosenSlug] = useState<string | null>(null);
   const compareSlug = list?.some((s) => s.slug === chosenSlug) ? chosenSlug : (list?.[0]?.slug ?? null);
 
-  useEffect(() => {
-    document.title = t('documentTitle', { app: appName });
-  }, [language]); // t is made anew each render; the words change only with the language
+  useDocumentTitle([t('title')]);
 
   return (
     <>

@@ -1,7 +1,6 @@
 import type { Messages } from '../i18n/use-messages';
 
 const en = {
-  documentTitle: 'Sign in · {{app}}',
   title: 'Sign in',
   intro: 'The campaign’s figures are for Amnesty staff and regional coordinators.',
   email: 'Email',
@@ -18,7 +17,6 @@ const en = {
 };
 
 const es: Messages<typeof en>['es'] = {
-  documentTitle: 'Iniciar sesión · {{app}}',
   title: 'Iniciar sesión',
   intro: 'Las cifras de la campaña son para el personal de Amnistía y la coordinación regional.',
   email: 'Correo electrónico',

@@ -2,7 +2,6 @@ import type { Messages } from '../i18n/use-messages';
 
 /** The snapshots page and its components (list, publish form, preview, changes). */
 const en = {
-  documentTitle: 'Impact snapshots · {{app}}',
   title: 'Impact snapshots',
   intro:
     'Frozen figures of a campaign for the public: a page, its JSON and CSV, each with a SHA-256 checksum. A provisional snapshot is published before the reporting deadline, a final one after it.',
@@ -121,7 +120,6 @@ const en = {
 };
 
 const es: Messages<typeof en>['es'] = {
-  documentTitle: 'Publicaciones de impacto · {{app}}',
   title: 'Publicaciones de impacto',
   intro:
     'Cifras congeladas de una campaña para el público: una página, su JSON y su CSV, cada uno con una suma de comprobación SHA-256. Antes del plazo de informes se publica una versión provisional y, después, la definitiva.',

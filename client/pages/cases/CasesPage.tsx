@@ -1,12 +1,12 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LoadingState } from '../../components/LoadingState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign, useFilters } from '../../filters/use-filters';
-import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
+import { useDocumentTitle } from '../../use-document-title';
 import { AcrossYears } from './AcrossYears';
 import { buildCaseRows } from './case-rows';
 import { CaseDetail } from './CaseDetail';
@@ -20,8 +20,7 @@ import './cases.css';
  * (the shared `case` filter, so other pages follow), and outcome rates across every campaign.
  */
 export function CasesPage() {
-  const { t, language } = useMessages('cases', casesMessages);
-  const common = useMessages('common', commonMessages);
+  const { t } = useMessages('cases', casesMessages);
   const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
   const { setFilters } = useFilters();
   // Focus moves to the case only when the reader picked it here, not on a reload or a link.
@@ -35,9 +34,7 @@ export function CasesPage() {
   // Keep the figures on screen while other filters load, but never another year's cases.
   const data = cases.data ?? (cases.previousData?.campaign?.year === year ? cases.previousData : undefined);
 
-  useEffect(() => {
-    document.title = `${t('title')} · ${common.t('appName')}`;
-  }, [language]); // the words change only with the language
+  useDocumentTitle([t('title')]);
 
   if (campaignsResult.error) {
     return (

@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ChartCard } from '../../components/ChartCard';
 import { LoadingState } from '../../components/LoadingState';
 import { QueryError } from '../../components/QueryError';
@@ -10,6 +10,7 @@ import { countryName, formatCount } from '../../format';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
+import { useDocumentTitle } from '../../use-document-title';
 import { AreaTable, formatShare } from './AreaTable';
 import { Breadcrumbs } from './Breadcrumbs';
 import { withShares, type ShareRow } from './drill-down';
@@ -81,10 +82,7 @@ export function GeographyPage() {
       : skipToken,
   );
 
-  const pageTitle = `${t('title')} · ${common.t('appName')}`;
-  useEffect(() => {
-    document.title = pageTitle;
-  }, [pageTitle]);
+  useDocumentTitle([t('title')]);
 
   if (campaigns.error) {
     return (

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
 import { ChartCard } from '../../components/ChartCard';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
@@ -8,6 +7,7 @@ import { activeFilterCount, toImpactFilter, type Filters } from '../../filters/f
 import { countryName, formatCount, formatDate } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
+import { useDocumentTitle } from '../../use-document-title';
 import { BackLink } from './BackLink';
 import { GroupThisYear } from './GroupThisYear';
 import { everyYear, reportSpan, type GroupYearFigures } from './group-years';
@@ -35,9 +35,7 @@ export function GroupDetail({ id, campaign, campaignYears, filters }: GroupDetai
   const data = result.data ?? (result.previousData?.group?.id === id ? result.previousData : undefined);
   const group = data?.group;
 
-  useEffect(() => {
-    if (group) document.title = `${group.name} · ${t('title')} · ${common.t('appName')}`;
-  }, [group, t, common]);
+  useDocumentTitle(group ? [group.name, t('title')] : null);
 
   if (!data) {
     return (

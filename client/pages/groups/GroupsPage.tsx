@@ -3,9 +3,9 @@ import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCampaign } from '../../filters/use-filters';
-import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { updateSearch, useSearch } from '../../url-state';
+import { useDocumentTitle } from '../../use-document-title';
 import { GroupDetail } from './GroupDetail';
 import { parseGroupId, parseList, parseSearch } from './group-params';
 import { groupsMessages } from './messages';
@@ -21,7 +21,6 @@ import './groups.css';
  */
 export function GroupsPage() {
   const { t } = useMessages('groups', groupsMessages);
-  const common = useMessages('common', commonMessages);
   const search = new URLSearchParams(useSearch());
   const groupId = parseGroupId(search.get('group'));
   const list = parseList(search.get('list'));
@@ -30,9 +29,7 @@ export function GroupsPage() {
   const [trail, setTrail] = useState(() => startTrail(''));
 
   useMalformedParamsDropped(search);
-  useEffect(() => {
-    if (!groupId) document.title = `${t('title')} · ${common.t('appName')}`;
-  }, [groupId, t, common]);
+  useDocumentTitle(groupId ? null : [t('title')]);
 
   if (result.error) {
     return (

@@ -1,12 +1,11 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { ME_QUERY } from '../../graphql/operations';
 import { useMessages } from '../../i18n/use-messages';
-import { commonMessages } from '../../i18n/common.messages';
+import { useDocumentTitle } from '../../use-document-title';
 import { Breakdowns } from './Breakdowns';
 import { CumulativeCard } from './CumulativeCard';
 import { DailyCard } from './DailyCard';
@@ -23,7 +22,6 @@ import './overview.css';
 /** One campaign under the shared filters: counters against last year, goal, curves and breakdowns. */
 export function OverviewPage() {
   const { t } = useMessages('overview', overviewMessages);
-  const { t: tc } = useMessages('common', commonMessages);
   const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
   const me = useQuery(ME_QUERY);
   const role = me.data?.me?.role;
@@ -49,9 +47,7 @@ export function OverviewPage() {
   const lastYear = useQuery(OVERVIEW_SAME_DAY_QUERY, lastYearFilter ? { variables: { filter: lastYearFilter } } : skipToken);
   const lastYearCounts = (lastYear.data ?? lastYear.previousData)?.impact;
 
-  useEffect(() => {
-    document.title = campaign ? `${campaign.name} · ${tc('appName')}` : tc('appName');
-  }, [campaign, tc]);
+  useDocumentTitle(campaign ? [campaign.name] : []);
 
   if (campaignsResult.error) {
     return (

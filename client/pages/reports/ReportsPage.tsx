@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { useMessages } from '../../i18n/use-messages';
-import { commonMessages } from '../../i18n/common.messages';
+import { useDocumentTitle } from '../../use-document-title';
 import { forgetFigures } from './forget-figures';
 import { ImportHistory } from './ImportHistory';
 import { reportsMessages } from './messages';
@@ -14,14 +14,11 @@ import './reports.css';
  * far, and the recent reports with their retraction and correction.
  */
 export function ReportsPage() {
-  const { t, language } = useMessages('reports', reportsMessages);
-  const common = useMessages('common', commonMessages);
+  const { t } = useMessages('reports', reportsMessages);
   const client = useApolloClient();
   const onDataChanged = useCallback(() => forgetFigures(client.cache), [client]);
 
-  useEffect(() => {
-    document.title = t('documentTitle', { app: common.t('appName') });
-  }, [language]); // t changes with the language only
+  useDocumentTitle([t('title')]);
 
   return (
     <>

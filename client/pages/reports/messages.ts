@@ -2,7 +2,6 @@ import type { Messages } from '../../i18n/use-messages';
 
 /** The Reports page: CSV upload, import history, recent reports with retraction and correction. */
 const en = {
-  documentTitle: 'Reports · {{app}}',
   title: 'Reports',
   intro:
     'Import letter reports from a CSV file, see what was imported, and retract or correct a report. Nothing is ever deleted: a retracted or corrected report is kept, marked, with its reason.',
@@ -154,7 +153,6 @@ const en = {
 };
 
 const es: Messages<typeof en>['es'] = {
-  documentTitle: 'Informes · {{app}}',
   title: 'Informes',
   intro:
     'Importe informes de cartas desde un archivo CSV, consulte lo importado y retire o corrija un informe. Nunca se borra nada: un informe retirado o corregido se conserva, marcado, con su motivo.',

@@ -7,9 +7,9 @@ import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
-import { commonMessages } from '../../i18n/common.messages';
 import { formatCount, formatShortDate } from '../../format';
 import { addDays, daysBetween } from '../../dates';
+import { useDocumentTitle } from '../../use-document-title';
 import { formatSignedPercent } from '../overview/signed-percent';
 import { AlignmentChoice } from './AlignmentChoice';
 import { SameDayCard } from './SameDayCard';
@@ -24,7 +24,6 @@ import './trends.css';
 /** Any campaigns side by side, aligned by campaign day or calendar date, and a same-day table. */
 export function TrendsPage() {
   const { t } = useMessages('trends', trendsMessages);
-  const { t: tc } = useMessages('common', commonMessages);
   const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
   const base = campaign?.year ?? null;
   const available = useMemo(
@@ -36,9 +35,7 @@ export function TrendsPage() {
   const result = useQuery(YEAR_CURVES_QUERY, filter ? { variables: { years: params.years, filter, align: params.align } } : skipToken);
   const series = (result.data ?? result.previousData)?.yearComparison;
 
-  useEffect(() => {
-    document.title = `${t('title')} · ${tc('appName')}`;
-  }, [t, tc]);
+  useDocumentTitle([t('title')]);
 
   // Today's day in the base year's own count (browser's date: close enough for a default).
   const today = new Date().toISOString().slice(0, 10);
