@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
-import { impactSource, type ImpactSource } from './impact-source';
+import { impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
 import type { DailyTotal, YearSeries } from './impact.types';
 
@@ -59,91 +59,50 @@ export class ImpactService {
     return { totalActions: num(row.actions), reportCount: num(row.reports) };
   }
 
-  /**
-   * Distinct values of a column (groups that reported, writers' countries). Countries are the keys
-   * of the country breakdown (one pass shared with byCountry); the number of groups is the total of
-   * topGroups' first page (the same query, shared through the cache with a topGroups field).
-   */
+  /** Distinct values of a column (groups that reported, writers' countries). */
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
-    if (column === 'country') return (await this.grouped(filter, 'country')).length;
-    return (await this.topGroups(filter, 1, null)).totalCount;
+    const s = this.source(filter, [column]);
+    const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params);
+    return num(row.n);
   }
 
-  /**
-   * Breakdowns asked in the same request with the same filter are answered together: one pass per
-   * summary table (GROUPING SETS), not one per breakdown. Each still reads the table it read alone.
-   */
-  breakdown(filter: ImpactFilter, column: BreakdownColumn): Promise<KeyTotal[]> {
-    return this.grouped(filter, column);
+  async breakdown(filter: ImpactFilter, column: BreakdownColumn): Promise<KeyTotal[]> {
+    const s = this.source(filter, [column]);
+    const key = column === 'subdivision' ? `coalesce(r.subdivision, '')` : `r.${column}`;
+    return toKeyTotals(
+      await this.db.query(
+        `SELECT ${key} AS key, ${s.actions} AS actions, ${s.reports} AS reports ${s.from}
+         GROUP BY 1 ORDER BY 2 DESC, 1`,
+        s.params,
+      ),
+    );
   }
 
   /** Totals by the country of the case (not of the writers). */
-  byCaseCountry(filter: ImpactFilter): Promise<KeyTotal[]> {
-    return this.grouped(filter, 'case_country');
-  }
-
-  private readonly batches = new Map<string, { source: ImpactSource; sets: GroupingSet[]; result: Promise<Map<GroupingSet, KeyTotal[]>> }>();
-
-  private grouped(filter: ImpactFilter, set: GroupingSet): Promise<KeyTotal[]> {
-    const s = this.source(filter, [set === 'case_country' ? 'case_id' : set]);
-    const key = sourceKey(s);
-    let batch = this.batches.get(key);
-    if (!batch) {
-      const sets: GroupingSet[] = [];
-      batch = {
-        source: s,
-        sets,
-        // collected until every resolver of this level has asked (after their argument validation)
-        result: new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-          this.batches.delete(key);
-          return this.groupingSets(s, sets);
-        }),
-      };
-      this.batches.set(key, batch);
-    }
-    if (!batch.sets.includes(set)) batch.sets.push(set);
-    return batch.result.then((m) => m.get(set)!);
-  }
-
-  private async groupingSets(s: ImpactSource, requested: GroupingSet[]): Promise<Map<GroupingSet, KeyTotal[]>> {
-    const sets = [...requested].sort();
-    // first the sums by every asked column together (a few hundred rows), then each set from those
-    const columns = [...new Set(sets.map((c) => (c === 'case_country' ? 'case_id' : c)))];
-    const inner = columns.map((c) => (c === 'subdivision' ? `coalesce(r.subdivision, '') AS subdivision` : `r.${c}`));
-    const exprs = sets.map((c) => (c === 'case_country' ? 'k.country' : `t.${c}`));
-    const join = sets.includes('case_country') ? 'JOIN "case" k ON k.id = t.case_id' : '';
-    // keys are never NULL (subdivision is coalesced); GROUPING tells each row's set
-    const rows = await this.db.query(
-      `SELECT GROUPING(${exprs.join(', ')}) AS g, ${exprs.map((e, i) => `${e} AS k${i}`).join(', ')},
-              sum(t.actions) AS actions, sum(t.reports) AS reports
-       FROM (SELECT ${inner.join(', ')}, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} GROUP BY ${columns.map((_, i) => i + 1).join(', ')}) t
-       ${join}
-       GROUP BY GROUPING SETS (${exprs.map((e) => `(${e})`).join(', ')})
-       ORDER BY 1, ${exprs.length + 2} DESC, ${exprs.map((_, i) => i + 2).join(', ')}`,
-      s.params,
+  async byCaseCountry(filter: ImpactFilter): Promise<KeyTotal[]> {
+    const s = this.source(filter, ['case_id']);
+    return toKeyTotals(
+      await this.db.query(
+        `SELECT k.country AS key, sum(t.actions) AS actions, sum(t.reports) AS reports
+         FROM (SELECT r.case_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} GROUP BY r.case_id) t
+         JOIN "case" k ON k.id = t.case_id
+         GROUP BY 1 ORDER BY 2 DESC, 1`,
+        s.params,
+      ),
     );
-    const all = (1 << sets.length) - 1;
-    const result = new Map<GroupingSet, KeyTotal[]>(sets.map((c) => [c, []]));
-    for (const r of rows) {
-      const i = sets.findIndex((_, i) => r.g === (all ^ (1 << (sets.length - 1 - i))));
-      result.get(sets[i])!.push({ key: String(r[`k${i}`] ?? ''), actions: num(r.actions), reports: num(r.reports) });
-    }
-    return result;
   }
 
   /** Groups ranked by actions (then id), a page at a time; the cursor is the last row's place. */
   async topGroups(filter: ImpactFilter, first: number, after: string | null): Promise<GroupPage> {
     const s = this.source(filter, ['group_id'], 2);
     const position = after ? decodeCursor(after) : null;
-    // always the first 101 (the most a page asks, plus one): one SQL text whatever `first` is, so a
-    // first page and groupCount (its total) share one query through the cache
     const rows: { group_id: number; actions: string; reports: string; total: number }[] = await this.db.query(
       `WITH g AS (
          SELECT r.group_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} AND r.group_id IS NOT NULL
          GROUP BY r.group_id)
        SELECT g.*, (SELECT count(*)::int FROM g) AS total FROM g
        WHERE $1::bigint IS NULL OR (g.actions, -g.group_id) < ($1::bigint, -$2::int)
-       ORDER BY g.actions DESC, g.group_id LIMIT ${MAX_PAGE + 1}`,
+       ORDER BY g.actions DESC, g.group_id LIMIT ${first + 1}`,
       [position?.actions ?? null, position?.groupId ?? null, ...s.params],
     );
     const totalCount = rows[0]?.total ?? (position ? await this.distinctCount(filter, 'group_id') : 0);
@@ -182,41 +141,28 @@ export class ImpactService {
    */
   async yearComparison(years: number[], filter: ImpactFilter, align: Alignment): Promise<YearSeries[]> {
     const s = this.source({ ...filter, year: null }, ['year', 'day'], 1);
-    const dayExpr = align === 'CAMPAIGN_DAY' ? `d.day - c.writing_starts` : `d.day - make_date(c.year, 12, 1)`;
-    // the days with reports; the days between them (no reports) are filled in below
-    const rows: { year: number; date: string; day: number; actions: string }[] = await this.db.query(
-      `SELECT d.year, to_char(d.day, 'YYYY-MM-DD') AS date, ${dayExpr} AS day, d.actions
-       FROM (SELECT r.year, r.day, ${s.actions} AS actions ${s.from} AND r.year = ANY($1::int[]) GROUP BY r.year, r.day) d
-       JOIN campaign c ON c.year = d.year
-       ORDER BY d.year, d.day`,
+    const dayExpr = align === 'CAMPAIGN_DAY' ? `g.day::date - c.writing_starts` : `g.day::date - make_date(c.year, 12, 1)`;
+    const rows = await this.db.query(
+      `WITH d AS (
+         SELECT r.year, r.day, ${s.actions} AS actions ${s.from} AND r.year = ANY($1::int[]) GROUP BY r.year, r.day),
+       span AS (SELECT year, min(day) AS lo, max(day) AS hi FROM d GROUP BY year)
+       SELECT c.year, to_char(g.day, 'YYYY-MM-DD') AS date, ${dayExpr} AS day,
+              coalesce(d.actions, 0) AS actions,
+              sum(coalesce(d.actions, 0)) OVER (PARTITION BY c.year ORDER BY g.day) AS cumulative
+       FROM span JOIN campaign c ON c.year = span.year
+       CROSS JOIN LATERAL generate_series(span.lo, span.hi, interval '1 day') AS g(day)
+       LEFT JOIN d ON d.year = c.year AND d.day = g.day::date
+       ORDER BY c.year, g.day`,
       [years, ...s.params],
     );
     const byYear = new Map<number, YearSeries>(years.map((year) => [year, { year, total: 0, points: [] }]));
     for (const r of rows) {
       const series = byYear.get(r.year)!;
-      const last = series.points.at(-1);
-      if (last) {
-        const time = Date.parse(`${last.date}T00:00:00Z`);
-        for (let day = last.day + 1; day < r.day; day++) {
-          const date = new Date(time + (day - last.day) * 86_400_000).toISOString().slice(0, 10);
-          series.points.push({ day, date, actions: 0, cumulative: series.total });
-        }
-      }
-      series.total += num(r.actions);
-      series.points.push({ day: r.day, date: r.date, actions: num(r.actions), cumulative: series.total });
+      series.points.push({ day: r.day, date: r.date, actions: num(r.actions), cumulative: num(r.cumulative) });
+      series.total = num(r.cumulative);
     }
     return [...byYear.values()];
   }
-}
-
-type GroupingSet = BreakdownColumn | 'case_country';
-
-/** The most rows a page of topGroups may ask for (TopGroupsArgs.first). */
-const MAX_PAGE = 100;
-
-/** Identifies a question's rows: the same table, condition and parameters. */
-function sourceKey(s: ImpactSource): string {
-  return `${s.from}\u0000${JSON.stringify(s.params)}`;
 }
 
 function encodeCursor(actions: number, groupId: number): string {

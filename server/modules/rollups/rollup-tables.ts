@@ -15,8 +15,6 @@ export interface RollupTable {
 }
 
 export const ROLLUP_TABLES: RollupTable[] = [
-  // the whole-year daily curve, totals and the year comparison (~85 rows a year)
-  { name: 'rollup_year_day', dimensions: ['year', 'day'] },
   // daily curves and date ranges by area
   { name: 'rollup_daily', dimensions: ['year', 'region', 'country', 'day'] },
   // daily curves by case and action type (the case pages, per-case comparisons)
