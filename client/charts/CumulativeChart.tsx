@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCompact, formatCount } from '../format';
+import { FIGURE_AXIS, LINE_AXIS, tooltipCount } from './axis-style';
 import type { CumulativeRow } from './cumulative-series';
 import { CHART_INK, DASHES, seriesColour } from './palette';
 
@@ -40,25 +40,14 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
       >
         <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
         <XAxis
+          {...LINE_AXIS}
           dataKey="day"
           type="number"
           domain={['dataMin', 'dataMax']}
           allowDecimals={false}
-          tick={{ fill: CHART_INK.text, fontSize: 12 }}
-          tickLine={false}
-          stroke={CHART_INK.axis}
           label={{ value: xAxisLabel, position: 'insideBottom', offset: -16, fill: CHART_INK.text, fontSize: 13 }}
         />
-        <YAxis
-          domain={[0, valueTicks.at(-1) ?? 'auto']}
-          ticks={valueTicks}
-          interval={0}
-          tickFormatter={formatCompact}
-          tick={{ fill: CHART_INK.text, fontSize: 12 }}
-          tickLine={false}
-          axisLine={false}
-          width="auto" // fits the labels: Spanish "300 mil" is wider than "300k"
-        />
+        <YAxis {...FIGURE_AXIS} domain={[0, valueTicks.at(-1) ?? 'auto']} ticks={valueTicks} interval={0} />
         {goal ? (
           <ReferenceLine
             y={goal.value}
@@ -78,7 +67,7 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
         ) : null}
         <Tooltip
           labelFormatter={(day) => dayLabel(Number(day))}
-          formatter={(value) => (typeof value === 'number' ? formatCount(value) : String(value))}
+          formatter={tooltipCount}
         />
         <Legend verticalAlign="top" align="right" height={32} iconType="plainline" />
         {/* Drawn last to first, so the emphasised year lies on top. */}

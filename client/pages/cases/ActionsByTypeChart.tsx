@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ActionType } from '../../gql/graphql';
+import { FIGURE_AXIS, LINE_AXIS, tooltipCount } from '../../charts/axis-style';
 import { CHART_INK, seriesColour } from '../../charts/palette';
 import { ACTION_TYPES } from '../../filters/filter-params';
-import { formatCompact, formatCount, formatShortDate } from '../../format';
+import { formatShortDate } from '../../format';
+import type { ActionType } from '../../gql/graphql';
 import type { DailyTypeRow } from './daily-by-type';
 
 /** Light enough that every bar colour stands out on it. */
@@ -52,26 +53,12 @@ export function ActionsByTypeChart({ rows, types, typeLabel, period, ariaLabel }
           accessibilityLayer={false}
         >
           <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
-          <XAxis
-            dataKey="date"
-            tickFormatter={formatShortDate}
-            tick={{ fill: CHART_INK.text, fontSize: 12 }}
-            tickLine={false}
-            stroke={CHART_INK.axis}
-            minTickGap={24}
-          />
-          <YAxis
-            tickFormatter={formatCompact}
-            tick={{ fill: CHART_INK.text, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-            width="auto"
-            allowDecimals={false}
-          />
+          <XAxis {...LINE_AXIS} dataKey="date" tickFormatter={formatShortDate} minTickGap={24} />
+          <YAxis {...FIGURE_AXIS} allowDecimals={false} />
           {shadeFrom <= shadeTo ? <ReferenceArea x1={shadeFrom} x2={shadeTo} fill={PERIOD_SHADE} fillOpacity={1} /> : null}
           <Tooltip
             labelFormatter={(date) => formatShortDate(String(date))}
-            formatter={(value) => (typeof value === 'number' ? formatCount(value) : String(value))}
+            formatter={tooltipCount}
           />
           {types.map((type) => (
             <Bar

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { LINE_AXIS, TICK } from '../../charts/axis-style';
 import { CHART_INK } from '../../charts/palette';
 
 interface HorizontalBarsProps<R> {
@@ -23,7 +24,6 @@ interface HorizontalBarsProps<R> {
  * it readable without the axis or colour. A 0 gets a sliver, so its figure shows too.
  */
 export function HorizontalBars<R>({ rows, category, value, format, colour, categoryWidth, ticks, ariaLabel, short = false }: HorizontalBarsProps<R>) {
-  const text = { fill: CHART_INK.text, fontSize: 12 };
   const name = (row: R) => row[category];
   const figure = (row: R) => row[value];
   return (
@@ -38,21 +38,19 @@ export function HorizontalBars<R>({ rows, category, value, format, colour, categ
       >
         <CartesianGrid stroke={CHART_INK.grid} horizontal={false} />
         <XAxis
+          {...LINE_AXIS}
           type="number"
           domain={ticks ? [ticks[0], ticks.at(-1)!] : [0, 'auto']}
           ticks={ticks}
           tickFormatter={format}
-          tick={text}
-          tickLine={false}
-          stroke={CHART_INK.axis}
         />
-        <YAxis type="category" dataKey={name} interval={0} width={categoryWidth} tick={text} tickLine={false} axisLine={false} />
+        <YAxis type="category" dataKey={name} interval={0} width={categoryWidth} tick={TICK} tickLine={false} axisLine={false} />
         <Bar dataKey={figure} fill={colour} minPointSize={2} isAnimationActive={false}>
           <LabelList
             dataKey={figure}
             position="right"
             formatter={(shown) => (typeof shown === 'number' ? format(shown) : '')}
-            {...text}
+            {...TICK}
           />
         </Bar>
       </BarChart>

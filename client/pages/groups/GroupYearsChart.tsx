@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { FIGURE_AXIS, LINE_AXIS, tooltipCount } from '../../charts/axis-style';
 import { CHART_INK, seriesColour } from '../../charts/palette';
-import { formatCompact, formatCount } from '../../format';
 import type { GroupYearFigures } from './group-years';
 
 interface GroupYearsChartProps {
@@ -22,16 +22,9 @@ export function GroupYearsChart({ rows, ariaLabel, actionsLabel }: GroupYearsCha
         accessibilityLayer={false}
       >
         <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
-        <XAxis dataKey="year" tick={{ fill: CHART_INK.text, fontSize: 12 }} tickLine={false} stroke={CHART_INK.axis} />
-        <YAxis
-          tickFormatter={formatCompact}
-          tick={{ fill: CHART_INK.text, fontSize: 12 }}
-          tickLine={false}
-          axisLine={false}
-          width="auto"
-          allowDecimals={false}
-        />
-        <Tooltip formatter={(value) => (typeof value === 'number' ? formatCount(value) : String(value))} />
+        <XAxis {...LINE_AXIS} dataKey="year" />
+        <YAxis {...FIGURE_AXIS} allowDecimals={false} />
+        <Tooltip formatter={tooltipCount} />
         <Bar dataKey="actions" name={actionsLabel} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56} />
       </BarChart>
     </div>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { FIGURE_AXIS, LINE_AXIS, tooltipCount } from '../../charts/axis-style';
 import { CHART_INK, PALETTE } from '../../charts/palette';
-import { formatCompact, formatCount, formatDate, formatShortDate } from '../../format';
+import { formatDate, formatShortDate } from '../../format';
 
 interface DailyChartProps {
   days: readonly { date: string; actions: number }[];
@@ -21,25 +22,11 @@ export function DailyChart({ days, ariaLabel, valueLabel }: DailyChartProps) {
         accessibilityLayer={false}
       >
         <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
-        <XAxis
-          dataKey="date"
-          tickFormatter={formatShortDate}
-          minTickGap={24}
-          tick={{ fill: CHART_INK.text, fontSize: 12 }}
-          tickLine={false}
-          stroke={CHART_INK.axis}
-        />
-        <YAxis
-          tickFormatter={formatCompact}
-          allowDecimals={false}
-          tick={{ fill: CHART_INK.text, fontSize: 12 }}
-          tickLine={false}
-          axisLine={false}
-          width="auto"
-        />
+        <XAxis {...LINE_AXIS} dataKey="date" tickFormatter={formatShortDate} minTickGap={24} />
+        <YAxis {...FIGURE_AXIS} allowDecimals={false} />
         <Tooltip
           labelFormatter={(date) => formatDate(String(date))}
-          formatter={(value) => [typeof value === 'number' ? formatCount(value) : String(value), valueLabel]}
+          formatter={(value) => [tooltipCount(value), valueLabel]}
         />
         <Bar dataKey="actions" name={valueLabel} fill={PALETTE[0]} isAnimationActive={false} />
       </BarChart>
