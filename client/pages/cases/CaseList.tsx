@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
 import { countryName, formatCount } from '../../format';
+import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { useSearchParam } from '../../url-state';
 import { CASE_SORTS, parseCaseSort, searchCases, sortCases, type CaseRow, type RowLabels } from './case-rows';
@@ -17,6 +18,7 @@ interface CaseListProps {
 /** The campaign's cases: searchable (`?q=`) and sortable (`?sort=`); a case's name selects it. */
 export function CaseList({ year, rows, selectedId, onSelect }: CaseListProps) {
   const { t, language } = useMessages('cases', casesMessages);
+  const common = useMessages('common', commonMessages);
   const [query, setQuery] = useSearchParam('q');
   const [sortParam, setSort] = useSearchParam('sort');
   const sort = parseCaseSort(sortParam) ?? 'actions';
@@ -30,7 +32,7 @@ export function CaseList({ year, rows, selectedId, onSelect }: CaseListProps) {
   const collator = new Intl.Collator(language);
   const labels: RowLabels = {
     country: countryName,
-    outcome: (row) => (row.badge ? t(`outcome.${row.badge.kind}`) : ''),
+    outcome: (row) => (row.badge ? common.t(`outcomeKind.${row.badge.kind}`) : ''),
     compare: collator.compare,
   };
   const shown = sortCases(searchCases(rows, query ?? '', labels), sort, labels);

@@ -33,7 +33,7 @@ export function Breakdowns({ impact, writingStarts }: BreakdownsProps) {
   }));
   const outcomeColumn: Column<BreakdownRow> = {
     label: t('column.outcomes'),
-    value: (row) => (outcomesOf.get(row.key) ?? []).map((o) => t(`outcome.${o.kind}` as 'outcome.RELEASED')).join('; '),
+    value: (row) => (outcomesOf.get(row.key) ?? []).map((o) => tc(`outcomeKind.${o.kind}`)).join('; '),
   };
 
   return (

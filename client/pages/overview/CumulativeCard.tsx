@@ -6,6 +6,7 @@ import { relativeChange } from '../../charts/relative-change';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
+import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { YearChecklist } from '../trends/YearChecklist';
 import { cumulativeView } from './cumulative-view';
@@ -33,6 +34,7 @@ interface CumulativeCardProps {
 export function CumulativeCard(props: CumulativeCardProps) {
   const { year, writingStarts, running, goal, cases, series, pastYears, chosen, onChoose } = props;
   const { t } = useMessages('overview', overviewMessages);
+  const common = useMessages('common', commonMessages);
   const view = useMemo(
     () => cumulativeView(series, year, { running, goal, cases, writingStarts }),
     [series, year, running, goal, cases, writingStarts],
@@ -92,7 +94,7 @@ export function CumulativeCard(props: CumulativeCardProps) {
                   date: formatDate(outcome.date),
                   day: outcome.day,
                   case: outcome.caseName,
-                  kind: t(`outcome.${outcome.kind}` as 'outcome.RELEASED'),
+                  kind: common.t(`outcomeKind.${outcome.kind}` as 'outcomeKind.RELEASED'),
                 })}
                 {outcome.value === null ? ` (${t('outcomes.after')})` : null}
               </li>

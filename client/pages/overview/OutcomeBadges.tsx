@@ -1,6 +1,6 @@
 import type { OutcomeKind } from '../../gql/graphql';
+import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
-import { overviewMessages } from './overview.messages';
 
 interface OutcomeBadgesProps {
   outcomes: readonly { kind: OutcomeKind; positive: boolean }[];
@@ -8,7 +8,7 @@ interface OutcomeBadgesProps {
 
 /** A case's outcomes in words ("✓ Released"), each kind once; the mark and text, never colour alone. */
 export function OutcomeBadges({ outcomes }: OutcomeBadgesProps) {
-  const { t } = useMessages('overview', overviewMessages);
+  const { t } = useMessages('common', commonMessages);
   const kinds = uniqueKinds(outcomes);
   if (kinds.length === 0) return null;
   return (
@@ -16,7 +16,7 @@ export function OutcomeBadges({ outcomes }: OutcomeBadgesProps) {
       {kinds.map(({ kind, positive }) => (
         <span key={kind} className={`overview-badge overview-badge--${positive ? 'good' : 'other'}`}>
           <span aria-hidden="true">{positive ? '✓ ' : '! '}</span>
-          {t(`outcome.${kind}`)}
+          {t(`outcomeKind.${kind}`)}
         </span>
       ))}
     </span>

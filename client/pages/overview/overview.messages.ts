@@ -74,15 +74,6 @@ const en = {
   'column.case': 'Case',
   'column.outcomes': 'Outcomes',
   'column.region': 'Region',
-  'outcome.RELEASED': 'Released',
-  'outcome.CHARGES_DROPPED': 'Charges dropped',
-  'outcome.ACQUITTED': 'Acquitted',
-  'outcome.SENTENCE_REDUCED': 'Sentence reduced',
-  'outcome.CONDITIONS_IMPROVED': 'Conditions improved',
-  'outcome.JUSTICE_PROGRESS': 'Justice progress',
-  'outcome.POLICY_CHANGE': 'Policy or law change',
-  'outcome.SETBACK': 'Setback',
-  'outcome.OTHER': 'Other development',
 };
 
 const es: Messages<typeof en>['es'] = {
@@ -159,15 +150,6 @@ const es: Messages<typeof en>['es'] = {
   'column.case': 'Caso',
   'column.outcomes': 'Resultados',
   'column.region': 'Región',
-  'outcome.RELEASED': 'Liberación',
-  'outcome.CHARGES_DROPPED': 'Cargos retirados',
-  'outcome.ACQUITTED': 'Absolución',
-  'outcome.SENTENCE_REDUCED': 'Pena reducida',
-  'outcome.CONDITIONS_IMPROVED': 'Mejores condiciones',
-  'outcome.JUSTICE_PROGRESS': 'Avance judicial',
-  'outcome.POLICY_CHANGE': 'Cambio de política o ley',
-  'outcome.SETBACK': 'Revés',
-  'outcome.OTHER': 'Otra novedad',
 };
 
 export const overviewMessages: Messages<typeof en> = { en, es };
