@@ -1,8 +1,15 @@
 import { ErrorState } from './StatusMessage';
 
+/** What QueryError needs of an Apollo query result. */
+export interface RetryableQuery {
+  error?: { message: string } | null;
+  loading: boolean;
+  refetch: () => Promise<unknown>;
+}
+
 interface QueryErrorProps {
   title: string;
-  result: { error?: { message: string } | null; loading: boolean; refetch: () => Promise<unknown> };
+  result: RetryableQuery;
 }
 
 /** A query's error with a retry, or nothing when it has none. */

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { LoadingState } from '../../components/LoadingState';
+import { NoCampaignState } from '../../components/NoCampaignState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
@@ -36,22 +37,12 @@ export function CasesPage() {
 
   useDocumentTitle([t('title')]);
 
-  if (campaignsResult.error) {
-    return (
-      <>
-        <h1>{t('title')}</h1>
-        <QueryError title={t('error.campaigns')} result={campaignsResult} />
-      </>
-    );
-  }
-  if (!campaignsResult.data) return <CasesSkeleton />;
+  if (!campaignsResult.data && !campaignsResult.error) return <CasesSkeleton />;
   if (!campaign || year === null) {
     return (
       <>
         <h1>{t('title')}</h1>
-        <EmptyState title={t('empty.noCampaign')}>
-          <p>{t('empty.noCampaignDetail')}</p>
-        </EmptyState>
+        <NoCampaignState result={campaignsResult} detail={t('empty.noCampaignDetail')} />
       </>
     );
   }

@@ -2,6 +2,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { ChartCard } from '../../components/ChartCard';
 import { LoadingState } from '../../components/LoadingState';
+import { NoCampaignState } from '../../components/NoCampaignState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
@@ -84,19 +85,10 @@ export function GeographyPage() {
 
   useDocumentTitle([t('title')]);
 
-  if (campaigns.error) {
+  if (campaigns.error || (campaigns.data && !campaign)) {
     return (
       <Page>
-        <QueryError title={t('state.campaignsFailed')} result={campaigns} />
-      </Page>
-    );
-  }
-  if (campaigns.data && !campaign) {
-    return (
-      <Page>
-        <EmptyState title={t('state.noCampaign')}>
-          <p>{t('state.noCampaignDetail')}</p>
-        </EmptyState>
+        <NoCampaignState result={campaigns} detail={t('state.noCampaignDetail')} />
       </Page>
     );
   }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { QueryError } from '../../components/QueryError';
-import { EmptyState } from '../../components/StatusMessage';
+import { NoCampaignState } from '../../components/NoCampaignState';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
@@ -31,15 +30,7 @@ export function GroupsPage() {
   useMalformedParamsDropped(search);
   useDocumentTitle(groupId ? null : [t('title')]);
 
-  if (result.error) {
-    return (
-      <>
-        <h1>{t('title')}</h1>
-        <QueryError title={t('state.campaignsFailed')} result={result} />
-      </>
-    );
-  }
-  if (!result.data) {
+  if (!result.data && !result.error) {
     return (
       <>
         <h1>{t('title')}</h1>
@@ -53,9 +44,7 @@ export function GroupsPage() {
     return (
       <>
         <h1>{t('title')}</h1>
-        <EmptyState title={t('state.noCampaign')}>
-          <p>{t('state.noCampaignDetail')}</p>
-        </EmptyState>
+        <NoCampaignState result={result} detail={t('state.noCampaignDetail')} />
       </>
     );
   }

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
+import { NoCampaignState } from '../../components/NoCampaignState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter } from '../../filters/filter-params';
@@ -49,22 +50,12 @@ export function OverviewPage() {
 
   useDocumentTitle(campaign ? [campaign.name] : []);
 
-  if (campaignsResult.error) {
-    return (
-      <>
-        <PageTitle />
-        <QueryError title={t('campaignsFailed')} result={campaignsResult} />
-      </>
-    );
-  }
-  if (!campaignsResult.data) return <OverviewSkeleton />;
+  if (!campaignsResult.data && !campaignsResult.error) return <OverviewSkeleton />;
   if (!campaign || !filter) {
     return (
       <>
         <PageTitle />
-        <EmptyState title={t('noCampaigns')}>
-          <p>{t('noCampaignsDetail')}</p>
-        </EmptyState>
+        <NoCampaignState result={campaignsResult} detail={t('noCampaignsDetail')} />
       </>
     );
   }

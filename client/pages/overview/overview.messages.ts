@@ -3,8 +3,6 @@ import type { Messages } from '../../i18n/use-messages';
 const en = {
   pageTitle: 'Campaign overview',
   loading: 'Loading the campaign…',
-  campaignsFailed: 'The campaigns could not be loaded',
-  noCampaigns: 'No campaigns yet',
   noCampaignsDetail: 'Once a campaign is defined (npm run campaigns -- load FILE.json), its figures appear here.',
   figuresFailed: 'The figures for {{year}} could not be loaded',
   dates: 'Writing {{start}} to {{end}} · reports due {{deadline}}',
@@ -79,8 +77,6 @@ const en = {
 const es: Messages<typeof en>['es'] = {
   pageTitle: 'Resumen de la campaña',
   loading: 'Cargando la campaña…',
-  campaignsFailed: 'No se pudieron cargar las campañas',
-  noCampaigns: 'Aún no hay campañas',
   noCampaignsDetail: 'Cuando se defina una campaña (npm run campaigns -- load FICHERO.json), sus cifras aparecerán aquí.',
   figuresFailed: 'No se pudieron cargar las cifras de {{year}}',
   dates: 'Escritura del {{start}} al {{end}} · informes hasta el {{deadline}}',

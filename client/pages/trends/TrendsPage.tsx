@@ -2,8 +2,8 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
 import { ChartSkeleton } from '../../charts/ChartSkeleton';
 import { LoadingState } from '../../components/LoadingState';
+import { NoCampaignState } from '../../components/NoCampaignState';
 import { QueryError } from '../../components/QueryError';
-import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
@@ -62,21 +62,11 @@ export function TrendsPage() {
       <p>{t('intro')}</p>
     </div>
   );
-  if (campaignsResult.error) {
+  if (campaignsResult.error || (campaignsResult.data && !campaign)) {
     return (
       <>
         {head}
-        <QueryError title={t('campaignsFailed')} result={campaignsResult} />
-      </>
-    );
-  }
-  if (campaignsResult.data && !campaign) {
-    return (
-      <>
-        {head}
-        <EmptyState title={t('noCampaigns')}>
-          <p>{t('noCampaignsDetail')}</p>
-        </EmptyState>
+        <NoCampaignState result={campaignsResult} detail={t('noCampaignsDetail')} />
       </>
     );
   }
