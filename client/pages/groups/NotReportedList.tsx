@@ -6,9 +6,9 @@ import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import type { Filters } from '../../filters/filter-params';
-import { countryName, formatCount, formatDate } from '../../format';
-import { commonMessages } from '../../i18n/common.messages';
+import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
+import { useGroupFactColumns } from './group-fact-columns';
 import { GroupLink } from './GroupLink';
 import { groupsMessages } from './messages';
 import { GROUPS_NOT_REPORTED_QUERY } from './queries';
@@ -30,7 +30,7 @@ interface NotReportedListProps {
  */
 export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotReportedListProps) {
   const { t } = useMessages('groups', groupsMessages);
-  const common = useMessages('common', commonMessages);
+  const groupFacts = useGroupFactColumns();
   const year = campaign.year;
   const lastYear = year - 1;
   const list = <T,>(value: T | null) => (value === null ? undefined : [value]);
@@ -96,9 +96,7 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
                 render: (row) => formatDate(row.lastReportedAt.slice(0, 10)),
                 numeric: true,
               },
-              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
-              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
-              { label: t('col.ref'), value: (row) => row.ref },
+              ...groupFacts,
             ]}
             rows={rows}
             rowKey={(row) => row.id}

@@ -5,10 +5,10 @@ import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { toImpactFilter, type Filters } from '../../filters/filter-params';
-import { countryName, formatCount, formatPercent } from '../../format';
-import { commonMessages } from '../../i18n/common.messages';
+import { formatCount, formatPercent } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { useSearchParam } from '../../url-state';
+import { useGroupFactColumns } from './group-fact-columns';
 import { GroupLink } from './GroupLink';
 import { parseSearch } from './group-params';
 import { groupsMessages } from './messages';
@@ -31,7 +31,7 @@ interface RankingListProps {
 /** The groups ranked by actions under the filters, searchable, a page of 25 at a time. */
 export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: RankingListProps) {
   const { t } = useMessages('groups', groupsMessages);
-  const common = useMessages('common', commonMessages);
+  const groupFacts = useGroupFactColumns();
   const [q] = useSearchParam('q');
   const search = parseSearch(q);
   const filter = toImpactFilter(filters, campaign.year);
@@ -79,9 +79,7 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
               { label: t('col.actions'), value: (row) => row.actions, render: (row) => formatCount(row.actions), numeric: true },
               { label: t('col.reports'), value: (row) => row.reports, render: (row) => formatCount(row.reports), numeric: true },
               { label: t('col.share'), value: (row) => Number(row.share.toFixed(4)), render: (row) => formatPercent(row.share), numeric: true },
-              { label: t('col.type'), value: (row) => common.t(`groupType.${row.type}`) },
-              { label: t('col.country'), value: (row) => (row.country ? countryName(row.country) : '') },
-              { label: t('col.ref'), value: (row) => row.ref },
+              ...groupFacts,
             ]}
             rows={rows}
             rowKey={(row) => row.id}
