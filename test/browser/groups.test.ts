@@ -35,11 +35,17 @@ const num = (text: string) => Number(text.replace(/[^\d]/g, ''));
 /** [rank, name, actions] of each row of the list's table, once it shows `count` rows. */
 async function tableRows(page: Page, count?: number): Promise<[number, string, number][]> {
   const table = page.locator('.groups-table[aria-busy="false"] table');
-  if (count !== undefined) await expect.poll(() => table.locator('tbody tr').count()).toBe(count);
-  else await table.locator('tbody tr').first().waitFor();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td, th')].map((cell) => (cell.textContent ?? '').trim())),
-  );
+  // Counted and read in one step: the table may be redrawn between two separate reads.
+  let rows: string[][] = [];
+  await expect
+    .poll(async () => {
+      rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td, th')].map((cell) => (cell.textContent ?? '').trim())))
+        .catch(() => []);
+      return count === undefined ? rows.length > 0 : rows.length === count;
+    })
+    .toBe(true);
   return rows.map((cells) => [num(cells[0]), cells[1], num(cells[2])]);
 }
 
