@@ -1,17 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/modules/users/demo-accounts';
-import { ARTIFACTS, startDashboard, type Dashboard } from './support/browser';
+import { ARTIFACTS, useDashboard } from './support/browser';
+import { AXE_VERSION, axeViolations, FAILING_IMPACTS } from './support/axe';
 
 // axe-core on every page each role can open, on the sign-in page, in English and Spanish, on a
 // desktop and a phone, once the page's data is drawn. Serious and critical violations fail; every
 // violation of any impact goes to test/artifacts/axe-report.json.
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_VERSION: string = createRequire(import.meta.url)('axe-core/package.json').version;
 
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } } as const;
 const LOCALES = { en: 'en-GB', es: 'es-ES' } as const;
@@ -19,20 +17,7 @@ const PAGES = {
   staff: ['overview', 'trends', 'cases', 'geography', 'groups', 'reports', 'snapshots'],
   coordinator: ['overview', 'geography', 'groups'],
 } as const;
-const FAILING_IMPACTS = ['serious', 'critical'];
 
-interface AxeNode {
-  target: unknown[];
-  html: string;
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: AxeNode[];
-}
 interface Run {
   who: 'anonymous' | 'staff' | 'coordinator';
   page: string;
@@ -47,23 +32,21 @@ interface Run {
 }
 
 const runs: Run[] = [];
-let dashboard: Dashboard;
+const dashboard = useDashboard();
 beforeAll(async () => {
-  dashboard = await startDashboard();
   // A published snapshot, so the snapshots page shows its table too.
-  const answer = await dashboard.app.graphql('mutation { publishSnapshot(input: { year: 2024, title: "W4R 2024" }) { slug } }');
+  const answer = await dashboard().app.graphql('mutation { publishSnapshot(input: { year: 2024, title: "W4R 2024" }) { slug } }');
   expect(answer.errors).toBeUndefined();
 }, 180_000);
 afterAll(async () => {
   writeReport();
-  await dashboard?.close();
 });
 
 /** A browser in one language and size, signed in by the form whatever its language (or not at all). */
 async function visitor(browser: Browser, who: Run['who'], language: Run['language'], viewport: Run['viewport']): Promise<Page> {
   const context = await browser.newContext({ locale: LOCALES[language], viewport: VIEWPORTS[viewport] });
   const page = await context.newPage();
-  await page.goto(dashboard.app.url);
+  await page.goto(dashboard().app.url);
   await page.locator('input[name="email"]').waitFor();
   if (who === 'anonymous') return page;
   const account = DEMO_ACCOUNTS.find((a) => a.role === who)!;
@@ -94,16 +77,12 @@ async function waitUntilDrawn(page: Page): Promise<boolean> {
 
 async function checkPage(page: Page, run: Pick<Run, 'who' | 'page' | 'language' | 'viewport'>): Promise<Run> {
   const stillBusy = await waitUntilDrawn(page);
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
+  const violations = await axeViolations(page);
   const result: Run = {
     ...run,
     stillBusy,
     heading: (await page.locator('main h1').first().textContent({ timeout: 1000 }).catch(() => null)) ?? '(none)',
-    url: page.url().replace(dashboard.app.url, ''),
+    url: page.url().replace(dashboard().app.url, ''),
     violations: violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -153,7 +132,7 @@ for (const language of Object.keys(LOCALES) as Run['language'][]) {
   for (const viewport of Object.keys(VIEWPORTS) as Run['viewport'][]) {
     describe(`axe, ${language}, ${viewport}`, () => {
       it('finds no serious violation on the sign-in page', async () => {
-        const page = await visitor(dashboard.browser, 'anonymous', language, viewport);
+        const page = await visitor(dashboard().browser, 'anonymous', language, viewport);
         const run = await checkPage(page, { who: 'anonymous', page: 'sign-in', language, viewport });
         expect(failures(run)).toEqual([]);
         await page.context().close();
@@ -161,10 +140,10 @@ for (const language of Object.keys(LOCALES) as Run['language'][]) {
 
       for (const who of ['staff', 'coordinator'] as const) {
         it(`finds no serious violation on any page a ${who} opens`, async () => {
-          const page = await visitor(dashboard.browser, who, language, viewport);
+          const page = await visitor(dashboard().browser, who, language, viewport);
           const found: string[] = [];
           for (const id of PAGES[who]) {
-            await page.goto(`${dashboard.app.url}/?page=${id}`);
+            await page.goto(`${dashboard().app.url}/?page=${id}`);
             found.push(...failures(await checkPage(page, { who, page: id, language, viewport })));
           }
           expect(found).toEqual([]);

@@ -1,30 +1,15 @@
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
+import { seriousAxeViolations } from './support/axe';
 
 // The cases and outcomes page against the server's own answers: the list's figures, choosing a case
 // (the shared `case=` filter, kept by a reload), its actions by type adding up to its total, its
 // outcome timeline, the figures across campaigns, a coordinator's scope, Spanish, and a phone.
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** axe-core's serious and critical findings on the page as it stands. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
-let dashboard: Dashboard;
-beforeAll(async () => {
-  dashboard = await startDashboard();
-}, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
+const dashboard = useDashboard();
 
 const CASES = `query($year: Int!, $filter: ImpactFilter!) {
   campaign(year: $year) { cases { id name outcomes { date kind } } }
@@ -37,7 +22,7 @@ interface CaseAnswer {
 }
 
 async function ask(year: number, filter: Record<string, unknown> = {}, token?: string): Promise<CaseAnswer> {
-  const answer = await dashboard.app.graphql<CaseAnswer>(CASES, { year, filter: { year, ...filter } }, token);
+  const answer = await dashboard().app.graphql<CaseAnswer>(CASES, { year, filter: { year, ...filter } }, token);
   expect(answer.errors).toBeUndefined();
   return answer.data;
 }
@@ -74,7 +59,7 @@ async function chartTable(card: Locator): Promise<string[][]> {
 
 describe('cases and outcomes page', () => {
   it('lists the campaign’s cases with the server’s figures, then shows a chosen case that a reload keeps', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=cases&year=2014' });
+    const page = await dashboard().signIn('staff', { path: '/?page=cases&year=2014' });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -121,14 +106,14 @@ describe('cases and outcomes page', () => {
     expect(entries.join('\n')).toMatch(/1 Dec 2014\s+(Campaign date:\s+)?Writing period starts/);
     expect(entries.join('\n')).toMatch(/31 Jan 2015\s+(Campaign date:\s+)?Reporting deadline/);
     await screenshot(page, 'cases-staff');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
   it('calls an outcome before writing started context, not a result, and keeps it off the badge', async () => {
     const answer = await ask(2013);
     const yorm = answer.campaign.cases.find((c) => c.name === 'Yorm Bopha')!;
-    const page = await dashboard.signIn('staff', { path: `/?page=cases&year=2013&case=${yorm.id}` });
+    const page = await dashboard().signIn('staff', { path: `/?page=cases&year=2013&case=${yorm.id}` });
     const timeline = page.getByRole('region', { name: 'Outcome timeline: Yorm Bopha' });
     await expect(timeline.locator('li').first().innerText()).resolves.toMatch(/^22 Nov 2013\s+context[\s\S]*Released/i);
     const row = page.locator('tr', { has: page.getByRole('button', { name: /^Yorm Bopha/ }) });
@@ -136,10 +121,10 @@ describe('cases and outcomes page', () => {
   });
 
   it('shows each campaign’s outcome rate as the server counts it', async () => {
-    const { data } = await dashboard.app.graphql<{ outcomeSummary: { byYear: { year: number; casesFeatured: number; casesWithPositiveOutcome: number }[] } }>(
+    const { data } = await dashboard().app.graphql<{ outcomeSummary: { byYear: { year: number; casesFeatured: number; casesWithPositiveOutcome: number }[] } }>(
       '{ outcomeSummary { byYear { year casesFeatured casesWithPositiveOutcome } } }',
     );
-    const page = await dashboard.signIn('staff', { path: '/?page=cases' });
+    const page = await dashboard().signIn('staff', { path: '/?page=cases' });
     const [, ...rows] = await chartTable(page.getByRole('region', { name: 'Outcome rate per campaign' }));
     expect(rows.map((row) => [Number(row[0]), figure(row[1]), figure(row[2])])).toEqual(
       data.outcomeSummary.byYear.map((y) => [y.year, y.casesFeatured, y.casesWithPositiveOutcome]),
@@ -149,8 +134,8 @@ describe('cases and outcomes page', () => {
   });
 
   it('gives a coordinator their own regions’ figures only', async () => {
-    const token = await dashboard.app.userToken('coordinator', ['Americas']);
-    const page = await dashboard.signIn('coordinator', { path: '/?page=cases&year=2014' });
+    const token = await dashboard().app.userToken('coordinator', ['Americas']);
+    const page = await dashboard().signIn('coordinator', { path: '/?page=cases&year=2014' });
     const scoped = await ask(2014, {}, token);
     const listed = await listedFigures(page, 2014);
     expect(listed).toEqual(expected(scoped));
@@ -164,7 +149,7 @@ describe('cases and outcomes page', () => {
     const answer = await ask(2014);
     const moses = answer.campaign.cases.find((c) => c.name === 'Moses Akatugba')!;
     for (const role of ['staff', 'coordinator'] as const) {
-      const page = await dashboard.signIn(role, { path: `/?page=cases&year=2014&case=${moses.id}`, viewport: { width: 375, height: 800 } });
+      const page = await dashboard().signIn(role, { path: `/?page=cases&year=2014&case=${moses.id}`, viewport: { width: 375, height: 800 } });
       await page.getByLabel('Language').selectOption('es');
       await page.getByRole('heading', { level: 1, name: 'Casos y resultados' }).waitFor();
       await page.getByRole('table', { name: /^Casos de la campaña 2014/ }).waitFor();

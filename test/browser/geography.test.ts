@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_DATA, SEQUENTIAL } from '../../client/charts/palette';
-import { ARTIFACTS, screenshot, startDashboard, type Dashboard } from './support/browser';
+import { ARTIFACTS, screenshot, useDashboard } from './support/browser';
+import { seriousAxeViolations } from './support/axe';
 
 // The Geography page against GraphQL answers on the same database: the map's shading and labels, the
 // drill-down from the world to a subdivision, a coordinator's scope, and the Spanish interface.
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 const YEAR = 2024;
 const PATH = `/?page=geography&year=${YEAR}`;
 const PHONE = { width: 375, height: 800 };
@@ -18,16 +17,10 @@ interface Total {
   actions: number;
 }
 
-let dashboard: Dashboard;
-beforeAll(async () => {
-  dashboard = await startDashboard();
-}, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
+const dashboard = useDashboard();
 
 async function impact(filter: Record<string, unknown>) {
-  const answer = await dashboard.app.graphql<{
+  const answer = await dashboard().app.graphql<{
     impact: { totalActions: number; byRegion: Total[]; byCountry: Total[]; bySubdivision: Total[] };
   }>('query ($filter: ImpactFilter!) { impact(filter: $filter) { totalActions byRegion { key actions } byCountry { key actions } bySubdivision { key actions } } }', {
     filter: { year: YEAR, ...filter },
@@ -61,7 +54,7 @@ async function shadedCountries(page: Page): Promise<string[]> {
 describe('geography page', () => {
   it('shades every country with reports, labels each with its figure, and its region table adds up', async () => {
     const world = await impact({});
-    const page = await dashboard.signIn('staff', { path: PATH });
+    const page = await dashboard().signIn('staff', { path: PATH });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -93,17 +86,12 @@ describe('geography page', () => {
     await download.saveAs(path.join(ARTIFACTS, 'geography-map-export.png'));
     expect(consoleErrors).toEqual([]);
 
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('drills down from a country on the map to its subdivisions, and back up by the breadcrumbs', async () => {
     const germany = await impact({ countries: ['DE'] });
-    const page = await dashboard.signIn('staff', { path: PATH });
+    const page = await dashboard().signIn('staff', { path: PATH });
     await map(page).getByRole('link', { name: /^Germany: / }).click();
     await page.waitForURL(/country=DE/);
 
@@ -132,7 +120,7 @@ describe('geography page', () => {
   });
 
   it('opens a country from the keyboard', async () => {
-    const page = await dashboard.signIn('staff', { path: PATH });
+    const page = await dashboard().signIn('staff', { path: PATH });
     await map(page).getByRole('link', { name: /^France: / }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/country=FR/);
@@ -141,18 +129,18 @@ describe('geography page', () => {
 
   it('shows a coordinator only the countries of their region', async () => {
     const americas = await impact({ regions: ['Americas'] });
-    const page = await dashboard.signIn('coordinator', { path: PATH });
+    const page = await dashboard().signIn('coordinator', { path: PATH });
     await expect(shadedCountries(page)).resolves.toEqual(americas.byCountry.map((row) => row.key).sort());
     await expect(tableRows(page, /^Actions by region/)).resolves.toEqual([['Americas', americas.totalActions]]);
     await screenshot(page, 'geography-coordinator');
 
-    const phone = await dashboard.signIn('coordinator', { path: PATH, viewport: PHONE });
+    const phone = await dashboard().signIn('coordinator', { path: PATH, viewport: PHONE });
     await expect(shadedCountries(phone)).resolves.toHaveLength(americas.byCountry.length);
     await screenshot(phone, 'geography-coordinator-phone');
   });
 
   it('fits a phone screen: the map scales down and nothing is wider than the screen', async () => {
-    const page = await dashboard.signIn('staff', { path: `${PATH}&country=US`, viewport: PHONE });
+    const page = await dashboard().signIn('staff', { path: `${PATH}&country=US`, viewport: PHONE });
     await page.getByRole('table', { name: /^Actions by subdivision/ }).waitFor();
     const box = await map(page).boundingBox();
     expect(box!.width).toBeLessThanOrEqual(PHONE.width);
@@ -162,7 +150,7 @@ describe('geography page', () => {
 
   it('speaks Spanish, with figures in Spanish style', async () => {
     const world = await impact({});
-    const page = await dashboard.signIn('staff', { path: PATH });
+    const page = await dashboard().signIn('staff', { path: PATH });
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { level: 1, name: 'Geografía' }).waitFor();
     const france = world.byCountry.find((row) => row.key === 'FR')!;
@@ -175,7 +163,7 @@ describe('geography page', () => {
   });
 
   it('says so when no report matches, and offers a retry when the figures fail to load', async () => {
-    const page = await dashboard.signIn('staff', { path: `${PATH}&from=${YEAR}-01-01&to=${YEAR}-01-02` });
+    const page = await dashboard().signIn('staff', { path: `${PATH}&from=${YEAR}-01-01&to=${YEAR}-01-02` });
     await page.getByRole('heading', { name: 'No reports in this area yet' }).waitFor();
     await expect(map(page).count()).resolves.toBe(0);
 
@@ -185,7 +173,7 @@ describe('geography page', () => {
       if (failing && body?.operationName === 'GeographyFigures') await route.fulfill({ status: 500, body: 'down' });
       else await route.continue();
     });
-    await page.goto(`${dashboard.app.url}${PATH}`);
+    await page.goto(`${dashboard().app.url}${PATH}`);
     const alert = page.getByRole('alert').filter({ hasText: 'The figures by area could not be loaded' });
     await alert.waitFor();
     await screenshot(page, 'geography-error');

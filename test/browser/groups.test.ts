@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
+import { seriousAxeViolations } from './support/axe';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 
-let dashboard: Dashboard;
+const dashboard = useDashboard();
 let year: number;
 
 const RANKING = `query ($filter: ImpactFilter!, $search: String, $first: Int!, $after: String) {
@@ -24,7 +23,7 @@ interface Ranking {
 }
 
 async function ranking(variables: Record<string, unknown>): Promise<Ranking> {
-  const { data, errors } = await dashboard.app.graphql(RANKING, { first: 25, ...variables });
+  const { data, errors } = await dashboard().app.graphql(RANKING, { first: 25, ...variables });
   expect(errors).toBeUndefined();
   return data.groupRanking;
 }
@@ -51,14 +50,6 @@ async function tableRows(page: Page, count?: number): Promise<[number, string, n
 
 const expectedRows = (r: Ranking) => r.edges.map((e) => [e.node.rank, e.node.group.name, e.node.actions]);
 
-/** The ids of serious or critical accessibility violations axe-core finds in the page as it stands. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
 /** Nothing wider than the screen: tables scroll inside their own box. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -66,17 +57,13 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 beforeAll(async () => {
-  dashboard = await startDashboard();
-  const { data } = await dashboard.app.graphql(`{ campaigns { year } }`);
+  const { data } = await dashboard().app.graphql(`{ campaigns { year } }`);
   year = Math.max(...data.campaigns.map((c: { year: number }) => c.year));
 }, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
 
 describe('Groups page', () => {
   it('ranks groups as the GraphQL API does, page by page', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=groups' });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups' });
     const first = await ranking({ filter: { year } });
     expect(first.totalCount).toBeGreaterThan(50);
     expect(await tableRows(page, 25)).toEqual(expectedRows(first));
@@ -93,14 +80,14 @@ describe('Groups page', () => {
   });
 
   it('applies the filter bar', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=groups&region=Africa&groupType=SCHOOL' });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups&region=Africa&groupType=SCHOOL' });
     const expected = await ranking({ filter: { year, regions: ['Africa'], groupTypes: ['SCHOOL'] } });
     expect(expected.totalCount).toBeGreaterThan(0);
     expect(await tableRows(page, Math.min(25, expected.totalCount))).toEqual(expectedRows(expected));
   });
 
   it('narrows by a search kept in the address across a reload', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=groups' });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups' });
     await tableRows(page, 25);
     // a group far down the ranking, found by part of its reference
     const target = (await ranking({ filter: { year }, first: 60 })).edges[55].node.group;
@@ -121,14 +108,14 @@ describe('Groups page', () => {
   });
 
   it("opens a group's page from its row, and returns to the list", async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=groups' });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups' });
     await tableRows(page, 25);
     const top = (await ranking({ filter: { year }, first: 3 })).edges[2].node.group;
     await page.getByRole('link', { name: top.name, exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('group') === top.id);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(top.name);
 
-    const { data } = await dashboard.app.graphql(`query ($id: ID!) { group(id: $id) { years { year actions reports } } }`, { id: top.id });
+    const { data } = await dashboard().app.graphql(`query ($id: ID!) { group(id: $id) { years { year actions reports } } }`, { id: top.id });
     const years = data.group.years as { year: number; actions: number; reports: number }[];
     // the chart's table is folded under it: in the page, not yet shown
     const table = page.getByRole('table', { name: 'Actions per campaign', includeHidden: true });
@@ -152,10 +139,10 @@ describe('Groups page', () => {
   });
 
   it('lists the groups not reported yet as the GraphQL API does', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=groups' });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups' });
     await page.getByRole('link', { name: 'Not reported yet' }).click();
     await page.waitForURL((url) => url.searchParams.get('list') === 'not-reported');
-    const { data } = await dashboard.app.graphql(
+    const { data } = await dashboard().app.graphql(
       `query ($year: Int!) { notYetReported(year: $year, first: 50) { totalCount edges { node { lastYearActions group { name } } } } }`,
       { year },
     );
@@ -170,7 +157,7 @@ describe('Groups page', () => {
   });
 
   it('shows a coordinator only the groups of the Americas, and no group page of another region', async () => {
-    const page = await dashboard.signIn('coordinator', { path: '/?page=groups' });
+    const page = await dashboard().signIn('coordinator', { path: '/?page=groups' });
     const americas = await ranking({ filter: { year, regions: ['Americas'] } });
     const everyone = await ranking({ filter: { year } });
     expect(americas.totalCount).toBeLessThan(everyone.totalCount);
@@ -178,18 +165,18 @@ describe('Groups page', () => {
     await page.getByText(`of ${americas.totalCount.toLocaleString('en-GB')}`).waitFor();
 
     // a group of Europe that the API hides from this coordinator (it never reported in the Americas)
-    const token = await dashboard.app.userToken('coordinator', ['Americas']);
+    const token = await dashboard().app.userToken('coordinator', ['Americas']);
     const european = everyone.edges.find((e) => e.node.group.region === 'Europe and Central Asia')!.node.group;
-    const { data } = await dashboard.app.graphql(`query ($id: ID!) { group(id: $id) { id } }`, { id: european.id }, token);
+    const { data } = await dashboard().app.graphql(`query ($id: ID!) { group(id: $id) { id } }`, { id: european.id }, token);
     expect(data.group).toBeNull();
-    await page.goto(`${dashboard.app.url}/?page=groups&group=${european.id}`);
+    await page.goto(`${dashboard().app.url}/?page=groups&group=${european.id}`);
     await page.getByRole('heading', { name: 'Group not found' }).waitFor();
     expect(await page.getByText(european.name).count()).toBe(0);
   });
 
   it('speaks Spanish, and fits a phone', async () => {
     const phone = { width: 375, height: 800 };
-    const page = await dashboard.signIn('staff', { path: '/?page=groups', viewport: phone });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups', viewport: phone });
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { level: 1, name: 'Grupos' }).waitFor();
     await tableRows(page, 25);
@@ -207,7 +194,7 @@ describe('Groups page', () => {
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'groups-group-phone-es');
 
-    await page.goto(`${dashboard.app.url}/?page=groups&list=not-reported`);
+    await page.goto(`${dashboard().app.url}/?page=groups&list=not-reported`);
     await page.getByRole('heading', { level: 2, name: 'Aún sin informar' }).waitFor();
     await page.locator('.groups-table tbody tr').first().waitFor();
     await expectNoSidewaysScroll(page);
@@ -215,7 +202,7 @@ describe('Groups page', () => {
   });
 
   it('exports the ranking as CSV, with no console error and no serious axe violation on any view', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=groups' });
+    const page = await dashboard().signIn('staff', { path: '/?page=groups' });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -227,15 +214,15 @@ describe('Groups page', () => {
     expect(csv[0]).toBe('Rank,Group,Actions,Reports,Share,Type,Country,Reference');
     expect(csv).toHaveLength(26);
     expect(csv[1].split(',').slice(0, 3)).toEqual([String(first.edges[0].node.rank), first.edges[0].node.group.name, String(first.edges[0].node.actions)]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: first.edges[0].node.group.name, exact: true }).click();
     await page.getByRole('table', { name: /Actions by case/ }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.goto(`${dashboard.app.url}/?page=groups&list=not-reported`);
+    await page.goto(`${dashboard().app.url}/?page=groups&list=not-reported`);
     await page.locator('.groups-table[aria-busy="false"] tbody tr').first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import type { Duplex } from 'node:stream';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/modules/users/demo-accounts';
 import { report } from '../support/fixtures';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { screenshot, useDashboard } from './support/browser';
 
 // Live updates end to end: the figuresChanged subscription over the real WebSocket, refetching the
 // overview in a real browser, and coming back by itself after the connection is cut.
 
-let dashboard: Dashboard;
+const dashboard = useDashboard();
 /** The upgraded (WebSocket) connections open on the server now. */
 const sockets = new Set<Duplex>();
 /** While true the server drops every new WebSocket at once, as a network outage would. */
@@ -17,14 +17,13 @@ let year: number;
 let caseSlug: string;
 
 beforeAll(async () => {
-  dashboard = await startDashboard();
   // Ahead of the app's own upgrade handler, which gives up on a socket already destroyed.
-  dashboard.app.httpServer.prependListener('upgrade', (_request, socket: Duplex) => {
+  dashboard().app.httpServer.prependListener('upgrade', (_request, socket: Duplex) => {
     if (refuseSockets) return socket.destroy();
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  const { data } = await dashboard.app.graphql('{ campaigns { year cases { slug } } }');
+  const { data } = await dashboard().app.graphql('{ campaigns { year cases { slug } } }');
   const latest = data.campaigns.reduce((a: { year: number }, b: { year: number }) => (b.year > a.year ? b : a));
   year = latest.year;
   caseSlug = latest.cases[0].slug;
@@ -32,27 +31,24 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.close();
 });
-afterAll(async () => {
-  await dashboard?.close();
-});
 
 /** Pages are closed after each test, pass or fail, so that each test counts only its own sockets. */
 const pages: Page[] = [];
 async function openOverview(): Promise<Page> {
-  const page = await dashboard.signIn('staff');
+  const page = await dashboard().signIn('staff');
   pages.push(page);
   return page;
 }
 
 async function totalActions(): Promise<number> {
-  const { data } = await dashboard.app.graphql('query($year: Int!) { impact(filter: { year: $year }) { totalActions } }', { year });
+  const { data } = await dashboard().app.graphql('query($year: Int!) { impact(filter: { year: $year }) { totalActions } }', { year });
   return data.impact.totalActions;
 }
 
 async function submit(count: number): Promise<void> {
   const { reportId, actionType, country, region } = report();
   const input = { reportId: `live-${reportId}-${Date.now()}`, year, caseSlug, actionType, count, country, region, reportedAt: `${year}-12-15T12:00:00Z` };
-  const answer = await dashboard.app.graphql('mutation($input: ReportInput!) { submitReport(input: $input) { id } }', { input });
+  const answer = await dashboard().app.graphql('mutation($input: ReportInput!) { submitReport(input: $input) { id } }', { input });
   expect(answer.errors).toBeUndefined();
 }
 

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
 
-let dashboard: Dashboard;
-beforeAll(async () => {
-  dashboard = await startDashboard();
-}, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
+const dashboard = useDashboard();
 
 describe('dashboard shell', () => {
   it('shows staff every page, a coordinator no Reports or Snapshots', async () => {
-    const staff = await dashboard.signIn('staff');
+    const staff = await dashboard().signIn('staff');
     const nav = staff.getByRole('navigation', { name: 'Dashboard pages' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
       'Overview',
@@ -23,7 +17,7 @@ describe('dashboard shell', () => {
       'Snapshots',
     ]);
     await screenshot(staff, 'shell-staff');
-    const coordinator = await dashboard.signIn('coordinator', { path: '/?page=reports' });
+    const coordinator = await dashboard().signIn('coordinator', { path: '/?page=reports' });
     await expect(
       coordinator.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link').allTextContents(),
     ).resolves.toEqual(['Overview', 'Trends', 'Cases & outcomes', 'Geography', 'Groups']);
@@ -32,7 +26,7 @@ describe('dashboard shell', () => {
   });
 
   it('keeps filters in the address: a reload and back/forward reproduce the view', async () => {
-    const page = await dashboard.signIn('staff');
+    const page = await dashboard().signIn('staff');
     const filters = page.getByRole('form', { name: 'Filters' });
     await filters.getByLabel('Region').selectOption('Europe and Central Asia');
     await page.waitForURL(/region=Europe\+and/);
@@ -49,20 +43,20 @@ describe('dashboard shell', () => {
   });
 
   it('ignores a malformed filter in a link, keeping the good ones', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?region=Europe+and+Central+Asia&country=france&actionType=NOPE' });
+    const page = await dashboard().signIn('staff', { path: '/?region=Europe+and+Central+Asia&country=france&actionType=NOPE' });
     await page.waitForURL((url) => url.search === '?region=Europe+and+Central+Asia');
     await expect(page.getByRole('form', { name: 'Filters' }).getByLabel('Region').inputValue()).resolves.toBe('Europe and Central Asia');
   });
 
   it('offers a coordinator only their own regions', async () => {
-    const page = await dashboard.signIn('coordinator');
+    const page = await dashboard().signIn('coordinator');
     await page.locator('option', { hasText: 'Americas' }).waitFor({ state: 'attached' });
     const options = await page.getByRole('form', { name: 'Filters' }).getByLabel('Region').locator('option').allTextContents();
     expect(options).toEqual(['All my regions', 'Americas']);
   });
 
   it('folds the filters on a phone under a line that says how many are on', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?actionType=LETTER', viewport: { width: 375, height: 800 } });
+    const page = await dashboard().signIn('staff', { path: '/?actionType=LETTER', viewport: { width: 375, height: 800 } });
     const filters = page.getByRole('form', { name: 'Filters' });
     await filters.getByText('Filters · 1 filter on').waitFor();
     await expect(filters.getByLabel('Region').isVisible()).resolves.toBe(false);
@@ -74,7 +68,7 @@ describe('dashboard shell', () => {
   });
 
   it('prints the figures without the controls', async () => {
-    const page = await dashboard.signIn('staff');
+    const page = await dashboard().signIn('staff');
     await page.locator('.recharts-line-curve').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     for (const control of ['navigation', 'button']) {

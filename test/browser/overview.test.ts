@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
 
 // The overview against the server's own answers: every figure checked here comes from GraphQL.
 
-let dashboard: Dashboard;
-beforeAll(async () => {
-  dashboard = await startDashboard();
-}, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
+const dashboard = useDashboard();
 
 const en = new Intl.NumberFormat('en-GB');
 const es = new Intl.NumberFormat('es-ES', { useGrouping: 'always' });
@@ -19,7 +13,7 @@ const COUNTERS = ['totalActions', 'reportCount', 'groupCount', 'countryCount'] a
 type Counts = Record<(typeof COUNTERS)[number], number>;
 
 async function impact(filter: Record<string, unknown>): Promise<Counts & { byRegion: { label: string; actions: number; reports: number }[] }> {
-  const answer = await dashboard.app.graphql(
+  const answer = await dashboard().app.graphql(
     `query ($filter: ImpactFilter!) { impact(filter: $filter) { totalActions reportCount groupCount countryCount byRegion { label actions reports } } }`,
     { filter },
   );
@@ -29,7 +23,7 @@ async function impact(filter: Record<string, unknown>): Promise<Counts & { byReg
 
 /** What the previous campaign had by the same campaign day as `year` stands at now. */
 async function sameDayLastYear(year: number, filter: Record<string, unknown>): Promise<Counts> {
-  const { data } = await dashboard.app.graphql(
+  const { data } = await dashboard().app.graphql(
     `query ($year: Int!, $previous: Int!) { now: campaign(year: $year) { progress { campaignDay } } before: campaign(year: $previous) { writingStarts } }`,
     { year, previous: year - 1 },
   );
@@ -47,7 +41,7 @@ const expected = (counts: Counts, format = en) => Object.fromEntries(COUNTERS.ma
 
 describe('overview headline', () => {
   it('shows the GraphQL totals of the year, and last year at the same campaign day', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?year=2025' });
+    const page = await dashboard().signIn('staff', { path: '/?year=2025' });
     const totals = await impact({ year: 2025 });
     await page.locator('[data-counter="totalActions"]').waitFor();
     expect(await shownCounters(page)).toEqual(expected(totals));
@@ -61,7 +55,7 @@ describe('overview headline', () => {
   });
 
   it('shows a region’s totals under a region filter, compared with the same region last year, without the goal', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?year=2025&region=Europe+and+Central+Asia' });
+    const page = await dashboard().signIn('staff', { path: '/?year=2025&region=Europe+and+Central+Asia' });
     const filter = { year: 2025, regions: ['Europe and Central Asia'] };
     const totals = await impact(filter);
     const all = await impact({ year: 2025 });
@@ -75,7 +69,7 @@ describe('overview headline', () => {
   });
 
   it('shows a coordinator their regions only, with no goal', async () => {
-    const page = await dashboard.signIn('coordinator', { path: '/?year=2025' });
+    const page = await dashboard().signIn('coordinator', { path: '/?year=2025' });
     const totals = await impact({ year: 2025, regions: ['Americas'] });
     await page.locator('[data-counter="totalActions"]').getByText(en.format(totals.totalActions)).waitFor();
     expect(await shownCounters(page)).toEqual(expected(totals));
@@ -90,7 +84,7 @@ describe('overview headline', () => {
 
 describe('overview charts', () => {
   it('has a region table with the GraphQL rows, and its CSV download holds the same', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?year=2025' });
+    const page = await dashboard().signIn('staff', { path: '/?year=2025' });
     const { byRegion } = await impact({ year: 2025 });
     const card = page.getByRole('region', { name: 'Actions by region' });
     await card.getByText('Show the data as a table').click();
@@ -109,7 +103,7 @@ describe('overview charts', () => {
   });
 
   it('compares with the past years chosen, kept in the address', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?year=2025' });
+    const page = await dashboard().signIn('staff', { path: '/?year=2025' });
     const card = page.getByRole('region', { name: 'Cumulative actions by campaign day' });
     await card.getByText('Compare with: 2024').click();
     await card.getByLabel('2021').check();
@@ -120,7 +114,7 @@ describe('overview charts', () => {
     const headers = await card.locator('thead th').allTextContents();
     expect(headers).toEqual(['Campaign day', '2025', '2024', '2021']);
     // The final totals of each year are the last row's figures.
-    const { data } = await dashboard.app.graphql(`{ yearComparison(years: [2025, 2024, 2021]) { year total } }`);
+    const { data } = await dashboard().app.graphql(`{ yearComparison(years: [2025, 2024, 2021]) { year total } }`);
     const last = await card.locator('tbody tr').last().locator('td').allTextContents();
     expect(last).toEqual(data.yearComparison.map((s: { total: number }) => en.format(s.total)));
     // The chart draws a line per year.
@@ -130,7 +124,7 @@ describe('overview charts', () => {
   });
 
   it('marks the outcomes of the campaign’s cases on the curve and lists them', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?year=2014' });
+    const page = await dashboard().signIn('staff', { path: '/?year=2014' });
     const list = page.getByRole('region', { name: 'Cumulative actions by campaign day' }).locator('.overview-outcomes li');
     await list.first().waitFor();
     await expect(list.first().textContent()).resolves.toBe('21 Jan 2015, day 51: Women and girls of El Salvador (Las 17) – Released');
@@ -145,7 +139,7 @@ describe('overview charts', () => {
 
   it('speaks Spanish with Spanish figures', async () => {
     // The harness signs in through the English form; the reader then picks Spanish in the header.
-    const page = await dashboard.signIn('staff', { path: '/?year=2025' });
+    const page = await dashboard().signIn('staff', { path: '/?year=2025' });
     await page.getByLabel('Language').selectOption('es');
     const totals = await impact({ year: 2025 });
     await page.getByRole('heading', { name: 'Acciones por región' }).waitFor();

@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
+import { seriousAxeViolations } from './support/axe';
 
-let dashboard: Dashboard;
+const dashboard = useDashboard();
 let caseSlug: string;
 let caseName: string;
 
@@ -11,22 +11,17 @@ const HEADER = 'report_id,year,case,group_ref,group_name,group_type,action_type,
 const row = (id: string, count: string | number, actionType = 'LETTER') =>
   `${id},2025,${caseSlug},BT-G1,Browser test group,LOCAL_GROUP,${actionType},${count},2025-12-01,2025-12-05T10:00:00Z,US,Americas,US-IL`;
 const GOOD_ROWS = 400;
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 beforeAll(async () => {
-  dashboard = await startDashboard();
   [{ slug: caseSlug, name: caseName }] = await sql(`SELECT slug, name FROM "case" WHERE year = 2025 ORDER BY slug LIMIT 1`);
 }, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
 
 function sql(query: string, params: unknown[] = []): Promise<any[]> {
-  return dashboard.db.dataSource.query(query, params);
+  return dashboard().db.dataSource.query(query, params);
 }
 
 async function totalActions2025(): Promise<number> {
-  const { data } = await dashboard.app.graphql(`query { impact(filter: { year: 2025 }) { totalActions } }`);
+  const { data } = await dashboard().app.graphql(`query { impact(filter: { year: 2025 }) { totalActions } }`);
   return data.impact.totalActions;
 }
 
@@ -43,14 +38,6 @@ async function tableRows(page: Page, caption: string | RegExp): Promise<string[]
   );
 }
 
-/** axe-core's serious and critical violations on the page as it is. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-}
 
 /** Finds a report through the search box of the recent reports. */
 async function searchReport(page: Page, reportId: string) {
@@ -61,7 +48,7 @@ async function searchReport(page: Page, reportId: string) {
 
 describe('Reports page', () => {
   it('checks a file without storing it: the refused lines with their reasons', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=reports' });
+    const page = await dashboard().signIn('staff', { path: '/?page=reports' });
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     const [{ n: batchesBefore }] = await sql(`SELECT count(*)::int AS n FROM import_batch`);
     await chooseFile(page, 'bad.csv', [HEADER, row('BT-DRY-1', 5), row('BT-DRY-2', 'many'), row('BT-DRY-3', 7, 'POSTCARD'), row('BT-DRY-4', 9)]);
@@ -78,14 +65,14 @@ describe('Reports page', () => {
     expect(counts).toMatch(/Rows read\s+4/);
     expect(counts).toMatch(/Rows refused\s+2/);
     await screenshot(page, 'reports-dry-run');
-    await expect(axeViolations(page)).resolves.toEqual([]);
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     // nothing stored, not even the record of an import
     expect(await sql(`SELECT count(*)::int AS n FROM letter_report WHERE report_id LIKE 'BT-DRY-%'`)).toEqual([{ n: 0 }]);
     expect(await sql(`SELECT count(*)::int AS n FROM import_batch`)).toEqual([{ n: batchesBefore }]);
   });
 
   it('refuses a file that is not CSV before sending it, takes a CSV file dropped on the zone', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=reports' });
+    const page = await dashboard().signIn('staff', { path: '/?page=reports' });
     await page.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('png') });
     await page.getByRole('alert').filter({ hasText: '“photo.png” is not a CSV file' }).waitFor();
     await expect(page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).resolves.toBe(true);
@@ -100,7 +87,7 @@ describe('Reports page', () => {
   });
 
   it('imports a good file: progress to 100 %, the count imported, the rows stored, the import listed', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=reports' });
+    const page = await dashboard().signIn('staff', { path: '/?page=reports' });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -135,7 +122,7 @@ describe('Reports page', () => {
   });
 
   it('retracts a report with a reason: RETRACTED in the list and in the database, out of the totals', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=reports' });
+    const page = await dashboard().signIn('staff', { path: '/?page=reports' });
     const before = await totalActions2025();
     await searchReport(page, 'BT-GOOD-0001');
     await page.getByRole('button', { name: 'Retract report BT-GOOD-0001' }).click();
@@ -160,7 +147,7 @@ describe('Reports page', () => {
   });
 
   it('corrects a report: server objections next to the field, then old SUPERSEDED and new ACTIVE with the new count', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=reports&q=BT-GOOD-0002' });
+    const page = await dashboard().signIn('staff', { path: '/?page=reports&q=BT-GOOD-0002' });
     await page.getByRole('button', { name: 'Correct report BT-GOOD-0002' }).click();
     const dialog = page.getByRole('dialog', { name: 'Correct report BT-GOOD-0002' });
     await dialog.waitFor();
@@ -180,7 +167,7 @@ describe('Reports page', () => {
     const described = await country.getAttribute('aria-describedby');
     await expect(page.locator(`[id="${described!.split(' ').at(-1)}"]`).innerText()).resolves.toMatch(/^The server says: .+/);
     await screenshot(page, 'reports-correct-dialog');
-    await expect(axeViolations(page)).resolves.toEqual([]);
+    await expect(seriousAxeViolations(page)).resolves.toEqual([]);
     expect(await sql(`SELECT status FROM letter_report WHERE report_id = 'BT-GOOD-0002'`)).toEqual([{ status: 'ACTIVE' }]);
 
     await country.fill('US');
@@ -202,7 +189,7 @@ describe('Reports page', () => {
   });
 
   it('shows the page in Spanish and on a phone without sideways scrolling', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=reports', viewport: { width: 375, height: 800 } });
+    const page = await dashboard().signIn('staff', { path: '/?page=reports', viewport: { width: 375, height: 800 } });
     await page.getByRole('heading', { level: 2, name: 'Recent reports' }).waitFor();
     await page.locator('caption', { hasText: 'Reports, most recently stored first' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -222,7 +209,7 @@ describe('Reports page', () => {
   });
 
   it('is not offered to a coordinator', async () => {
-    const page = await dashboard.signIn('coordinator', { path: '/?page=reports' });
+    const page = await dashboard().signIn('coordinator', { path: '/?page=reports' });
     await page.waitForURL((url) => !url.search.includes('page=reports'));
     const links = await page.getByRole('navigation', { name: 'Dashboard pages' }).getByRole('link').allTextContents();
     expect(links).not.toContain('Reports');

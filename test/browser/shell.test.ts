@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../server/modules/users/demo-accounts';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { screenshot, useDashboard } from './support/browser';
 
 // The shell as a keyboard user and a Spanish reader meet it: skip link, tab order, focus ring,
 // language picker (kept across reloads), signing in and out in Spanish, and no overflow on a phone.
 
-let dashboard: Dashboard;
-beforeAll(async () => {
-  dashboard = await startDashboard();
-}, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
+const dashboard = useDashboard();
 
 const PHONE = { width: 375, height: 800 };
 const STAFF = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
@@ -33,9 +27,9 @@ async function focused(page: Page) {
 
 /** The latest campaign's total actions, as the server counts them. */
 async function latestTotal(): Promise<number> {
-  const { data } = await dashboard.app.graphql<{ campaigns: { year: number }[] }>('{ campaigns { year } }');
+  const { data } = await dashboard().app.graphql<{ campaigns: { year: number }[] }>('{ campaigns { year } }');
   const year = Math.max(...data.campaigns.map((c) => c.year));
-  const answer = await dashboard.app.graphql<{ impact: { totalActions: number } }>(
+  const answer = await dashboard().app.graphql<{ impact: { totalActions: number } }>(
     'query($year: Int!) { impact(filter: { year: $year }) { totalActions } }',
     { year },
   );
@@ -44,9 +38,9 @@ async function latestTotal(): Promise<number> {
 
 /** A new browser whose language is Spanish, on the sign-in page. */
 async function spanishVisitor(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await dashboard.browser.newContext({ locale: 'es-ES', viewport });
+  const context = await dashboard().browser.newContext({ locale: 'es-ES', viewport });
   const page = await context.newPage();
-  await page.goto(dashboard.app.url);
+  await page.goto(dashboard().app.url);
   await page.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
   return page;
 }
@@ -58,7 +52,7 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
 
 describe('keyboard', () => {
   it('skips to the main content, then tabs through language, sign-out, navigation and filters with a visible ring', async () => {
-    const page = await dashboard.signIn('staff');
+    const page = await dashboard().signIn('staff');
     // A fresh load: the keyboard starts from the top of the document.
     await page.reload();
     await page.locator('.filter-bar').waitFor();
@@ -100,7 +94,7 @@ describe('Spanish', () => {
     const spanish = new Intl.NumberFormat('es-ES', { useGrouping: 'always' }).format(total);
     expect(english).not.toBe(spanish); // the demo total has thousands, so the separators differ
 
-    const page = await dashboard.signIn('staff');
+    const page = await dashboard().signIn('staff');
     const main = page.locator('main');
     await expect.poll(() => main.textContent(), { timeout: 15_000 }).toContain(english);
     await page.getByLabel('Language').selectOption('es');
@@ -142,9 +136,9 @@ describe('Spanish', () => {
   });
 
   it('offers the language picker on the sign-in page, and remembers it', async () => {
-    const context = await dashboard.browser.newContext({ locale: 'en-GB' });
+    const context = await dashboard().browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(dashboard.app.url);
+    await page.goto(dashboard().app.url);
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
@@ -158,7 +152,7 @@ describe('Spanish', () => {
 describe('Spanish on a phone and a desktop', () => {
   beforeAll(async () => {
     // A published snapshot, so its table (a card per row on phones) is on the page.
-    const answer = await dashboard.app.graphql(
+    const answer = await dashboard().app.graphql(
       'mutation { publishSnapshot(input: { year: 2024, title: "Escribe por los Derechos 2024: nuestro impacto" }) { slug } }',
     );
     expect(answer.errors).toBeUndefined();
@@ -177,7 +171,7 @@ describe('Spanish on a phone and a desktop', () => {
       await page.getByLabel('Contraseña').fill(STAFF.password);
       await page.getByRole('button', { name: 'Entrar', exact: true }).click();
       await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
-      await page.goto(`${dashboard.app.url}/?page=snapshots`);
+      await page.goto(`${dashboard().app.url}/?page=snapshots`);
       await page.getByRole('heading', { name: 'Publicaciones de impacto', level: 1 }).waitFor();
       await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 });
       await page.getByRole('button', { name: 'Previsualizar' }).click();

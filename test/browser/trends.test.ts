@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startDashboard, type Dashboard } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
 
 // The trends page against the server's own year comparison.
 
-let dashboard: Dashboard;
-beforeAll(async () => {
-  dashboard = await startDashboard();
-}, 180_000);
-afterAll(async () => {
-  await dashboard?.close();
-});
+const dashboard = useDashboard();
 
 const en = new Intl.NumberFormat('en-GB');
 
@@ -19,7 +13,7 @@ interface Series {
 }
 
 async function comparison(years: number[], align: 'CAMPAIGN_DAY' | 'CALENDAR_DATE', filter: Record<string, unknown> = {}): Promise<Series[]> {
-  const answer = await dashboard.app.graphql(
+  const answer = await dashboard().app.graphql(
     `query ($years: [Int!]!, $align: Alignment!, $filter: ImpactFilter) {
        yearComparison(years: $years, align: $align, filter: $filter) { year points { day date cumulative } }
      }`,
@@ -37,7 +31,7 @@ const percent = (ratio: number) => {
 
 describe('trends', () => {
   it('compares the chosen years, aligned or by calendar date, and a reload keeps the choice', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=trends&year=2025' });
+    const page = await dashboard().signIn('staff', { path: '/?page=trends&year=2025' });
     const years = page.getByRole('group', { name: 'Years' });
     await years.getByLabel('2019').check();
     await page.waitForURL(/years=2025%2C2024%2C2023%2C2019/);
@@ -72,7 +66,7 @@ describe('trends', () => {
   });
 
   it('gives each year’s total at the same day and the base year against each', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=trends&year=2025&years=2025,2023,2014' });
+    const page = await dashboard().signIn('staff', { path: '/?page=trends&year=2025&years=2025,2023,2014' });
     const series = await comparison([2025, 2023, 2014], 'CAMPAIGN_DAY');
     const base = series[0];
     // The campaign is over: the default day is its last day with data.
@@ -105,14 +99,14 @@ describe('trends', () => {
   });
 
   it('drops bad values from the address', async () => {
-    const page = await dashboard.signIn('staff', { path: '/?page=trends&year=2025&years=2019,abc,1999&align=sideways&day=x1' });
+    const page = await dashboard().signIn('staff', { path: '/?page=trends&year=2025&years=2019,abc,1999&align=sideways&day=x1' });
     await page.waitForURL((url) => url.search === '?page=trends&year=2025&years=2019');
     await expect(page.getByRole('group', { name: 'Years' }).getByLabel('2019').isChecked()).resolves.toBe(true);
     await expect(page.getByLabel(/Campaign day/).isChecked()).resolves.toBe(true);
   });
 
   it('shows a coordinator their region’s years, on a phone too', async () => {
-    const page = await dashboard.signIn('coordinator', { path: '/?page=trends&year=2025' });
+    const page = await dashboard().signIn('coordinator', { path: '/?page=trends&year=2025' });
     const series = await comparison([2025, 2024, 2023], 'CAMPAIGN_DAY', { regions: ['Americas'] });
     const day = series[0].points.at(-1)!.day;
     const table = page.getByRole('table', { name: /of each year/ });
@@ -122,7 +116,7 @@ describe('trends', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, 'trends-coordinator-phone');
-    const staff = await dashboard.signIn('staff', { path: '/?page=trends&year=2025', viewport: { width: 375, height: 800 } });
+    const staff = await dashboard().signIn('staff', { path: '/?page=trends&year=2025', viewport: { width: 375, height: 800 } });
     await staff.getByRole('table', { name: /of each year/ }).waitFor();
     await screenshot(staff, 'trends-staff-phone');
   });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadDemoData } from '../../../seeds/demo';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '../../../server/modules/users/demo-accounts';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
@@ -57,6 +58,24 @@ export async function startDashboard(): Promise<Dashboard> {
       await app.stop();
       await db.drop();
     },
+  };
+}
+
+/**
+ * One dashboard for a test file: started before its tests, closed after them. Call at the top of the
+ * file; the returned function gives the running dashboard inside tests and later hooks.
+ */
+export function useDashboard(): () => Dashboard {
+  let dashboard: Dashboard | undefined;
+  beforeAll(async () => {
+    dashboard = await startDashboard();
+  }, 180_000);
+  afterAll(async () => {
+    await dashboard?.close();
+  });
+  return () => {
+    if (!dashboard) throw new Error('the dashboard is not started (useDashboard at the top of the file)');
+    return dashboard;
   };
 }
 
