@@ -128,6 +128,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        // the answer cache has usually asked already: the token and the user come from the Authenticator's memory
         const context = contextFor((await authenticator.authenticate(req)).user, { res, clientAddress: req.ip ?? '' });
         answers.bind(context, res);
         return context;

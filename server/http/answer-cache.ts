@@ -9,7 +9,9 @@ import { MAX_TOKENS } from '../graphql/limits';
 import type { AuthUser, Authenticator } from './authenticate';
 
 /**
- * Whole answers to GraphQL reads, kept as the bytes sent (and their gzip), in front of Apollo.
+ * Whole answers to GraphQL reads, kept as the bytes sent, in front of Apollo. Their gzip is made
+ * on the first hit that accepts it, not when storing: the answer that misses is compressed on its
+ * way out by the compression middleware, and one that is never asked again is never compressed.
  *
  * A December peak is many people asking the same dashboard between two writes. Executing it again
  * costs little (the SQL results are cached by data version, server/graphql/query-cache.ts), but
@@ -35,7 +37,8 @@ const GZIP_FROM = 1024; // as the compression middleware: smaller answers go as 
 interface Answer {
   version: number;
   body: Buffer;
-  gzip: Buffer | null;
+  /** Made on the first hit that accepts gzip (for bodies of GZIP_FROM bytes or more). */
+  gzip?: Buffer;
 }
 
 export interface AnswerSlot {
@@ -109,7 +112,7 @@ export class AnswerCache {
           // the bytes Apollo sends: the result with its freshness, as JSON, and a newline
           const text = `${JSON.stringify({ ...result, extensions: { ...result.extensions, freshness } })}\n`;
           const body = Buffer.from(text);
-          this.answers.set(slot.key, { version: slot.version, body, gzip: body.length >= GZIP_FROM ? gzipSync(body) : null });
+          this.answers.set(slot.key, { version: slot.version, body });
         },
       }),
     };
@@ -135,7 +138,7 @@ export class AnswerCache {
       return false;
     }
     this.stats.hits++;
-    const gzip = hit.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? hit.gzip : null;
+    const gzip = hit.body.length >= GZIP_FROM && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? this.gzipOf(key, hit) : null;
     const bytes = gzip ?? hit.body;
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -145,6 +148,14 @@ export class AnswerCache {
     res.setHeader('Content-Length', bytes.length);
     res.end(bytes);
     return true;
+  }
+
+  /** The answer's gzip, made on first use and kept (as a new entry: the cache sizes an entry when it is set). */
+  private gzipOf(key: string, answer: Answer): Buffer {
+    if (answer.gzip) return answer.gzip;
+    const gzip = gzipSync(answer.body);
+    this.answers.set(key, { ...answer, gzip });
+    return gzip;
   }
 
   /** Whether the answer to this body may be shared by a scope, kept per user, or not kept (null). */

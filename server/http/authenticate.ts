@@ -28,19 +28,12 @@ export interface Authentication {
  * signed with the session secret. The user is read on every request, so disabling an account
  * ends its sessions and tokens at once.
  */
-export async function authenticate(req: Request, db: DataSource, secret: Uint8Array): Promise<Authentication> {
-  const header = req.headers.authorization;
-  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-  const cookie = bearer ? undefined : parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
-  const token = bearer ?? cookie;
-  if (!token) return { user: null, via: null };
-  const claims = await verifyToken(secret, token);
+export async function authenticate(req: Pick<Request, 'headers'>, db: DataSource, secret: Uint8Array): Promise<Authentication> {
+  const carried = requestToken(req);
+  if (!carried) return { user: null, via: null };
+  const claims = await verifyToken(secret, carried.token);
   const user = claims && (await findActiveUser(db, claims.userId));
-  if (!user) return { user: null, via: null };
-  return {
-    user: { id: user.id, email: user.email, role: user.role as Role, regions: user.role === 'coordinator' ? user.regions : [] },
-    via: bearer ? 'bearer' : 'cookie',
-  };
+  return user ? { user: authUser(user), via: carried.via } : { user: null, via: null };
 }
 
 /** The token a request carries: the bearer token (scripts) or the session cookie (the dashboard). */
@@ -84,15 +77,18 @@ export class Authenticator {
     let lookup = this.users.get(key);
     if (!lookup) {
       // requests arriving together share one query; a failed one is not remembered
-      lookup = findActiveUser(this.db, verified.userId).then((found) =>
-        found ? { id: found.id, email: found.email, role: found.role as Role, regions: found.role === 'coordinator' ? found.regions : [] } : false,
-      );
+      lookup = findActiveUser(this.db, verified.userId).then((found) => (found ? authUser(found) : false));
       this.users.set(key, lookup);
       lookup.catch(() => this.users.delete(key));
     }
     const user = await lookup;
     return user ? { user, via: carried.via } : { user: null, via: null };
   }
+}
+
+/** What a request knows of its user: their regions only for a coordinator. */
+function authUser(user: { id: number; email: string; role: string; regions: string[] }): AuthUser {
+  return { id: user.id, email: user.email, role: user.role as Role, regions: user.role === 'coordinator' ? user.regions : [] };
 }
 
 export function setSessionCookie(res: Response, token: string, secure: boolean): void {
