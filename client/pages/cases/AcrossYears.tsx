@@ -9,6 +9,7 @@ import { ActionsVsOutcomesCard } from './ActionsVsOutcomesCard';
 import { casesMessages } from './cases.messages';
 import { OutcomeRateCard } from './OutcomeRateCard';
 import { CASES_ACROSS_YEARS_QUERY } from './queries';
+import { ChartCardSkeleton } from '../../charts/ChartSkeleton';
 
 interface AcrossYearsProps {
   campaigns: readonly CampaignSummary[];
@@ -30,12 +31,8 @@ export function AcrossYears({ campaigns, filter }: AcrossYearsProps) {
   } else if (!data) {
     body = (
       <div className="page-grid" aria-busy="true">
-        {[0, 1].map((key) => (
-          <div key={key} className="card" aria-hidden="true">
-            <div className="skeleton skeleton--line" />
-            <div className="chart skeleton skeleton--chart" />
-          </div>
-        ))}
+        <ChartCardSkeleton />
+        <ChartCardSkeleton />
       </div>
     );
   } else if (data.outcomeSummary.casesFeatured === 0) {

@@ -13,6 +13,7 @@ import { mergeDailyByType, perTypeFilters, type DailyTypeRow } from './daily-by-
 import { casesMessages } from './cases.messages';
 import { CASE_ACTIONS_BY_TYPE_QUERY } from './queries';
 import type { CampaignDates } from './outcome-timeline';
+import { ChartSkeleton } from '../../charts/ChartSkeleton';
 
 interface CaseActionsCardProps {
   name: string;
@@ -51,7 +52,7 @@ export function CaseActionsCard({ name, filter, campaign }: CaseActionsCardProps
     return (
       <LoadingState label={common.t('state.loading')} className="card">
         <div className="skeleton skeleton--line" aria-hidden="true" />
-        <div className="chart skeleton skeleton--chart" aria-hidden="true" />
+        <ChartSkeleton />
       </LoadingState>
     );
   }

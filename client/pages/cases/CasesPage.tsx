@@ -15,6 +15,7 @@ import { CaseList } from './CaseList';
 import { casesMessages } from './cases.messages';
 import { CASES_CAMPAIGN_QUERY } from './queries';
 import './cases.css';
+import { ChartCardSkeleton } from '../../charts/ChartSkeleton';
 
 /**
  * Cases and outcomes: the chosen campaign's cases (figures under the filters), one case in detail
@@ -125,10 +126,7 @@ function CasesSkeleton() {
         <div className="skeleton skeleton--line" />
         <div className="skeleton skeleton--table" />
       </div>
-      <div className="card" aria-hidden="true">
-        <div className="skeleton skeleton--line" />
-        <div className="chart skeleton skeleton--chart" />
-      </div>
+      <ChartCardSkeleton />
     </LoadingState>
   );
 }

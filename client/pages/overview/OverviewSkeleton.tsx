@@ -1,6 +1,7 @@
 import { LoadingState } from '../../components/LoadingState';
 import { useMessages } from '../../i18n/use-messages';
 import { overviewMessages } from './overview.messages';
+import { ChartCardSkeleton } from '../../charts/ChartSkeleton';
 
 /** The page's h1 while no campaign name can stand in for it. */
 export function PageTitle() {
@@ -18,10 +19,7 @@ export function OverviewSkeleton() {
         <div className="skeleton skeleton--line" />
         <div className="skeleton skeleton--counters" />
       </div>
-      <div className="card" aria-hidden="true">
-        <div className="skeleton skeleton--line" />
-        <div className="chart skeleton skeleton--chart" />
-      </div>
+      <ChartCardSkeleton />
     </LoadingState>
   );
 }
