@@ -11,6 +11,7 @@ import { useMessages } from '../i18n/use-messages';
 import { useDocumentTitle } from '../use-document-title';
 import { snapshotsMessages } from './snapshots.messages';
 import './snapshots.css';
+import { PageIntro } from '../components/PageIntro';
 
 /**
  * Impact snapshots, for staff and admins: what has been published, publishing a new one (preview
@@ -29,10 +30,7 @@ export function SnapshotsPage() {
 
   return (
     <>
-      <header className="page-intro">
-        <h1>{t('title')}</h1>
-        <p>{t('intro')}</p>
-      </header>
+      <PageIntro title={t('title')} intro={t('intro')} />
 
       <section className="card snap-card" aria-labelledby="snapshot-list-title" aria-busy={!list && !snapshots.error}>
         <h2 id="snapshot-list-title">{t('list.title')}</h2>

@@ -16,6 +16,7 @@ import { casesMessages } from './cases.messages';
 import { CASES_CAMPAIGN_QUERY } from './queries';
 import './cases.css';
 import { ChartCardSkeleton } from '../../charts/ChartSkeleton';
+import { PageIntro } from '../../components/PageIntro';
 
 /**
  * Cases and outcomes: the chosen campaign's cases (figures under the filters), one case in detail
@@ -49,10 +50,7 @@ export function CasesPage() {
   }
 
   const header = (
-    <header className="page-intro">
-      <h1>{t('title')}</h1>
-      <p>{t('intro', { campaign: campaign.name })}</p>
-    </header>
+    <PageIntro title={t('title')} intro={t('intro', { campaign: campaign.name })} />
   );
   const acrossYears = (
     <AcrossYears campaigns={campaigns} filter={{ ...toImpactFilter(filters, year, ['caseId', 'from', 'to']), year: null }} />

@@ -18,6 +18,7 @@ import { withShares, type ShareRow } from './drill-down';
 import { geographyMessages } from './messages';
 import { WorldMap } from './WorldMap';
 import './geography.css';
+import { PageIntro } from '../../components/PageIntro';
 
 // Each level of the drill-down is asked without the filters below it, so the region table lists
 // every region while one is chosen, and the map and country table every country of that region.
@@ -197,10 +198,7 @@ function Page({ campaignName, children }: { campaignName?: string; children: Rea
   const { t } = useMessages('geography', geographyMessages);
   return (
     <div className="geo-page">
-      <header className="page-intro">
-        <h1>{t('title')}</h1>
-        {campaignName ? <p>{t('intro', { campaign: campaignName })}</p> : null}
-      </header>
+      <PageIntro title={t('title')} intro={campaignName ? t('intro', { campaign: campaignName }) : null} />
       {children}
     </div>
   );

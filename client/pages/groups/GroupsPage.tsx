@@ -13,6 +13,7 @@ import { startTrail } from './page-cursors';
 import { RankingList } from './RankingList';
 import { useParamLink } from './use-param-link';
 import './groups.css';
+import { PageIntro } from '../../components/PageIntro';
 
 /**
  * Groups: the ranking (searchable, by pages), those not reported yet this campaign, and a group's
@@ -53,10 +54,7 @@ export function GroupsPage() {
   if (groupId) return <GroupDetail id={groupId} campaign={campaign} campaignYears={campaignYears} filters={filters} />;
   return (
     <>
-      <div className="page-intro">
-        <h1>{t('title')}</h1>
-        <p>{t('intro', { campaign: campaign.name })}</p>
-      </div>
+      <PageIntro title={t('title')} intro={t('intro', { campaign: campaign.name })} />
       <ListTabs current={list} />
       {list === 'ranking' ? (
         <RankingList campaign={campaign} filters={filters} trail={trail} onTrail={setTrail} />

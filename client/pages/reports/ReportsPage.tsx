@@ -8,6 +8,7 @@ import { reportsMessages } from './messages';
 import { RecentReports } from './RecentReports';
 import { UploadSection } from './UploadSection';
 import './reports.css';
+import { PageIntro } from '../../components/PageIntro';
 
 /**
  * Reports, for staff and admins: import a CSV file (checked first if they like), the imports so
@@ -22,10 +23,7 @@ export function ReportsPage() {
 
   return (
     <>
-      <header className="page-intro">
-        <h1>{t('title')}</h1>
-        <p>{t('intro')}</p>
-      </header>
+      <PageIntro title={t('title')} intro={t('intro')} />
       <UploadSection onImported={onDataChanged} />
       <ImportHistory />
       <RecentReports onChanged={onDataChanged} />

@@ -20,6 +20,7 @@ import { trendsMessages } from './trends.messages';
 import { useTrendsParams } from './use-trends-params';
 import { YearChecklist } from './YearChecklist';
 import './trends.css';
+import { PageIntro } from '../../components/PageIntro';
 
 /** Any campaigns side by side, aligned by campaign day or calendar date, and a same-day table. */
 export function TrendsPage() {
@@ -57,10 +58,7 @@ export function TrendsPage() {
   const rows = useMemo(() => (series && base && day !== null ? sameDayTable(series, base, day) : []), [series, base, day]);
 
   const head = (
-    <div className="page-intro">
-      <h1>{t('title')}</h1>
-      <p>{t('intro')}</p>
-    </div>
+    <PageIntro title={t('title')} intro={t('intro')} />
   );
   if (campaignsResult.error || (campaignsResult.data && !campaign)) {
     return (
