@@ -28,6 +28,11 @@ export function useSearch(): string {
 export function updateSearch(change: (params: URLSearchParams) => void, how: 'push' | 'replace' = 'push'): void {
   const url = new URL(window.location.href);
   change(url.searchParams);
+  goTo(url, how);
+}
+
+/** Moves to another address of this page (no reload) and tells every reader of it. */
+function goTo(url: URL, how: 'push' | 'replace'): void {
   if (url.href === window.location.href) return;
   if (how === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(window.history.state, '', url);
@@ -78,12 +83,9 @@ export function pageHref(page: PageId, location: Pick<Location, 'pathname' | 'se
 /** The page in the address, and navigation to another (a history entry, unless `replace`). */
 export function usePageParam(): [PageId, (page: PageId, how?: 'push' | 'replace') => void] {
   const page = parsePageParam(useSearch());
-  const setPage = useCallback((next: PageId, how: 'push' | 'replace' = 'push') => {
-    const url = new URL(pageHref(next), window.location.origin);
-    if (url.href === window.location.href) return;
-    if (how === 'push') window.history.pushState(null, '', url);
-    else window.history.replaceState(window.history.state, '', url);
-    window.dispatchEvent(new Event(CHANGE_EVENT));
-  }, []);
+  const setPage = useCallback(
+    (next: PageId, how: 'push' | 'replace' = 'push') => goTo(new URL(pageHref(next), window.location.origin), how),
+    [],
+  );
   return [page, setPage];
 }
