@@ -51,6 +51,8 @@ const OPTIMISTIC_FROM = 1000;
  * slug in that year, the same id with other content in the file or already stored) run as a few
  * queries; then groups are upserted, new reports inserted, and the summary tables updated, all in the
  * caller's transaction. With any error nothing is written: the caller rolls back.
+ * A large CSV import calls pipelined() first: parts are then stored while the rest of the file is
+ * still being parsed, and the same checks run over the whole file at finish().
  */
 export class ReportIngest {
   private staged = 0;
