@@ -27,6 +27,8 @@ import { staticClientRouter } from './http/static-client';
 import { attachSubscriptions } from './http/subscriptions';
 import { importRouter } from './modules/imports/import.http';
 import { snapshotRouter } from './modules/snapshots/snapshot.http';
+import { CounterFeed } from './modules/counters/counter-feed';
+import { counterRouter } from './modules/counters/counter.http';
 
 export interface App {
   httpServer: Server;
@@ -44,11 +46,13 @@ export interface AppOptions {
   socketRecheckMs?: number;
   /** A streaming replica for dashboard reads (DATABASE_READ_URL). */
   readDataSource?: DataSource | null;
+  /** How often a public counter's figures are read again (default 5 s): its cost, whatever the readers. */
+  counterRefreshMs?: number;
 }
 
 /** Builds the whole HTTP application on a data source; index.ts only listens. Tests import this. */
 export async function createApp(dataSource: DataSource, options: AppOptions): Promise<App> {
-  const { sessionSecret, production = false, embedded = false, socketRecheckMs, readDataSource = null } = options;
+  const { sessionSecret, production = false, embedded = false, socketRecheckMs, readDataSource = null, counterRefreshMs = 5000 } = options;
   const app = express();
   const httpServer = createServer(app);
   const limits = queryLimits();
@@ -123,6 +127,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   app.use(healthRouter(dataSource));
   app.use(importRouter(dataSource, sessionSecret));
   app.use(snapshotRouter(dataSource));
+  app.use(counterRouter(new CounterFeed(readDataSource ?? dataSource, counterRefreshMs)));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

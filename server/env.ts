@@ -19,6 +19,8 @@ export interface Env {
   logLevel: string;
   /** Signs sessions and tokens; required in production. */
   sessionSecret: string | undefined;
+  /** How often public counters read their figures again, in seconds. */
+  counterRefreshSeconds: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -30,5 +32,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir: source.DATA_DIR || 'data',
     logLevel: source.LOG_LEVEL || (source.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionSecret: source.SESSION_SECRET || undefined,
+    counterRefreshSeconds: Math.max(1, int(source, 'COUNTER_REFRESH_SECONDS', 5)),
   };
 }

@@ -19,6 +19,7 @@ const app = await createApp(database.dataSource, {
   production: env.nodeEnv === 'production',
   embedded: database.embedded,
   readDataSource: database.readDataSource,
+  counterRefreshMs: env.counterRefreshSeconds * 1000,
 });
 app.httpServer.listen(env.port, () => {
   logger.info(

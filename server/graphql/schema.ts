@@ -14,6 +14,7 @@ import { CaseFirstPositiveResolver, OutcomeSummaryResolver } from '../modules/ou
 import { ReportResolver } from '../modules/reports/report.resolver';
 import { AuthResolver } from '../modules/users/auth.resolver';
 import { SnapshotResolver } from '../modules/snapshots/snapshot.resolver';
+import { CounterResolver } from '../modules/counters/counter.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -21,6 +22,7 @@ export const resolvers = [
   CaseResolver,
   CaseFirstPositiveResolver,
   CaseTotalResolver,
+  CounterResolver,
   FiguresChangedResolver,
   GroupTotalResolver,
   ...groupResolvers,
