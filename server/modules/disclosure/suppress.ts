@@ -1,0 +1,129 @@
+/**
+ * Cell suppression for public figures, as statistical offices do it.
+ *
+ * A published figure is a *cell*. A *table* says that a total is the sum of its parts plus a
+ * remainder nobody publishes (reports without a subdivision, groups beyond the top list...):
+ * `total = parts + remainder`. Readers know every table (it is in the page, the JSON, the CSV).
+ *
+ * 1. Primary: every cell from 1 to threshold - 1 is hidden (a zero points at nobody).
+ * 2. Secondary: more cells are hidden, the smallest first, until no hidden cell can be recomputed
+ *    from the shown ones: no table has exactly one unknown, and no hidden cell follows from the
+ *    tables together (checked exactly: a cell is recoverable when it is determined by the linear
+ *    system of all tables over the hidden cells).
+ *
+ * A remainder of at least the threshold counts as one more unknown; a smaller one counts as known
+ * (a reader can guess it closely), which errs on the side of hiding.
+ */
+export interface Cell {
+  id: string;
+  value: number;
+  /** Always shown (the published grand total): never hidden, so its value is a known constant. */
+  fixed?: boolean;
+}
+
+export interface Table {
+  total: string;
+  parts: string[];
+}
+
+export interface SuppressionInput {
+  cells: Cell[];
+  tables: Table[];
+  threshold: number;
+  /** Cells to hide whatever their size (for example: hidden in another published figure). */
+  alsoHide?: Iterable<string>;
+}
+
+const REMAINDER = '\u0000remainder:';
+
+/** The ids of the cells to hide. */
+export function suppress({ cells, tables, threshold, alsoHide = [] }: SuppressionInput): Set<string> {
+  const value = new Map(cells.map((c) => [c.id, c.value]));
+  const fixed = new Set(cells.filter((c) => c.fixed).map((c) => c.id));
+  const hidden = new Set<string>();
+  if (threshold <= 1) return hidden;
+  for (const c of cells) if (!c.fixed && c.value > 0 && c.value < threshold) hidden.add(c.id);
+  for (const id of alsoHide) if (value.has(id) && !fixed.has(id)) hidden.add(id);
+
+  // Each table as an equation over cell ids; a large remainder is an unknown that is never shown.
+  const equations = tables.map((t, i) => {
+    const of = (id: string) => {
+      const v = value.get(id);
+      if (v === undefined) throw new Error(`suppress: table ${t.total} names an unknown cell ${id}`);
+      return v;
+    };
+    const remainder = of(t.total) - t.parts.reduce((sum, id) => sum + of(id), 0);
+    if (remainder < 0) throw new Error(`suppress: the parts of ${t.total} add up to more than it`);
+    const unknownRemainder = remainder >= threshold ? [`${REMAINDER}${i}`] : [];
+    return { total: t.total, parts: t.parts, ids: [t.total, ...t.parts, ...unknownRemainder] };
+  });
+  for (const e of equations) for (const id of e.ids) if (id.startsWith(REMAINDER)) hidden.add(id);
+
+  const visible = (id: string) => !hidden.has(id) && !fixed.has(id) && !id.startsWith(REMAINDER);
+  /** The smallest shown cell of these tables: a part first, the table's total when no part is left. */
+  const nextToHide = (eqs: typeof equations): string | undefined => {
+    const smallest = (ids: string[]) =>
+      ids.filter(visible).sort((a, b) => value.get(a)! - value.get(b)! || (a < b ? -1 : a > b ? 1 : 0))[0];
+    return smallest(eqs.flatMap((e) => e.parts)) ?? smallest(eqs.map((e) => e.total));
+  };
+
+  for (;;) {
+    // The quick rule first: a table with exactly one unknown gives it away.
+    // (A remainder is never published: recovering it reveals nothing.)
+    const single = equations.find((e) => {
+      const unknown = e.ids.filter((id) => hidden.has(id));
+      return unknown.length === 1 && !unknown[0].startsWith(REMAINDER);
+    });
+    let next = single && nextToHide([single]);
+    if (!single) {
+      const recoverable = determined(equations.map((e) => coefficients(e, hidden))).find((id) => !id.startsWith(REMAINDER));
+      if (!recoverable) return withoutRemainders(hidden);
+      next = nextToHide(equations.filter((e) => e.ids.includes(recoverable))) ?? nextToHide(equations);
+    }
+    if (!next) throw new Error('suppress: a hidden figure stays recoverable with every cell hidden');
+    hidden.add(next);
+  }
+}
+
+function withoutRemainders(hidden: Set<string>): Set<string> {
+  return new Set([...hidden].filter((id) => !id.startsWith(REMAINDER)));
+}
+
+/** The equation `total - parts - remainder = known` restricted to its hidden cells. */
+function coefficients(e: { total: string; ids: string[] }, hidden: Set<string>): Map<string, number> {
+  const row = new Map<string, number>();
+  for (const id of e.ids) if (hidden.has(id)) row.set(id, id === e.total ? 1 : -1);
+  return row;
+}
+
+/**
+ * The unknowns whose value the equations fix. Gauss-Jordan elimination: an unknown is fixed exactly
+ * when its column is a pivot whose reduced row has no other entry.
+ */
+export function determined(rows: Map<string, number>[]): string[] {
+  const matrix = rows.filter((r) => r.size > 0).map((r) => new Map(r));
+  const columns = [...new Set(matrix.flatMap((r) => [...r.keys()]))].sort();
+  const pivots: { column: string; row: Map<string, number> }[] = [];
+  let remaining = matrix;
+  for (const column of columns) {
+    const index = remaining.findIndex((r) => Math.abs(r.get(column) ?? 0) > 1e-9);
+    if (index < 0) continue;
+    const pivot = remaining[index];
+    remaining = remaining.filter((_, i) => i !== index);
+    const scale = pivot.get(column)!;
+    for (const [k, v] of pivot) pivot.set(k, v / scale);
+    for (const r of [...remaining, ...pivots.map((p) => p.row)]) eliminate(r, pivot, column);
+    pivots.push({ column, row: pivot });
+  }
+  return pivots.filter((p) => p.row.size === 1).map((p) => p.column);
+}
+
+function eliminate(row: Map<string, number>, pivot: Map<string, number>, column: string): void {
+  const factor = row.get(column);
+  if (!factor) return;
+  for (const [k, v] of pivot) {
+    const next = (row.get(k) ?? 0) - factor * v;
+    if (Math.abs(next) > 1e-9) row.set(k, next);
+    else row.delete(k);
+  }
+}
