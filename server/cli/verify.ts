@@ -1,5 +1,5 @@
 import { findOrphanReports } from '../modules/reports/verify-references';
-import { verifyRollups } from '../modules/rollups/verify-rollups';
+import { verifyRollups, type RollupFigures } from '../modules/rollups/verify-rollups';
 import { verifySnapshots } from '../modules/snapshots/snapshot.service';
 import { runCommand } from './run-command';
 
@@ -10,10 +10,7 @@ await runCommand(async ({ dataSource }) => {
   const problems: string[] = [];
   for (const o of await findOrphanReports(dataSource)) problems.push(`${o.reports} reports point to a ${o.reference} that does not exist`);
   for (const d of await verifyRollups(dataSource)) {
-    problems.push(
-      `${d.table} ${JSON.stringify(d.key)}: expected ${d.expected.actions} actions in ${d.expected.reports} reports, ` +
-        `stored ${d.stored.actions} in ${d.stored.reports}`,
-    );
+    problems.push(`${d.table} ${JSON.stringify(d.key)}: expected ${describe(d.expected)}, stored ${describe(d.stored)}`);
   }
   for (const slug of await verifySnapshots(dataSource)) problems.push(`snapshot "${slug}" no longer matches its published checksum`);
   if (problems.length === 0) {
@@ -24,3 +21,7 @@ await runCommand(async ({ dataSource }) => {
   for (const p of problems) console.error(`  ${p}`);
   return 1;
 });
+
+function describe(figures: RollupFigures): string {
+  return 'firstDay' in figures ? `first day ${figures.firstDay ?? 'none'}` : `${figures.actions} actions in ${figures.reports} reports`;
+}

@@ -13,13 +13,17 @@ import { Rollups1763800000000 } from './migrations/1763800000000-rollups';
 import { AuditLog1763900000000 } from './migrations/1763900000000-audit-log';
 import { Snapshots1764000000000 } from './migrations/1764000000000-snapshots';
 import { CaseActionIndex1764100000000 } from './migrations/1764100000000-case-action-index';
+import { GroupFirstDay1765200000000 } from './migrations/1765200000000-group-first-day';
 import { PublicCounters1765600000000 } from './migrations/1765600000000-public-counters';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User, AuditEntry];
-export const migrations = [InitialSchema1763700000000, Rollups1763800000000, AuditLog1763900000000, Snapshots1764000000000, CaseActionIndex1764100000000, PublicCounters1765600000000];
+export const migrations = [
+  InitialSchema1763700000000, Rollups1763800000000, AuditLog1763900000000, Snapshots1764000000000, CaseActionIndex1764100000000,
+  GroupFirstDay1765200000000, PublicCounters1765600000000,
+];
 
 export interface DataSourceOptions {
   url: string;

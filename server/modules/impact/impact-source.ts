@@ -1,3 +1,4 @@
+import { GROUP_FIRST_DAY } from '../rollups/group-first-day';
 import { ROLLUP_TABLES } from '../rollups/rollup-tables';
 import { filterToSql, type SqlFilter } from './filter-sql';
 import type { ImpactFilter } from './impact-filter.input';
@@ -35,4 +36,16 @@ export function impactSource(filter: ImpactFilter, dimensions: string[], paramOf
     actions: 'sum(r.count)',
     reports: 'count(*)',
   };
+}
+
+/**
+ * Distinct groups with a report up to a day (a filter with `to` and no `from`), from each group's
+ * first day per area when the filter's other columns are that table's; null when it cannot answer.
+ */
+export function groupsUpToSource(filter: ImpactFilter, paramOffset = 0, scope: string[] | null = null): SqlFilter & { from: string } | null {
+  if (filter.to == null || filter.from != null) return null;
+  const f = filterToSql({ ...filter, to: null }, 'r', paramOffset, scope);
+  if (![...f.columns].every((c) => GROUP_FIRST_DAY.dimensions.includes(c))) return null;
+  f.params.push(filter.to);
+  return { ...f, from: `FROM ${GROUP_FIRST_DAY.name} r WHERE r.first_day <= $${paramOffset + f.params.length}::date AND ${f.where}` };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
-import { impactSource } from './impact-source';
+import { groupsUpToSource, impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
 import type { DailyTotal, YearSeries } from './impact.types';
 
@@ -61,7 +61,7 @@ export class ImpactService {
 
   /** Distinct values of a column (groups that reported, writers' countries). */
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
-    const s = this.source(filter, [column]);
+    const s = (column === 'group_id' && groupsUpToSource(filter, 0, this.scope)) || this.source(filter, [column]);
     const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params);
     return num(row.n);
   }

@@ -1,16 +1,25 @@
 import type { DataSource } from 'typeorm';
+import { GROUP_FIRST_DAY, verifyGroupFirstDays } from './group-first-day';
 import { ROLLUP_TABLES } from './rollup-tables';
+
+/** What a key holds: its sums, or (rollup_group_first_day) its first day. */
+export type RollupFigures = { actions: number; reports: number } | { firstDay: string | null };
 
 export interface RollupDifference {
   table: string;
   key: Record<string, unknown>;
-  expected: { actions: number; reports: number };
-  stored: { actions: number; reports: number };
+  expected: RollupFigures;
+  stored: RollupFigures;
 }
 
 /** Recomputes every summary table from the raw active reports and lists each difference (first 100 per table). */
 export async function verifyRollups(db: DataSource): Promise<RollupDifference[]> {
-  const differences: RollupDifference[] = [];
+  const differences: RollupDifference[] = (await verifyGroupFirstDays(db)).map((d) => ({
+    table: GROUP_FIRST_DAY.name,
+    key: d.key,
+    expected: { firstDay: d.expected },
+    stored: { firstDay: d.stored },
+  }));
   for (const table of ROLLUP_TABLES) {
     const dims = table.dimensions.join(', ');
     // EXCEPT compares NULLs as equal (a missing subdivision), which a join condition would not.

@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * rollup_group_first_day: each group's first day with an active report, per campaign year × area
+ * (server/db/migrations/1765200000000-group-first-day.ts). A minimum, not a sum: adding reports
+ * lowers it (least), removing them recomputes it from the group's remaining reports.
+ */
+export const GROUP_FIRST_DAY = { name: 'rollup_group_first_day', dimensions: ['year', 'region', 'country', 'subdivision', 'group_id'] };
+
+const DIMS = GROUP_FIRST_DAY.dimensions.join(', ');
+const KEY_ORDER = GROUP_FIRST_DAY.dimensions.map((d) => `t.${d}`).join(', ');
+const SAME_KEY = (a: string, b: string) =>
+  `${a}.year = ${b}.year AND ${a}.region = ${b}.region AND ${a}.country = ${b}.country AND ${a}.group_id = ${b}.group_id
+   AND ${a}.subdivision IS NOT DISTINCT FROM ${b}.subdivision`;
+
+/** Lowers the first days to those of the reports of `source` (an SQL FROM item named `r`), in key order. */
+export function firstDayUpsert(source: string): string {
+  return upsertFrom(`SELECT ${DIMS}, min(r.day) FROM ${source} GROUP BY ${DIMS} HAVING r.group_id IS NOT NULL`);
+}
+
+function upsertFrom(select: string): string {
+  return `INSERT INTO rollup_group_first_day AS t (${DIMS}, first_day)
+    ${select} ORDER BY ${DIMS}
+    ON CONFLICT ON CONSTRAINT rollup_group_first_day_key DO UPDATE SET first_day = least(t.first_day, excluded.first_day)
+    WHERE t.first_day IS NULL OR excluded.first_day < t.first_day`;
+}
+
+export const createFirstDayDelta = `CREATE TEMP TABLE rollup_group_first_day_delta ON COMMIT DROP AS
+  SELECT ${DIMS}, first_day FROM rollup_group_first_day WITH NO DATA`;
+
+/** For a write of several statements: the first days of `source` collected in the delta table. */
+export function firstDayDeltaInsert(source: string): string {
+  return `INSERT INTO rollup_group_first_day_delta SELECT ${DIMS}, min(r.day) FROM ${source} GROUP BY ${DIMS} HAVING r.group_id IS NOT NULL`;
+}
+
+export const applyFirstDayDelta = upsertFrom(`SELECT ${DIMS}, min(first_day) FROM rollup_group_first_day_delta GROUP BY ${DIMS}`);
+
+/**
+ * Before the reports `ids` stop counting (in the caller's transaction): their keys' first days
+ * recomputed from the other active reports. The rows are locked first and read by a second
+ * statement, whose snapshot then includes every writer that added to them before us (a single
+ * statement would compute from the snapshot taken before waiting for their lock).
+ */
+export async function removeFromFirstDays(db: EntityManager, ids: number[]): Promise<void> {
+  const keys = `(SELECT DISTINCT ${DIMS} FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL) k`;
+  await db.query(`SELECT 1 FROM rollup_group_first_day t JOIN ${keys} ON ${SAME_KEY('t', 'k')} ORDER BY ${KEY_ORDER} FOR UPDATE OF t`, [ids]);
+  await db.query(
+    `UPDATE rollup_group_first_day t SET first_day = (
+       SELECT min(a.day) FROM letter_report a
+       WHERE ${SAME_KEY('a', 't')} AND a.status = 'ACTIVE' AND a.id <> ALL($1::int[]))
+     FROM ${keys} WHERE ${SAME_KEY('t', 'k')}`,
+    [ids],
+  );
+}
+
+export interface FirstDayDifference {
+  key: Record<string, unknown>;
+  expected: string | null;
+  stored: string | null;
+}
+
+/** The stored first days against those recomputed from the raw active reports (first 100 differences each way). */
+export async function verifyGroupFirstDays(db: { query(sql: string): Promise<any[]> }): Promise<FirstDayDifference[]> {
+  // EXCEPT compares NULLs as equal (a missing subdivision), which a join condition would not.
+  const rows: Record<string, unknown>[] = await db.query(
+    `WITH expected AS (
+       SELECT ${DIMS}, min(day) AS first_day FROM letter_report WHERE status = 'ACTIVE' AND group_id IS NOT NULL GROUP BY ${DIMS}),
+     stored AS (SELECT ${DIMS}, first_day FROM rollup_group_first_day WHERE first_day IS NOT NULL)
+     (SELECT 'expected' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored) e LIMIT 100)
+     UNION ALL
+     (SELECT 'stored' AS side, * FROM (SELECT * FROM stored EXCEPT SELECT * FROM expected) s LIMIT 100)`,
+  );
+  const byKey = new Map<string, FirstDayDifference>();
+  for (const r of rows) {
+    const key = Object.fromEntries(GROUP_FIRST_DAY.dimensions.map((d) => [d, r[d]]));
+    const id = JSON.stringify(key);
+    const diff = byKey.get(id) ?? { key, expected: null, stored: null };
+    diff[r.side as 'expected' | 'stored'] = r.first_day as string;
+    byKey.set(id, diff);
+  }
+  return [...byKey.values()];
+}
