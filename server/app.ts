@@ -10,18 +10,24 @@ import { pinoHttp } from 'pino-http';
 import { logger } from './logger';
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { createReadPool } from './db/data-source';
 import { DataVersionWatcher } from './db/data-version';
+import { isDatabaseUnavailable } from './db/database-unavailable';
+import { POOL_DEFAULTS, type ReadPoolSettings } from './env';
 import { ReadRouter } from './db/read-replica';
 import { createContext, type Context } from './graphql/context';
 import { FiguresFeed } from './graphql/figures-changed';
 import { formatError } from './graphql/errors';
 import { freshnessPlugin } from './graphql/freshness';
 import { queryLimits } from './graphql/limits';
+import { serviceUnavailable, serviceUnavailablePlugin } from './graphql/service-unavailable';
+import { writeConnectionsPlugin } from './graphql/write-connections';
 import { QueryCache } from './graphql/query-cache';
 import { getSchema } from './graphql/schema';
 import { AnswerCache } from './http/answer-cache';
 import { Authenticator } from './http/authenticate';
 import { healthRouter } from './http/health';
+import { serviceUnavailableHandler } from './http/service-unavailable';
 import { introspectionForStaff } from './graphql/introspection';
 import { staticClientRouter } from './http/static-client';
 import { attachSubscriptions } from './http/subscriptions';
@@ -48,16 +54,26 @@ export interface AppOptions {
   readDataSource?: DataSource | null;
   /** How often a public counter's figures are read again (default 5 s): its cost, whatever the readers. */
   counterRefreshMs?: number;
+  /** The app's own pool for reads on the primary (DB_READ_*); `dataSource`'s pool is left to writes. */
+  readPool?: ReadPoolSettings;
 }
 
-/** Builds the whole HTTP application on a data source; index.ts only listens. Tests import this. */
+const READ_POOL_DEFAULTS: ReadPoolSettings = { size: POOL_DEFAULTS.readPoolSize, queueLimit: POOL_DEFAULTS.readQueueLimit, waitMs: POOL_DEFAULTS.readWaitMs };
+
+/**
+ * Builds the whole HTTP application on a data source; index.ts only listens. Tests import this.
+ * `dataSource`'s pool serves writes (mutations, imports, sign-in, health); reads get a pool of
+ * their own, bounded, so that more readers than it serves are answered 503 while writes go on.
+ */
 export async function createApp(dataSource: DataSource, options: AppOptions): Promise<App> {
   const { sessionSecret, production = false, embedded = false, socketRecheckMs, readDataSource = null, counterRefreshMs = 5000 } = options;
   const app = express();
   const httpServer = createServer(app);
   const limits = queryLimits();
   const cache = new QueryCache();
-  const reads = new ReadRouter(dataSource, readDataSource);
+  const readPool = createReadPool(dataSource, options.readPool ?? READ_POOL_DEFAULTS);
+  await readPool.initialize();
+  const reads = new ReadRouter(readPool, readDataSource);
   // the data version in memory, so a request costs no query to learn it (server/db/data-version.ts);
   // the embedded PGlite cannot deliver notifications to another connection: it polls
   const versions = new DataVersionWatcher(dataSource, { listen: !embedded });
@@ -68,7 +84,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const schema = await getSchema();
   const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string } = {}) =>
     createContext({
-      dataSource,
+      dataSource: readPool,
+      writeDataSource: dataSource,
       reads,
       cache,
       versions,
@@ -92,6 +109,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     plugins: [
       ...limits.plugins,
       answers.plugin(),
+      writeConnectionsPlugin,
+      serviceUnavailablePlugin,
       freshnessPlugin,
       introspectionForStaff(production),
       // HTTP caching is decided per response (immutable snapshots), not per GraphQL field
@@ -126,15 +145,18 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res) }));
   app.use(healthRouter(dataSource));
   app.use(importRouter(dataSource, sessionSecret));
-  app.use(snapshotRouter(dataSource));
-  app.use(counterRouter(new CounterFeed(readDataSource ?? dataSource, counterRefreshMs)));
+  app.use(snapshotRouter(readPool));
+  app.use(counterRouter(new CounterFeed(readDataSource ?? readPool, counterRefreshMs)));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // the answer cache has usually asked already: the token and the user come from the Authenticator's memory
-        const context = contextFor((await authenticator.authenticate(req)).user, { res, clientAddress: req.ip ?? '' });
+        const { user } = await authenticator.authenticate(req).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailable(error) : error;
+        });
+        const context = contextFor(user, { res, clientAddress: req.ip ?? '' });
         answers.bind(context, res);
         return context;
       },
@@ -151,6 +173,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     },
   );
   app.use(staticClientRouter());
+  app.use(serviceUnavailableHandler);
   // subscriptions share the port and the path: WebSocket upgrades of /graphql
   const subscriptions = attachSubscriptions(httpServer, {
     schema,
@@ -171,6 +194,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
       await versions.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await readPool.destroy();
     },
   };
 }

@@ -7,6 +7,12 @@ function int(source: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return value;
 }
 
+function positive(source: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = int(source, name, fallback);
+  if (value === 0) throw new Error(`${name} must be at least 1`);
+  return value;
+}
+
 export interface Env {
   /** A real PostgreSQL server; without it the embedded database under dataDir is used. */
   databaseUrl: string | undefined;
@@ -21,7 +27,22 @@ export interface Env {
   sessionSecret: string | undefined;
   /** How often public counters read their figures again, in seconds. */
   counterRefreshSeconds: number;
+  /** Connections for reads (queries, the dashboard) and how long and how many may wait for one. */
+  readPool: ReadPoolSettings;
+  /** Connections for writes (mutations, imports, sign-in), never taken by reads. */
+  writePoolSize: number;
 }
+
+export interface ReadPoolSettings {
+  size: number;
+  /** Requests waiting for a connection beyond which the next is answered 503 at once. */
+  queueLimit: number;
+  /** Milliseconds a request waits for a connection before it is answered 503. */
+  waitMs: number;
+}
+
+/** Defaults of the pools: 8 + 4 connections (and one for LISTEN) leave most of PostgreSQL's 100 to other instances. */
+export const POOL_DEFAULTS = { readPoolSize: 8, readQueueLimit: 32, readWaitMs: 2000, writePoolSize: 4 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
@@ -33,5 +54,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: source.LOG_LEVEL || (source.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionSecret: source.SESSION_SECRET || undefined,
     counterRefreshSeconds: Math.max(1, int(source, 'COUNTER_REFRESH_SECONDS', 5)),
+    readPool: {
+      size: positive(source, 'DB_READ_POOL_SIZE', POOL_DEFAULTS.readPoolSize),
+      queueLimit: int(source, 'DB_READ_QUEUE_LIMIT', POOL_DEFAULTS.readQueueLimit),
+      waitMs: positive(source, 'DB_READ_WAIT_MS', POOL_DEFAULTS.readWaitMs),
+    },
+    writePoolSize: positive(source, 'DB_WRITE_POOL_SIZE', POOL_DEFAULTS.writePoolSize),
   };
 }

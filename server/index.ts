@@ -20,6 +20,7 @@ const app = await createApp(database.dataSource, {
   embedded: database.embedded,
   readDataSource: database.readDataSource,
   counterRefreshMs: env.counterRefreshSeconds * 1000,
+  readPool: env.readPool,
 });
 app.httpServer.listen(env.port, () => {
   logger.info(

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
+import type { ReadPoolSettings } from '../env';
 import { Campaign } from '../modules/campaigns/campaign.entity';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
 import { Case } from '../modules/campaigns/case.entity';
@@ -15,6 +16,7 @@ import { Snapshots1764000000000 } from './migrations/1764000000000-snapshots';
 import { CaseActionIndex1764100000000 } from './migrations/1764100000000-case-action-index';
 import { GroupFirstDay1765200000000 } from './migrations/1765200000000-group-first-day';
 import { PublicCounters1765600000000 } from './migrations/1765600000000-public-counters';
+import { boundedPg } from './bounded-pool';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -38,11 +40,19 @@ export interface DataSourceOptions {
    * waiting behind another connection's transaction never reaches the server's own timeout.
    */
   queryTimeout?: number;
+  /** Requests already waiting for a connection beyond which the next is refused at once (server/db/bounded-pool.ts). */
+  queueLimit?: number;
+  /** Milliseconds a request waits for a connection (or for a new one to open) before it is refused. */
+  connectionWaitMs?: number;
+  /** Names the pool's connections in pg_stat_activity. */
+  applicationName?: string;
 }
 
-export function createDataSource({ url, poolSize = 10, statementTimeout = 30_000, queryTimeout }: DataSourceOptions): DataSource {
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const { url, poolSize = 10, statementTimeout = 30_000, queryTimeout, queueLimit = Infinity, connectionWaitMs = 10_000, applicationName = 'w4r-impact' } = options;
   return new DataSource({
     type: 'postgres',
+    driver: boundedPg(queueLimit),
     url,
     entities,
     migrations,
@@ -51,10 +61,27 @@ export function createDataSource({ url, poolSize = 10, statementTimeout = 30_000
     logging: false,
     extra: {
       max: poolSize,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: connectionWaitMs,
       query_timeout: queryTimeout,
       statement_timeout: statementTimeout,
-      application_name: 'w4r-impact',
+      application_name: applicationName,
     },
+  });
+}
+
+/**
+ * A second pool on `primary`'s database, with its own size and bounded waiting: the server's reads,
+ * so that writes (on the primary's pool) never queue behind them.
+ */
+export function createReadPool(primary: DataSource, settings: ReadPoolSettings): DataSource {
+  const { url, extra } = primary.options as Extract<TypeOrmOptions, { type: 'postgres' }>;
+  return createDataSource({
+    url: url!,
+    poolSize: settings.size,
+    queueLimit: settings.queueLimit,
+    connectionWaitMs: settings.waitMs,
+    statementTimeout: extra.statement_timeout,
+    queryTimeout: extra.query_timeout,
+    applicationName: 'w4r-impact reads',
   });
 }

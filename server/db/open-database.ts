@@ -4,6 +4,7 @@ import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
 
 export interface Database {
+  /** The primary: migrations, commands, and in the server the writes (server/app.ts opens its own read pool). */
   dataSource: DataSource;
   /** A streaming replica for dashboard reads (DATABASE_READ_URL), or null. */
   readDataSource: DataSource | null;
@@ -13,19 +14,23 @@ export interface Database {
 }
 
 /** Opens the configured database (DATABASE_URL, else the embedded one) and migrates it. */
-export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'> & Partial<Pick<Env, 'databaseReadUrl'>>): Promise<Database> {
+export async function openDatabase(
+  env: Pick<Env, 'databaseUrl' | 'dataDir'> & Partial<Pick<Env, 'databaseReadUrl' | 'readPool' | 'writePoolSize'>>,
+): Promise<Database> {
   const embedded = env.databaseUrl ? undefined : await startEmbeddedPostgres(env.dataDir);
   try {
     const dataSource = createDataSource({
       url: env.databaseUrl ?? embedded!.url,
-      // PGlite serves one query at a time; a large pool would only queue inside it.
-      poolSize: embedded ? 4 : 10,
+      // PGlite serves one query at a time; a large pool would only queue inside it. Without a
+      // configured size (tests' own databases) the pool is as it always was.
+      poolSize: Math.min(embedded ? 4 : Infinity, env.writePoolSize ?? 10),
       queryTimeout: embedded ? 600_000 : undefined,
     });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     // the replica follows the primary's schema by replication: it is never migrated itself
-    const readDataSource = env.databaseReadUrl && !embedded ? createDataSource({ url: env.databaseReadUrl }) : null;
+    const readPool = env.readPool && { poolSize: env.readPool.size, queueLimit: env.readPool.queueLimit, connectionWaitMs: env.readPool.waitMs };
+    const readDataSource = env.databaseReadUrl && !embedded ? createDataSource({ url: env.databaseReadUrl, ...readPool, applicationName: 'w4r-impact reads' }) : null;
     await readDataSource?.initialize();
     return {
       dataSource,

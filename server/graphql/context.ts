@@ -10,8 +10,11 @@ import type { QueryCache } from './query-cache';
 
 // A `type`, not an `interface`: Apollo's generic constraint needs an index-compatible type.
 export type Context = {
+  /** The read pool; a mutation's own (server/graphql/write-connections.ts): the write pool. */
   dataSource: DataSource;
   loaders: Loaders;
+  /** The data source and loaders of a mutation: on the write pool, so a write never waits behind reads. */
+  writeConnections(): Pick<Context, 'dataSource' | 'loaders'>;
   /** The signed-in user, or null. */
   user: AuthUser | null;
   /** The regions a coordinator is limited to; null for everyone else (who see all). */
@@ -36,7 +39,10 @@ export type Context = {
 };
 
 export interface ContextOptions {
+  /** The read pool. */
   dataSource: DataSource;
+  /** The write pool (mutations). */
+  writeDataSource: DataSource;
   /** Where dashboard reads go: the primary, or a replica that has caught up. */
   reads: ReadRouter;
   cache: QueryCache;
@@ -51,7 +57,7 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): Context {
-  const { dataSource, reads, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, clientAddress = '' } = options;
+  const { dataSource, writeDataSource, reads, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, clientAddress = '' } = options;
   let freshness: Promise<Freshness> | undefined;
   const scope = user?.role === 'coordinator' ? user.regions : null;
   const version = async () => (await context.freshness()).dataVersion;
@@ -73,12 +79,14 @@ export function createContext(options: ContextOptions): Context {
       scope,
     ),
     loaders: undefined as unknown as Loaders,
+    writeConnections: () => ({ dataSource: writeDataSource, loaders: loadersOn(writeDataSource) }),
     session: {
       secret,
       start: (token) => res && setSessionCookie(res, token, secureCookies),
       end: () => res && clearSessionCookie(res, secureCookies),
     },
   };
-  context.loaders = createLoaders(dataSource, context.impact, async (key, read) => cache.memo(await version(), key, read));
+  const loadersOn = (db: DataSource) => createLoaders(db, context.impact, async (key, read) => cache.memo(await version(), key, read));
+  context.loaders = loadersOn(dataSource);
   return context;
 }

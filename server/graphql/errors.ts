@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { logger } from '../logger';
+import { SERVICE_UNAVAILABLE, unavailableAnswer } from './service-unavailable';
 
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT',
@@ -15,12 +17,17 @@ const CLIENT_CODES = new Set([
 ]);
 
 /**
- * Errors meant for the client keep their message and code; anything else (a database error, a bug)
- * becomes a generic message and a log line, so no SQL or stack leaks out.
+ * Errors meant for the client keep their message and code; the database busy or unreachable is
+ * SERVICE_UNAVAILABLE (answered 503, retryable: server/graphql/service-unavailable.ts); anything
+ * else (a database error, a bug) becomes a generic message and a log line, so no SQL or stack leaks out.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const original = unwrapResolverError(error);
+  if (code === SERVICE_UNAVAILABLE || isDatabaseUnavailable(original)) {
+    logger.warn({ reason: (original as Error)?.message, path: formatted.path }, 'database unavailable: answered 503');
+    return unavailableAnswer(formatted.path);
+  }
   if (isArgumentValidationError(original)) {
     return { message: validationMessage(original), path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   }

@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { migrations } from '../db/data-source';
+import { RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 
 /**
- * /healthz: the process is up and its database answers (the design's health check).
+ * /healthz: the process is up and its database answers (the design's health check). Asked on the
+ * write pool, which reads never take: a dashboard overload is not a database down.
  * /readyz: ready for traffic: the database answers within 2 s and has every migration this code
  * expects; a load balancer takes the instance out while it is not.
  */
@@ -17,6 +19,7 @@ export function healthRouter(dataSource: DataSource): Router {
       await withTimeout(dataSource.query('SELECT 1'), 2000);
       res.json({ status: 'ok', database: 'up' });
     } catch {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(503).json({ status: 'error', database: 'down' });
     }
   });
@@ -26,6 +29,7 @@ export function healthRouter(dataSource: DataSource): Router {
       if (n < migrations.length) return void res.status(503).json({ status: 'migrating', migrations: n, expected: migrations.length });
       res.json({ status: 'ready', migrations: n });
     } catch {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(503).json({ status: 'unavailable', database: 'down' });
     }
   });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { authenticate } from '../../http/authenticate';
 import { logger } from '../../logger';
 import { importCsv, type ImportSummary } from './import-csv';
@@ -15,7 +16,8 @@ import { importCsv, type ImportSummary } from './import-csv';
  */
 export function importRouter(dataSource: DataSource, secret: Uint8Array): Router {
   const router = Router();
-  router.post('/api/imports', async (req, res) => {
+  // a database busy or down (also while authenticating) goes on to the app's 503 (server/http/service-unavailable.ts)
+  router.post('/api/imports', async (req, res, next) => {
     const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
     const { user, via } = await authenticate(req, dataSource, secret);
     if (!user) return void res.status(401).json({ error: 'Please sign in' });
@@ -38,6 +40,7 @@ export function importRouter(dataSource: DataSource, secret: Uint8Array): Router
       res.status(summary.status === 'REJECTED' ? 422 : 200).json(summary);
     } catch (error) {
       if (error instanceof UploadError) return badRequest(res, error.message);
+      if (isDatabaseUnavailable(error)) return next(error);
       logger.error({ err: error }, 'import upload failed');
       if (!res.headersSent) res.status(500).json({ error: 'The import failed; nothing was stored' });
     }
