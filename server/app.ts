@@ -146,7 +146,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   app.use(healthRouter(dataSource));
   app.use(importRouter(dataSource, sessionSecret));
   app.use(snapshotRouter(readPool));
-  app.use(counterRouter(new CounterFeed(readDataSource ?? readPool, counterRefreshMs)));
+  app.use(counterRouter(new CounterFeed(readDataSource ?? dataSource, counterRefreshMs)));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
