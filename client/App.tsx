@@ -2,6 +2,7 @@ import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DashboardClient } from './apollo';
+import { BusyStatus } from './busy/BusyStatus';
 import { LoadingState } from './components/LoadingState';
 import { QueryError } from './components/QueryError';
 import { SiteHeader } from './components/SiteHeader';
@@ -32,9 +33,10 @@ type Session =
 
 interface AppProps {
   onSessionEnded: DashboardClient['onSessionEnded'];
+  busy: DashboardClient['busy'];
 }
 
-export function App({ onSessionEnded }: AppProps) {
+export function App({ onSessionEnded, busy }: AppProps) {
   const client = useApolloClient();
   const { t } = useMessages('common', commonMessages);
   // Until the first sign-in or sign-out the session is what `me` said on load; from then on the app
@@ -199,7 +201,12 @@ export function App({ onSessionEnded }: AppProps) {
         onSignOut={() => void onSignOut()}
         signingOut={signOut.pending}
         signOutError={signOut.error}
-        status={signedIn ? <LiveMark {...live} /> : null}
+        status={
+          <>
+            {signedIn ? <LiveMark {...live} /> : null}
+            <BusyStatus busy={busy} />
+          </>
+        }
       />
       <main id="main" className="page" tabIndex={-1} ref={mainRef}>
         {content}

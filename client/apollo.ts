@@ -1,7 +1,8 @@
-import { ApolloClient, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldMergeFunction, type Reference } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
+import { createRetryOnBusy, type BusyState } from './busy/busy-link';
 import { attachLiveConnection, createLiveConnection } from './live/live-connection';
 import { isUnauthenticated } from './session';
 
@@ -12,6 +13,8 @@ export interface DashboardClient {
   client: ApolloClient;
   /** Calls `listener` whenever a data request is refused for want of a session (it expired). */
   onSessionEnded: (listener: () => void) => () => void;
+  /** Whether a request refused as busy (503) waits to be sent again. */
+  busy: BusyState;
 }
 
 /** Every snapshot of both lists, newest first (by publication, then as the server ordered them). */
@@ -39,6 +42,8 @@ export function createDashboardClient(): DashboardClient {
   });
   // A socket closed for want of a session says the same as a refused request.
   const live = createLiveConnection(sessionEnded);
+  // A server busy or restarting (503, SERVICE_UNAVAILABLE): the request is sent again with backoff.
+  const retryOnBusy = createRetryOnBusy();
 
   const client = new ApolloClient({
     // Subscriptions over the WebSocket; queries and mutations over HTTP, which posts JSON
@@ -47,7 +52,7 @@ export function createDashboardClient(): DashboardClient {
     link: sessionLink.split(
       (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
       new GraphQLWsLink(live.socket),
-      live.versionLink.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
+      ApolloLink.from([live.versionLink, retryOnBusy.link, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     ),
     defaultOptions: {
       // A page opened again shows what the cache holds and asks for the current figures at once:
@@ -74,6 +79,7 @@ export function createDashboardClient(): DashboardClient {
 
   return {
     client,
+    busy: retryOnBusy.busy,
     onSessionEnded(listener) {
       listeners.add(listener);
       return () => {

@@ -6,7 +6,7 @@ import { App } from './App';
 import './i18n/i18n';
 import './styles.css';
 
-const { client, onSessionEnded } = createDashboardClient();
+const { client, onSessionEnded, busy } = createDashboardClient();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -14,7 +14,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <App onSessionEnded={onSessionEnded} />
+      <App onSessionEnded={onSessionEnded} busy={busy} />
     </ApolloProvider>
   </StrictMode>,
 );
