@@ -27,6 +27,11 @@ export interface GeneratorOptions {
   anonymousShare?: number;
   /** Multiplies every group's size: larger groups give fewer, bigger reports. */
   sizeFactor?: number;
+  /**
+   * Only reports made by this instant: a campaign as far as it has got. The rows before it are the
+   * same as without it (the whole campaign is drawn, later rows are left out).
+   */
+  until?: Date;
 }
 
 interface GroupProfile {
@@ -166,6 +171,8 @@ export function* generateCampaignReports(
   const caseOrder = [...campaign.cases].sort(() => rand() - 0.5);
   const caseWeights = caseOrder.map((k, i) => [k.slug, 1 / Math.pow(i + 1, 0.9)] as [string, number]);
   const active = groups.filter((g) => g.firstYear <= campaign.year);
+  const until = options.until?.getTime() ?? Infinity;
+  const made = (r: ReportRow) => Date.parse(r.reportedAt) <= until;
   let produced = 0;
   let serial = 0;
 
@@ -205,7 +212,7 @@ export function* generateCampaignReports(
       const r = row(null, country, subdivision, pick(rand, caseWeights), pick(rand, ACTIONS_BY_GROUP_TYPE.INDIVIDUAL),
         1 + Math.floor(rand() * 6), writtenAt());
       produced += r.count;
-      yield r;
+      if (made(r)) yield r;
       continue;
     }
     const g = active[Math.floor(rand() * active.length)];
@@ -223,7 +230,7 @@ export function* generateCampaignReports(
         const r = row(g, g.country, g.subdivision, slug, pick(rand, ACTIONS_BY_GROUP_TYPE[g.type]), share / types,
           written + Math.floor(rand() * 3) * DAY);
         produced += r.count;
-        yield r;
+        if (made(r)) yield r;
       }
     }
   }

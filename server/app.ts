@@ -11,6 +11,7 @@ import { logger } from './logger';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { createReadPool } from './db/data-source';
+import { realClock, type Clock } from './common/clock';
 import { DataVersionWatcher } from './db/data-version';
 import { isDatabaseUnavailable } from './db/database-unavailable';
 import { POOL_DEFAULTS, type ReadPoolSettings } from './env';
@@ -56,6 +57,8 @@ export interface AppOptions {
   counterRefreshMs?: number;
   /** The app's own pool for reads on the primary (DB_READ_*); `dataSource`'s pool is left to writes. */
   readPool?: ReadPoolSettings;
+  /** What time it is for campaign progress (the embedded demo may run on another day); the real clock by default. */
+  clock?: Clock;
 }
 
 const READ_POOL_DEFAULTS: ReadPoolSettings = { size: POOL_DEFAULTS.readPoolSize, queueLimit: POOL_DEFAULTS.readQueueLimit, waitMs: POOL_DEFAULTS.readWaitMs };
@@ -66,7 +69,7 @@ const READ_POOL_DEFAULTS: ReadPoolSettings = { size: POOL_DEFAULTS.readPoolSize,
  * their own, bounded, so that more readers than it serves are answered 503 while writes go on.
  */
 export async function createApp(dataSource: DataSource, options: AppOptions): Promise<App> {
-  const { sessionSecret, production = false, embedded = false, socketRecheckMs, readDataSource = null, counterRefreshMs = 5000 } = options;
+  const { sessionSecret, production = false, embedded = false, socketRecheckMs, readDataSource = null, counterRefreshMs = 5000, clock = realClock } = options;
   const app = express();
   const httpServer = createServer(app);
   const limits = queryLimits();
@@ -94,6 +97,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
       secret: sessionSecret,
       secureCookies: production,
       embedded,
+      now: clock,
       ...extra,
     });
   const apollo = new ApolloServer<Context>({

@@ -1,4 +1,6 @@
 // Configuration, read and checked once. Every variable is listed in .env.example.
+import { isIsoDate } from './common/dates';
+
 function int(source: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = source[name];
   if (raw === undefined || raw === '') return fallback;
@@ -31,6 +33,28 @@ export interface Env {
   readPool: ReadPoolSettings;
   /** Connections for writes (mutations, imports, sign-in), never taken by reads. */
   writePoolSize: number;
+  /**
+   * The embedded demo keeps receiving reports (DEMO_TRICKLE, on unless "off"; off under NODE_ENV=test
+   * unless "on"). Never with DATABASE_URL: a real database gets no invented reports.
+   */
+  demoTrickle: boolean;
+  /** The embedded demo runs as if today were this date (DEMO_TODAY, YYYY-MM-DD); the real date otherwise. */
+  demoToday: string | undefined;
+}
+
+function onOff(source: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = source[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", got "${source[name]}"`);
+}
+
+function date(source: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = source[name]?.trim();
+  if (!raw) return undefined;
+  if (!isIsoDate(raw)) throw new Error(`${name} must be a date written YYYY-MM-DD, got "${source[name]}"`);
+  return raw;
 }
 
 export interface ReadPoolSettings {
@@ -60,5 +84,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       waitMs: positive(source, 'DB_READ_WAIT_MS', POOL_DEFAULTS.readWaitMs),
     },
     writePoolSize: positive(source, 'DB_WRITE_POOL_SIZE', POOL_DEFAULTS.writePoolSize),
+    demoTrickle: onOff(source, 'DEMO_TRICKLE', source.NODE_ENV !== 'test') && !source.DATABASE_URL,
+    demoToday: date(source, 'DEMO_TODAY'),
   };
 }

@@ -4,14 +4,18 @@ import { openDatabase } from './db/open-database';
 import { readEnv } from './env';
 import { logger } from './logger';
 import { loadDemoDataIfEmpty } from '../seeds/demo';
+import { startDemoTrickle, type Trickle } from '../seeds/demo-trickle';
+import { clockOn, realClock } from './common/clock';
 import { sessionSecret } from './modules/users/session-secret';
 
 const env = readEnv();
 const started = Date.now();
 const secret = sessionSecret(env); // before anything else: production without SESSION_SECRET stops here
 const database = await openDatabase(env);
+// only the embedded demo may run on another day; a real database always has the real clock
+const clock = database.embedded && env.demoToday ? clockOn(env.demoToday) : realClock;
 if (database.embedded) {
-  const loaded = await loadDemoDataIfEmpty(database.dataSource);
+  const loaded = await loadDemoDataIfEmpty(database.dataSource, clock());
   if (loaded) logger.info(loaded, 'first start on the embedded database: demo data loaded');
 }
 const app = await createApp(database.dataSource, {
@@ -21,10 +25,18 @@ const app = await createApp(database.dataSource, {
   readDataSource: database.readDataSource,
   counterRefreshMs: env.counterRefreshSeconds * 1000,
   readPool: env.readPool,
+  clock,
 });
+// reports keep arriving in the embedded demo (env.demoTrickle is never on with DATABASE_URL)
+const trickle: Trickle | null = database.embedded && env.demoTrickle ? startDemoTrickle(database.dataSource, { now: clock }) : null;
 app.httpServer.listen(env.port, () => {
   logger.info(
-    { port: env.port, database: database.embedded ? `embedded (${env.dataDir}/)` : 'DATABASE_URL', ms: Date.now() - started },
+    {
+      port: env.port,
+      database: database.embedded ? `embedded (${env.dataDir}/)` : 'DATABASE_URL',
+      demoTrickle: trickle !== null,
+      ms: Date.now() - started,
+    },
     `Write for Rights Impact is ready at http://localhost:${env.port}`,
   );
 });
@@ -35,6 +47,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    await trickle?.stop();
     await app.stop();
     await database.close();
     process.exit(0);

@@ -7,8 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 
 /** Starts `server/index.ts` as `npm start` does, without DATABASE_URL, and waits for "ready". */
-async function startEmbedded(dataDir: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info' };
+async function startEmbedded(
+  dataDir: string,
+  port: number,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; log: () => string }> {
+  // on a fixed day, so that the demo holds the same campaigns whenever the test runs
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'info', DEMO_TODAY: '2026-12-06', ...extra,
+  };
   delete env.DATABASE_URL;
   const child = spawn(TSX, ['server/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -27,6 +34,23 @@ async function startEmbedded(dataDir: string, port: number): Promise<{ child: Ch
     });
   });
   return { child, log: () => output };
+}
+
+async function graphql(port: number, query: string, cookie = '') {
+  const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query }),
+  });
+  return { ...(await answer.json()), headers: answer.headers };
+}
+
+/** Signs in as the demo's staff account (listed on the sign-in page); the session cookie. */
+async function signInAsStaff(port: number): Promise<string> {
+  const demo = (await graphql(port, '{ demoAccounts { email password role } }')).data.demoAccounts;
+  const staff = demo.find((a: { role: string }) => a.role === 'staff');
+  const login = await graphql(port, `mutation { login(email: "${staff.email}", password: "${staff.password}") { role } }`);
+  return login.headers.get('set-cookie')!.split(';')[0];
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -53,20 +77,22 @@ describe('npm start on the embedded database', () => {
       expect(await page.text()).toContain('<div id="root">');
 
       // the sign-in page lists one demo account per role; signing in as one gives the figures
-      const gql = (query: string, cookie = '') =>
-        fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie },
-          body: JSON.stringify({ query }),
-        });
-      const demo = (await (await gql('{ demoAccounts { email password role } }')).json()).data.demoAccounts;
+      const demo = (await graphql(port, '{ demoAccounts { email password role } }')).data.demoAccounts;
       expect(demo.map((a: { role: string }) => a.role)).toEqual(['admin', 'staff', 'coordinator']);
-      const staff = demo.find((a: { role: string }) => a.role === 'staff');
-      const login = await gql(`mutation { login(email: "${staff.email}", password: "${staff.password}") { role } }`);
-      const cookie = login.headers.get('set-cookie')!.split(';')[0];
-      const { data } = await (await gql('{ campaigns { year } impact(filter: { year: 2025 }) { totalActions } }', cookie)).json();
-      expect(data.campaigns).toHaveLength(13);
+      const cookie = await signInAsStaff(port);
+      const { data } = await graphql(port, '{ campaigns { year } impact(filter: { year: 2025 }) { totalActions } }', cookie);
+      expect(data.campaigns).toHaveLength(14);
       expect(data.impact.totalActions).toBeGreaterThan(100_000);
+
+      // on 6 December the season's campaign is under way (its cases placeholders), and reports keep arriving
+      const current = async () =>
+        (await graphql(port, '{ campaign(year: 2026) { name progress { asOf final } } impact(filter: { year: 2026 }) { totalActions } }', cookie)).data;
+      const running = await current();
+      expect(running.campaign).toEqual({ name: 'Write for Rights 2026 (demo: placeholder cases)', progress: { asOf: '2026-12-06', final: false } });
+      expect(running.impact.totalActions).toBeGreaterThan(10_000);
+      await expect.poll(async () => (await current()).impact.totalActions, { timeout: 15_000, interval: 1_000 }).toBeGreaterThan(
+        running.impact.totalActions,
+      );
 
       // the data directory is locked while the server runs
       const second = spawn(TSX, ['server/cli/migrate.ts'], {
@@ -80,10 +106,16 @@ describe('npm start on the embedded database', () => {
       await stop(first.child);
     }
 
-    // a second start keeps the data and does not load the demo again
-    const again = await startEmbedded(dataDir, port);
+    // a second start keeps the data and does not load the demo again; with DEMO_TRICKLE=off nothing arrives
+    const again = await startEmbedded(dataDir, port, { DEMO_TRICKLE: 'off' });
     try {
       expect(again.log()).not.toContain('demo data loaded');
+      expect(again.log()).toContain('"demoTrickle":false');
+      const cookie = await signInAsStaff(port);
+      const total = async () => (await graphql(port, '{ impact(filter: { year: 2026 }) { totalActions } }', cookie)).data.impact.totalActions;
+      const before = await total();
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      expect(await total()).toBe(before);
     } finally {
       await stop(again.child);
     }

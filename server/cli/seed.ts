@@ -8,7 +8,8 @@ await runCommand(async ({ dataSource }) => {
     console.error(`The database already holds ${n} letter reports; the demo data goes only into an empty database.`);
     return 1;
   }
-  const s = await loadDemoData(dataSource);
+  // as the embedded demo does: up to today, with this season's campaign if one has started
+  const s = await loadDemoData(dataSource, { now: new Date() });
   console.log(
     `Demo data loaded in ${(s.ms / 1000).toFixed(1)} s: ${s.campaigns} campaigns, ${s.cases} cases, ` +
       `${s.outcomes} outcomes, ${s.reports.toLocaleString('en')} reports, ${s.actions.toLocaleString('en')} actions.`,

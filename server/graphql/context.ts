@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { clearSessionCookie, setSessionCookie, type AuthUser } from '../http/authenticate';
+import type { Clock } from '../common/clock';
 import type { ReadRouter } from '../db/read-replica';
 import type { AnswerSlot } from '../http/answer-cache';
 import { ImpactService } from '../modules/impact/impact.service';
@@ -32,6 +33,8 @@ export type Context = {
   };
   /** Running on the embedded database with demo data. */
   embedded: boolean;
+  /** What time it is: the real clock, or the demo's day (DEMO_TODAY). */
+  now: Clock;
   /** The client's address, for rate limits. */
   clientAddress: string;
   /** Where the HTTP answer cache will keep this answer (server/http/answer-cache.ts), when it may. */
@@ -53,11 +56,12 @@ export interface ContextOptions {
   secret: Uint8Array;
   secureCookies: boolean;
   embedded: boolean;
+  now: Clock;
   clientAddress?: string;
 }
 
 export function createContext(options: ContextOptions): Context {
-  const { dataSource, writeDataSource, reads, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, clientAddress = '' } = options;
+  const { dataSource, writeDataSource, reads, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, now, clientAddress = '' } = options;
   let freshness: Promise<Freshness> | undefined;
   const scope = user?.role === 'coordinator' ? user.regions : null;
   const version = async () => (await context.freshness()).dataVersion;
@@ -66,6 +70,7 @@ export function createContext(options: ContextOptions): Context {
     user,
     scope,
     embedded,
+    now,
     clientAddress,
     liveChannel,
     freshness: () => (freshness ??= readFreshness(versions)),

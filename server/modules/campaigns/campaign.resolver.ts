@@ -34,9 +34,9 @@ export class CampaignResolver {
   progress(
     @Root() campaign: Campaign,
     @Arg('filter', () => ImpactFilter, { nullable: true, description: 'Its year is this campaign' }) filter: ImpactFilter | null,
-    @Ctx() { dataSource, impact }: Context,
+    @Ctx() { dataSource, impact, now }: Context,
   ): Promise<CampaignProgress> {
-    return campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, new Date());
+    return campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, now());
   }
 }
 
