@@ -15,6 +15,7 @@ import { useLazyModule } from './lazy-module';
 import { LiveMark } from './live/LiveMark';
 import { useLiveUpdates } from './live/use-live-updates';
 import { LoginPage } from './pages/LoginPage';
+import { SessionUserContext } from './session-user';
 import { PAGES, pagesFor } from './pages/registry';
 import {
   COOKIE_BLOCKED_MESSAGE,
@@ -159,10 +160,10 @@ export function App({ onSessionEnded, busy }: AppProps) {
     content = loaded.error ? (
       <ErrorState title={t('state.pageFailed')} error={loaded.error} onRetry={() => window.location.reload()} />
     ) : Page ? (
-      <>
+      <SessionUserContext value={session.user}>
         {PAGES[page].filtered ? <FilterBar key={page} /> : null}
         <Page key={page} />
-      </>
+      </SessionUserContext>
     ) : (
       <SessionSkeleton label={t('state.loadingPage')} />
     );

@@ -63,6 +63,10 @@ export function createDashboardClient(): DashboardClient {
       typePolicies: {
         // A campaign is identified by its year (there is one per year).
         Campaign: { keyFields: ['year'] },
+        // The figures of one filter have no id: two documents asking for the same filter (the filter
+        // bar's options and a page's figures) share one entry, so their fields are merged. Replaced,
+        // each answer would drop the other's fields and the other query would be sent again.
+        Impact: { merge: true },
         // A snapshot by its slug, which is unique and never changes. Once replaced it stays replaced,
         // so an older answer (a cache anywhere on the way) cannot undo a replacement seen here.
         Snapshot: {

@@ -1,45 +1,12 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useId, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { graphql } from '../gql';
-import { ME_QUERY } from '../graphql/operations';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
 import { ACTION_TYPES, activeFilterCount, GROUP_TYPES, type Filters } from './filter-params';
+import { useSessionUser } from '../session-user';
+import { FILTER_OPTIONS_QUERY } from './filter-options-query';
 import { useCampaign, useFilters } from './use-filters';
 import './filters.css';
-
-// Options come from the figures themselves, so they are what the reader may see: a coordinator is
-// offered only their own regions (the server scopes every answer), and each list is narrowed by
-// the choices above it (region → country → subdivision).
-const FILTER_OPTIONS_QUERY = graphql(`
-  query FilterOptions($year: Int!, $regions: [String!], $countries: [String!], $withCountry: Boolean!) {
-    regions: impact(filter: { year: $year }) {
-      byRegion {
-        key
-        label
-      }
-    }
-    countries: impact(filter: { year: $year, regions: $regions }) {
-      byCountry {
-        key
-        label
-      }
-    }
-    subdivisions: impact(filter: { year: $year, countries: $countries }) @include(if: $withCountry) {
-      bySubdivision {
-        key
-        label
-      }
-    }
-    campaign(year: $year) {
-      year
-      cases {
-        id
-        name
-      }
-    }
-  }
-`);
 
 interface Option {
   key: string;
@@ -54,7 +21,7 @@ export function FilterBar() {
   const { filters, setFilters, clearFilters } = useFilters();
   const { campaigns, campaign } = useCampaign();
   // A coordinator's "all" is all of their own regions, not the world's: say so.
-  const scoped = (useQuery(ME_QUERY, { fetchPolicy: 'cache-only' }).data?.me?.regions.length ?? 0) > 0;
+  const scoped = (useSessionUser()?.regions.length ?? 0) > 0;
   const year = campaign?.year;
   const options = useQuery(
     FILTER_OPTIONS_QUERY,

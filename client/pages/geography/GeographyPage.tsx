@@ -8,7 +8,6 @@ import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { countryName, formatCount } from '../../format';
-import { graphql } from '../../gql';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { useDocumentTitle } from '../../use-document-title';
@@ -16,51 +15,10 @@ import { AreaTable, formatShare } from './AreaTable';
 import { Breadcrumbs } from './Breadcrumbs';
 import { withShares, type ShareRow } from './drill-down';
 import { geographyMessages } from './messages';
+import { GEOGRAPHY_QUERY } from './queries';
 import { WorldMap } from './WorldMap';
 import './geography.css';
 import { PageIntro } from '../../components/PageIntro';
-
-// Each level of the drill-down is asked without the filters below it, so the region table lists
-// every region while one is chosen, and the map and country table every country of that region.
-const GEOGRAPHY_QUERY = graphql(`
-  query GeographyFigures(
-    $world: ImpactFilter!
-    $region: ImpactFilter!
-    $country: ImpactFilter!
-    $place: ImpactFilter!
-    $withCountry: Boolean!
-  ) {
-    world: impact(filter: $world) {
-      byRegion {
-        key
-        label
-        actions
-        reports
-      }
-    }
-    region: impact(filter: $region) {
-      byCountry {
-        key
-        label
-        actions
-        reports
-      }
-    }
-    country: impact(filter: $country) @include(if: $withCountry) {
-      bySubdivision {
-        key
-        label
-        actions
-        reports
-      }
-    }
-    place: impact(filter: $place) @include(if: $withCountry) {
-      byRegion {
-        key
-      }
-    }
-  }
-`);
 
 /** Where the writers are: a map of actions by country, and tables from the world down to a subdivision. */
 export function GeographyPage() {

@@ -4,8 +4,8 @@ import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { activeFilterCount, toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
-import { ME_QUERY } from '../../graphql/operations';
 import { useMessages } from '../../i18n/use-messages';
+import { useSessionUser } from '../../session-user';
 import { useDocumentTitle } from '../../use-document-title';
 import { Breakdowns } from './Breakdowns';
 import { CumulativeCard } from './CumulativeCard';
@@ -24,8 +24,7 @@ import './overview.css';
 export function OverviewPage() {
   const { t } = useMessages('overview', overviewMessages);
   const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
-  const me = useQuery(ME_QUERY);
-  const role = me.data?.me?.role;
+  const role = useSessionUser()?.role;
   const year = campaign?.year;
   const filter = year ? toImpactFilter(filters, year) : null;
 
