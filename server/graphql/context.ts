@@ -91,7 +91,7 @@ export function createContext(options: ContextOptions): Context {
       end: () => res && clearSessionCookie(res, secureCookies),
     },
   };
-  const loadersOn = (db: DataSource) => createLoaders(db, context.impact, async (key, read) => cache.memo(await version(), key, read));
+  const loadersOn = (db: DataSource) => createLoaders(db, context.impact, async (key, read) => cache.memo(await version(), key, read), scope);
   context.loaders = loadersOn(dataSource);
   return context;
 }

@@ -22,15 +22,16 @@ export class Group {
   @Column({ type: 'text' })
   type: GroupType;
 
-  @Field(() => String, { nullable: true })
+  // A coordinator sees the place within their regions instead (GroupService.placesInScope).
+  @Field(() => String, { nullable: true, description: "Where it last reported (for a coordinator: its last report in their regions)" })
   @Column({ type: 'char', length: 2, nullable: true })
   country: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Of the same report as country' })
   @Column({ type: 'text', nullable: true })
   region: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Of the same report as country' })
   @Column({ type: 'text', nullable: true })
   subdivision: string | null;
 

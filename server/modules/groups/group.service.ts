@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { filterToSql } from '../impact/filter-sql';
+import type { Group } from './group.entity';
 import type { GroupYear } from './group-years.types';
 
+export type GroupPlace = Pick<Group, 'country' | 'region' | 'subdivision'>;
+
 /**
- * One group as a person sees it. A coordinator sees a group based in their regions or one that
- * reported there, and only its reports there; everyone else sees every group and report.
+ * Groups as a person sees them. A coordinator sees a group that reported in their regions, only its
+ * reports there, and the place it has there; everyone else sees every group and report.
  * Read from the raw reports through their index on group_id: one group's reports are few, and
  * they give the dates of the first and last report, which no summary table holds.
  */
@@ -15,18 +18,22 @@ export class GroupService {
     private readonly scope: string[] | null = null,
   ) {}
 
-  /** Whether the group exists and may be shown to this person. */
-  async isVisible(groupId: number): Promise<boolean> {
-    // the same parameter ($2, the scope) serves both aliases
-    const home = filterToSql({}, 'g', 1, this.scope);
-    const reported = filterToSql({}, 'r', 1, this.scope);
-    const rows = await this.db.query(
-      `SELECT 1 FROM writing_group g
-       WHERE g.id = $1::int AND (${home.where} OR EXISTS (
-         SELECT 1 FROM letter_report r WHERE r.group_id = g.id AND r.status = 'ACTIVE' AND ${reported.where}))`,
-      [groupId, ...home.params],
+  /**
+   * Where each group is, as a coordinator sees it. The place stored with a group is where it last
+   * reported, in any region, so it may tell a coordinator where the group wrote elsewhere. A
+   * coordinator sees instead the place of its latest stored report within their regions (of any
+   * status: those reports are theirs to read), the same rule staff see applied to the part of its
+   * history they may see. A group with no report in their regions is left out: not theirs to see.
+   */
+  async placesInScope(groupIds: readonly number[]): Promise<Map<number, GroupPlace>> {
+    const f = filterToSql({ groupIds: groupIds.map(String) }, 'r', 0, this.scope);
+    const rows: ({ group_id: number } & GroupPlace)[] = await this.db.query(
+      `SELECT DISTINCT ON (r.group_id) r.group_id, r.country, r.region, r.subdivision
+       FROM letter_report r WHERE ${f.where}
+       ORDER BY r.group_id, r.id DESC`,
+      f.params,
     );
-    return rows.length > 0;
+    return new Map(rows.map(({ group_id, ...place }) => [group_id, place]));
   }
 
   /** Each group's figures per campaign year with reports, oldest first, in the key order given. */

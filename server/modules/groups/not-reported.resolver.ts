@@ -9,7 +9,7 @@ import { NotYetReportedArgs, NotYetReportedConnection, NotYetReportedGroup } fro
 export class NotYetReportedResolver {
   @Query(() => NotYetReportedConnection, {
     description:
-      "Groups that reported in year - 1 but have no active report in year, by last year's actions (descending), then id. " +
+      "Groups that reported in year - 1 but have no active report in year (a coordinator's: none in their regions), by last year's actions (descending), then id. " +
       'Area filters select where the group reported last year.',
   })
   @Authorized()

@@ -16,7 +16,8 @@ export interface NotReportedQuery {
 export type NotReportedPage = GroupPage<{ reports: number; lastReportedAt: Date }>;
 
 /**
- * Groups that reported in year - 1 and have no active report anywhere in `year`, biggest first, so
+ * Groups that reported in year - 1 and have no active report in `year` (anywhere; for a coordinator,
+ * anywhere in their regions, so that the list says nothing of reports elsewhere), biggest first, so
  * coordinators chase them in order. The area filters select where the group reported last year, and
  * last year's figures (and its last report) are counted in that area only: a coordinator sees no
  * figure from outside it. Figures come from rollup_area_group (rows with no reports left after
@@ -35,6 +36,7 @@ export class NotReportedService {
     // the same parameters serve both aliases: only the alias differs
     const last = filterToSql(area, 'r', 5, this.scope);
     const raw = filterToSql(area, 'x', 5, this.scope);
+    const thisYear = filterToSql({}, 't', 5 + last.params.length, this.scope);
     const rows: (GroupPageRow & { reports: string; last_reported_at: Date })[] = await this.db.query(
       `WITH last_year AS (
          SELECT r.group_id, sum(r.actions) AS actions, sum(r.reports) AS reports
@@ -46,7 +48,7 @@ export class NotReportedService {
          SELECT l.* FROM last_year l JOIN writing_group g ON g.id = l.group_id
          WHERE ($4::text[] IS NULL OR g.type = ANY($4::text[]))
            AND NOT EXISTS (
-             SELECT 1 FROM rollup_area_group t WHERE t.year = $1::int AND t.group_id = l.group_id AND t.reports > 0)),
+             SELECT 1 FROM rollup_area_group t WHERE t.year = $1::int AND t.group_id = l.group_id AND t.reports > 0 AND ${thisYear.where})),
        page AS (
          SELECT m.* FROM missing m
          WHERE $2::bigint IS NULL OR (m.actions, -m.group_id) < ($2::bigint, -$3::int)
@@ -58,7 +60,7 @@ export class NotReportedService {
        FROM (SELECT count(*)::int AS total FROM missing) t
        LEFT JOIN page p ON true
        ORDER BY p.actions DESC, p.group_id`,
-      [q.year, position?.actions ?? null, position?.groupId ?? null, q.groupTypes ?? null, q.first + 1, ...last.params],
+      [q.year, position?.actions ?? null, position?.groupId ?? null, q.groupTypes ?? null, q.first + 1, ...last.params, ...thisYear.params],
     );
     return toGroupPage(rows, q.first, (r) => ({ reports: Number(r.reports), lastReportedAt: r.last_reported_at }));
   }

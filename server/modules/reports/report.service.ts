@@ -1,15 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { forbidden } from '../../graphql/auth-checker';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
+import { filterToSql } from '../impact/filter-sql';
 import { applyToRollups, bumpDataVersion } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
 import { LetterReport } from './letter-report.entity';
 import { parseReport, type FieldError } from './report-fields';
 import { INPUT_FIELD, inputToRaw, type ReportInput } from './report.inputs';
 import type { ReportSource } from './report.enums';
+import type { ReportRow } from './report-row';
 
 export interface Actor {
   userId: number | null;
+  /** A coordinator's regions: they write only there (see storeOne); null or absent for no limit. */
+  scope?: string[] | null;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function correctReport(
 async function storeOne(m: EntityManager, input: ReportInput, source: ReportSource, actor: Actor): Promise<number> {
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
+  if (actor.scope) await withinScope(m, parsed.row, actor.scope);
   const ingest = new ReportIngest(m, { source, createdBy: actor.userId });
   await ingest.begin();
   await ingest.add([{ line: 1, row: parsed.row }]);
@@ -99,6 +105,31 @@ async function storeOne(m: EntityManager, input: ReportInput, source: ReportSour
   if (result.ids.length === 1) return result.ids[0];
   const [stored] = await m.query(`SELECT id FROM letter_report WHERE report_id = $1`, [parsed.row.reportId]);
   return stored.id;
+}
+
+/**
+ * A coordinator writes only in their regions: the report's, and the group its groupRef names, which
+ * the write creates or updates (name, type, place). An existing group may be changed only when
+ * nobody outside the regions sees it: its place and every report of it (any status) are in them.
+ * The group's row is locked first, so an import cannot add a report elsewhere meanwhile.
+ */
+async function withinScope(m: EntityManager, row: ReportRow, scope: string[]): Promise<void> {
+  const regions = scope.join(', ');
+  if (!scope.includes(row.region)) throw forbidden(`You can submit reports for ${regions} only`);
+  if (!row.groupRef) return;
+  const [group] = await m.query(`SELECT id, region FROM writing_group WHERE ref = $1 FOR UPDATE`, [row.groupRef]);
+  if (!group) return;
+  const inScope = filterToSql({}, 'r', 1, scope);
+  const [elsewhere] = await m.query(
+    `SELECT 1 FROM letter_report r WHERE r.group_id = $1 AND NOT (${inScope.where}) LIMIT 1`,
+    [group.id, ...inScope.params],
+  );
+  if (elsewhere || !scope.includes(group.region)) {
+    throw forbidden(
+      `The report was not stored: groupRef "${row.groupRef}" is a group that also reports outside your regions (${regions}); ` +
+        'only staff can change it',
+    );
+  }
 }
 
 /**
