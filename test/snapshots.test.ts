@@ -63,8 +63,11 @@ describe('Mutation.publishSnapshot', () => {
     const { data } = await app.graphql(PUBLISH, { input: { year: 2024, title: 'Groups', slug: 'with-groups', includeGroupNames: true } });
     const c = data.publishSnapshot.content;
     expect(c.bySubdivision).toContainEqual({ key: 'US-NY', label: 'US-NY', actions: null, reports: null, suppressed: true });
-    expect(c.bySubdivision).toContainEqual({ key: 'US-IL', label: 'US-IL', actions: 100, reports: 1 });
-    expect(c.topGroups.map((g: { actions: number | null }) => g.actions)).toEqual([100, null]);
+    // the United States (104) is US-NY and US-IL only: showing US-IL would give US-NY away
+    expect(c.bySubdivision).toContainEqual({ key: 'US-IL', label: 'US-IL', actions: null, reports: null, suppressed: true });
+    expect(c.byCountry).toContainEqual({ key: 'US', label: 'United States', actions: 104, reports: 2 });
+    // never one hidden group alone: the second smallest goes too
+    expect(c.topGroups.map((g: { actions: number | null }) => g.actions)).toEqual([null, null]);
     const anonymous = (await app.graphql(`{ snapshot(slug: "w4r-2024-final") { content } }`, {}, null)).data.snapshot.content;
     expect(anonymous.topGroups).toBeNull();
     expect(JSON.stringify(anonymous)).not.toContain('Chicago');

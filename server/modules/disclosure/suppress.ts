@@ -6,13 +6,13 @@
  * `total = parts + remainder`. Readers know every table (it is in the page, the JSON, the CSV).
  *
  * 1. Primary: every cell from 1 to threshold - 1 is hidden (a zero points at nobody).
- * 2. Secondary: more cells are hidden, the smallest first, until no hidden cell can be recomputed
- *    from the shown ones: no table has exactly one unknown, and no hidden cell follows from the
- *    tables together (checked exactly: a cell is recoverable when it is determined by the linear
- *    system of all tables over the hidden cells).
+ * 2. Secondary: more cells are hidden, the smallest first, until no table has exactly one hidden
+ *    figure (where another cell of it can still be hidden) and no hidden cell can be recomputed
+ *    from the shown ones through the tables together (checked exactly: a cell is recoverable when
+ *    the linear system of all tables over the hidden cells determines it).
  *
- * A remainder of at least the threshold counts as one more unknown; a smaller one counts as known
- * (a reader can guess it closely), which errs on the side of hiding.
+ * In that exact check a remainder of at least the threshold counts as one more unknown; a smaller
+ * one counts as known (a reader can guess it closely), which errs on the side of hiding.
  */
 export interface Cell {
   id: string;
@@ -60,25 +60,43 @@ export function suppress({ cells, tables, threshold, alsoHide = [] }: Suppressio
   for (const e of equations) for (const id of e.ids) if (id.startsWith(REMAINDER)) hidden.add(id);
 
   const visible = (id: string) => !hidden.has(id) && !fixed.has(id) && !id.startsWith(REMAINDER);
-  /** The smallest shown cell of these tables: a part first, the table's total when no part is left. */
+  /**
+   * The next cell to hide for these tables: the one in most of them (so one cell mends several),
+   * then the smallest; a part before a total that is in as many.
+   */
   const nextToHide = (eqs: typeof equations): string | undefined => {
-    const smallest = (ids: string[]) =>
-      ids.filter(visible).sort((a, b) => value.get(a)! - value.get(b)! || (a < b ? -1 : a > b ? 1 : 0))[0];
-    return smallest(eqs.flatMap((e) => e.parts)) ?? smallest(eqs.map((e) => e.total));
+    const score = new Map<string, [number, number]>();
+    for (const e of eqs) {
+      for (const id of e.parts) if (visible(id)) score.set(id, [(score.get(id)?.[0] ?? 0) + 1, 0]);
+      if (visible(e.total)) score.set(e.total, [(score.get(e.total)?.[0] ?? 0) + 1, 1]);
+    }
+    const order = (a: string, b: string) => {
+      const [x, y] = [score.get(a)!, score.get(b)!];
+      return y[0] - x[0] || x[1] - y[1] || value.get(a)! - value.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+    };
+    return [...score.keys()].sort(order)[0];
+  };
+  /** The tables that pin a recoverable cell: those that hold it, widened through hidden cells until one has a cell to hide. */
+  const around = (id: string): typeof equations => {
+    let reached = new Set([id]);
+    for (;;) {
+      const eqs = equations.filter((e) => e.ids.some((x) => reached.has(x)));
+      if (eqs.some((e) => e.ids.some(visible))) return eqs;
+      const wider = new Set(eqs.flatMap((e) => e.ids.filter((x) => hidden.has(x))));
+      if (wider.size === reached.size) return eqs;
+      reached = wider;
+    }
   };
 
   for (;;) {
-    // The quick rule first: a table with exactly one unknown gives it away.
-    // (A remainder is never published: recovering it reveals nothing.)
-    const single = equations.find((e) => {
-      const unknown = e.ids.filter((id) => hidden.has(id));
-      return unknown.length === 1 && !unknown[0].startsWith(REMAINDER);
-    });
-    let next = single && nextToHide([single]);
-    if (!single) {
+    // The plain rule first: no table with exactly one hidden figure, whatever its remainder.
+    const single = equations.filter((e) => e.ids.filter((id) => hidden.has(id) && !id.startsWith(REMAINDER)).length === 1);
+    let next = nextToHide(single);
+    if (!next) {
+      // Then the exact one (a remainder is never published: recovering it reveals nothing).
       const recoverable = determined(equations.map((e) => coefficients(e, hidden))).find((id) => !id.startsWith(REMAINDER));
       if (!recoverable) return withoutRemainders(hidden);
-      next = nextToHide(equations.filter((e) => e.ids.includes(recoverable))) ?? nextToHide(equations);
+      next = nextToHide(around(recoverable));
     }
     if (!next) throw new Error('suppress: a hidden figure stays recoverable with every cell hidden');
     hidden.add(next);

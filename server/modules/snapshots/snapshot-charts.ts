@@ -67,7 +67,7 @@ export function chartSvg(content: SnapshotContent, chart: ChartName): string {
     case 'cumulative':
       return cumulative(content);
     case 'cases':
-      return bars(`Actions by case, ${content.campaign.year}`, [...content.cases].sort((a, b) => b.actions - a.actions).map((k) => ({ label: k.name, actions: k.actions })));
+      return bars(`Actions by case, ${content.campaign.year}`, [...content.cases].sort((a, b) => (b.actions ?? 0) - (a.actions ?? 0)).map((k) => ({ label: k.name, actions: k.actions })));
     case 'countries':
       return bars(`Actions by writers' country, ${content.campaign.year} (top 12)`, content.byCountry);
   }

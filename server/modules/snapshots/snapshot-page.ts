@@ -62,12 +62,12 @@ export function snapshotPage(row: SnapshotRow, origin: string): string {
 </section>
 <section>${chartSvg(c, 'cumulative')}</section>
 <section>${chartSvg(c, 'cases')}
-${table('Cases and outcomes', ['Case', 'Country', 'Actions', 'Outcomes'], c.cases.map((k) => [k.name, k.country, fmt(k.actions), k.outcomes.map((o) => `${o.date} ${o.kind.toLowerCase().replace(/_/g, ' ')}${o.note ? `: ${o.note}` : ''}`).join('; ')]))}
+${table('Cases and outcomes', ['Case', 'Country', 'Actions', 'Outcomes'], c.cases.map((k) => [k.name, k.country, small(k.actions), k.outcomes.map((o) => `${o.date} ${o.kind.toLowerCase().replace(/_/g, ' ')}${o.note ? `: ${o.note}` : ''}`).join('; ')]))}
 </section>
 <section>${chartSvg(c, 'countries')}
-${table("By writers' country", ['Country', 'Actions', 'Reports'], c.byCountry.map((r) => [r.label, fmt(r.actions), fmt(r.reports)]))}
-${table('By region', ['Region', 'Actions', 'Reports'], c.byRegion.map((r) => [r.label, fmt(r.actions), fmt(r.reports)]))}
-${table('By action', ['Action', 'Actions', 'Reports'], c.byActionType.map((r) => [r.label, fmt(r.actions), fmt(r.reports)]))}
+${table("By writers' country", ['Country', 'Actions', 'Reports'], c.byCountry.map((r) => [r.label, small(r.actions), small(r.reports)]))}
+${table('By region', ['Region', 'Actions', 'Reports'], c.byRegion.map((r) => [r.label, small(r.actions), small(r.reports)]))}
+${table('By action', ['Action', 'Actions', 'Reports'], c.byActionType.map((r) => [r.label, small(r.actions), small(r.reports)]))}
 ${table('By subdivision', ['Subdivision', 'Actions', 'Reports'], c.bySubdivision.map((r) => [r.label, small(r.actions), small(r.reports)]))}
 ${c.topGroups ? table('Top groups', ['Group', 'Actions'], c.topGroups.map((r) => [r.label, small(r.actions)])) : ''}
 </section>

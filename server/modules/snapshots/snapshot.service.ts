@@ -133,7 +133,10 @@ export interface Change {
   change: number;
 }
 
-/** What changed between a snapshot and another (or the live data of its scope), by case and country. */
+/**
+ * What changed between a snapshot and another (or the live data of its scope), by case and country.
+ * A figure hidden on either side has no known change and is left out.
+ */
 export async function diffSnapshot(db: DataSource, slug: string, against: string | null) {
   const base = await findSnapshot(db, slug);
   if (!base) throw badInput(`No snapshot "${slug}"`, { slug: 'not found' });
@@ -143,7 +146,9 @@ export async function diffSnapshot(db: DataSource, slug: string, against: string
     if (!row) throw badInput(`No snapshot "${against}"`, { against: 'not found' });
     other = row.content;
   } else {
-    other = await db.transaction('REPEATABLE READ', (m) => buildSnapshotContent(m, base.year, base.content.filter, base.content.protection));
+    // for staff only: the live figures in full
+    const unprotected = { ...base.content.protection, suppressBelow: 0 };
+    other = await db.transaction('REPEATABLE READ', (m) => buildSnapshotContent(m, base.year, base.content.filter, unprotected, false));
   }
   const compare = (before: { key: string; label: string; actions: number | null }[], after: { key: string; label: string; actions: number | null }[]): Change[] => {
     const keys = new Map<string, Change>();
@@ -153,7 +158,9 @@ export async function diffSnapshot(db: DataSource, slug: string, against: string
       c.after = r.actions ?? 0;
       keys.set(r.key, c);
     }
+    const hidden = new Set([...before, ...after].filter((r) => r.actions === null).map((r) => r.key));
     return [...keys.values()]
+      .filter((c) => !hidden.has(c.key))
       .map((c) => ({ ...c, change: c.after - c.before }))
       .filter((c) => c.change !== 0)
       .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key));
