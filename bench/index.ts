@@ -3,13 +3,16 @@ import { baselineBench } from './baseline-bench';
 import { runClientBench } from './client-bench';
 import { importBench } from './import-bench';
 import { loadBench } from './load-bench';
+import { pageBench, type PageFigures } from './page-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
 
-const USAGE = `usage: npm run bench -- [import | client] [--rows N] [--samples N] [--seconds N] [--no-baseline] [--runs N]
-  (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time the
-              dashboard queries over HTTP, and the same through PostGraphile (the baseline)
+const USAGE = `usage: npm run bench -- [import | pages | client] [--rows N] [--samples N] [--seconds N] [--no-baseline] [--runs N]
+  (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
+              page as a browser opens it (the client's documents), cold and warm, whole campaign and
+              one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
+  pages       import N reports, then only the pages (as above, without the baseline)
   import      generate N rows as CSV and import them through the real path
   client      the dashboard's initial JavaScript (gzip) and its first render with data in Chromium
               (--runs N cold visits, default 10)`;
@@ -26,16 +29,26 @@ const option = (name: string, fallback: number) => {
 const [command = 'all'] = args.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
 if (command === 'import') {
   await importBench(option('--rows', 1_000_000));
+} else if (command === 'pages') {
+  const rows = option('--rows', 1_000_000);
+  let pages: PageFigures = {};
+  await importBench(rows, async (db) => {
+    await db.dataSource.query('VACUUM ANALYZE');
+    pages = await pageBench(db.dataSource, option('--samples', 100));
+  });
+  console.log(`  written to ${writeResults(`pages-${rows}`, { pages })}`);
 } else if (command === 'client') {
   await runClientBench({ runs: option('--runs', 10) });
 } else if (command === 'all') {
   const rows = option('--rows', 1_000_000);
+  let pages: PageFigures = {};
   let queries: Record<string, Latency> = {};
   let baseline: Record<string, Latency> | undefined;
   let baselineError: string | undefined;
   let load: Record<string, unknown> = {};
   const importFigures = await importBench(rows, async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
+    pages = await pageBench(db.dataSource, option('--samples', 100));
     queries = await queryBench(db.dataSource, option('--samples', 200));
     load = await loadBench(db.dataSource, db.url, option('--seconds', 20));
     if (!args.includes('--no-baseline')) {
@@ -57,7 +70,7 @@ if (command === 'import') {
       k, `p50 ${b.p50}  p99 ${b.p99}  → ours is ${ratios![k]}× faster at p50 (${coldRatios![k]}× cold)`,
     ]));
   }
-  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, queries, load, baseline, baselineRatioP50: ratios, baselineRatioP50Cold: coldRatios, baselineError })}`);
+  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, pages, queries, load, baseline, baselineRatioP50: ratios, baselineRatioP50Cold: coldRatios, baselineError })}`);
 } else {
   console.error(USAGE);
   process.exit(2);

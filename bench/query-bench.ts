@@ -11,6 +11,7 @@ import { printTable } from './results';
 
 export interface Latency {
   p50: number;
+  p95: number;
   p99: number;
   mean: number;
   samples: number;
@@ -20,7 +21,7 @@ export function percentiles(ms: number[]): Latency {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const round = (v: number) => Math.round(v * 100) / 100;
-  return { p50: round(at(0.5)), p99: round(at(0.99)), mean: round(ms.reduce((a, b) => a + b, 0) / ms.length), samples: ms.length };
+  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(ms.reduce((a, b) => a + b, 0) / ms.length), samples: ms.length };
 }
 
 /**

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../server/app';
+import { signToken } from '../server/modules/users/session-token';
+import { addUser } from '../server/modules/users/user.service';
+import { benchCampaigns, BENCH_YEARS } from './bench-data';
+import { pageWaves, PAGES, type Answers, type PageName, type Wave } from './page-requests';
+import { percentiles, type Latency } from './query-bench';
+import { printTable } from './results';
+
+const SUBMIT_REPORT = `mutation BenchSubmitReport($input: ReportInput!) { submitReport(input: $input) { id } }`;
+
+export interface Reader {
+  label: string;
+  token: string;
+  /** Where this reader's writes go (a coordinator may only write in their region). */
+  region: string;
+  country: string;
+}
+
+/** A client of the dashboard's HTTP API, as one signed-in reader. */
+export function dashboardClient(url: string, token: string) {
+  const post = async (body: object) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const answer = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
+    if (!res.ok || answer.errors) throw new Error(`${res.status} ${JSON.stringify(answer.errors?.[0] ?? answer).slice(0, 200)}`);
+    return answer;
+  };
+  let written = 0;
+  return {
+    post,
+    /**
+     * Opens a page: each wave's requests in parallel, the next wave once they are answered. Returns
+     * the time until the last answer and the oldest data version answered.
+     */
+    async open(waves: Wave[]): Promise<{ ms: number; oldestVersion: number }> {
+      const answers: Answers = {};
+      let oldestVersion = Infinity;
+      const started = performance.now();
+      for (const wave of waves) {
+        const requests = wave(answers);
+        const bodies = await Promise.all(requests.map((r) => post(r)));
+        bodies.forEach((body, i) => {
+          answers[requests[i].operationName] = body;
+          oldestVersion = Math.min(oldestVersion, body.extensions?.freshness?.dataVersion ?? Infinity);
+        });
+      }
+      return { ms: performance.now() - started, oldestVersion };
+    },
+    /** Submits one report as a form does; returns the data version it made and its latency. */
+    async submit(region: string, country: string, year = BENCH_YEARS.at(-1)!): Promise<{ ms: number; version: number }> {
+      const started = performance.now();
+      const body = await post({
+        query: SUBMIT_REPORT,
+        variables: {
+          input: {
+            reportId: `bench-${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}-${written++}`,
+            year, caseSlug: `case-${year}-${(written % 10) + 1}`, actionType: 'LETTER', count: 1,
+            reportedAt: `${year}-12-10T12:00:00Z`, country, region,
+          },
+        },
+      });
+      return { ms: performance.now() - started, version: body.extensions?.freshness?.dataVersion ?? 0 };
+    },
+  };
+}
+
+/** A staff member and a coordinator of `region`, with bearer tokens signed by `secret`. */
+export async function benchReaders(dataSource: DataSource, secret: Uint8Array, region: string, country: string): Promise<Reader[]> {
+  const make = async (role: 'staff' | 'coordinator', regions: string[]) => {
+    const user = await addUser(dataSource, { email: `bench-${role}-${randomBytes(4).toString('hex')}@bench.w4r`, role, regions, password: randomBytes(16).toString('hex') }, null);
+    return signToken(secret, { userId: user.id, kind: 'script' }, '4h');
+  };
+  return [
+    { label: 'whole campaign (staff)', token: await make('staff', []), region, country },
+    { label: `one region (coordinator of ${region})`, token: await make('coordinator', [region]), region, country },
+  ];
+}
+
+export type PageFigures = Record<string, { warm: Latency; cold: Latency; staleColdAnswers: number }>;
+
+/**
+ * Every page as a browser opens it (bench/page-requests.ts), timed over HTTP against the real app:
+ * warm (the same page again at a steady data version) and cold (right after the reader submitted a
+ * report in the area shown, so that no cached answer may serve it). Page latency: from the first
+ * request to the last answer, each wave's requests in parallel. Whole campaign as staff, one region
+ * as its coordinator (the reports page is staff's only).
+ */
+export async function pageBench(dataSource: DataSource, samples = 100, coldSamples = 30): Promise<PageFigures> {
+  const secret = new TextEncoder().encode(randomBytes(32).toString('hex'));
+  const app = await createApp(dataSource, { sessionSecret: secret, production: true });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  const [{ region, country }] = await dataSource.query(
+    `SELECT region, country FROM rollup_daily WHERE year = $1 GROUP BY region, country ORDER BY sum(actions) DESC LIMIT 1`, [BENCH_YEARS.at(-1)],
+  );
+  const campaigns = benchCampaigns();
+  const campaign = campaigns.at(-1)!;
+  const previous = campaigns.at(-2);
+  const figures: PageFigures = {};
+  try {
+    for (const reader of await benchReaders(dataSource, secret, region, country)) {
+      const client = dashboardClient(url, reader.token);
+      for (const page of PAGES) {
+        if (page === 'reports' && !reader.label.includes('staff')) continue;
+        const waves = pageWaves(page as PageName, campaign, previous);
+        for (let i = 0; i < 3; i++) await client.open(waves);
+        const warm: number[] = [];
+        for (let i = 0; i < samples; i++) warm.push((await client.open(waves)).ms);
+        const cold: number[] = [];
+        let stale = 0;
+        for (let i = 0; i < coldSamples; i++) {
+          const { version } = await client.submit(reader.region, reader.country);
+          const opened = await client.open(waves);
+          cold.push(opened.ms);
+          // an answer older than the reader's own write was served from a cache: not a cold page
+          if (opened.oldestVersion < version) stale++;
+        }
+        figures[`${page}, ${reader.label}`] = { warm: percentiles(warm), cold: percentiles(cold), staleColdAnswers: stale };
+      }
+    }
+  } finally {
+    await app.stop();
+  }
+  printTable('Pages as browsers open them, over HTTP, one reader (ms; cold = right after the reader\'s own write)', Object.entries(figures).map(([name, f]) => [
+    name,
+    `cold p50 ${f.cold.p50}  p95 ${f.cold.p95}  p99 ${f.cold.p99}   warm p50 ${f.warm.p50}  p95 ${f.warm.p95}  p99 ${f.warm.p99}${f.staleColdAnswers ? `   (${f.staleColdAnswers} cold pages answered before the write)` : ''}`,
+  ]));
+  return figures;
+}
