@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loadDemoData } from '../../../seeds/demo';
+import { clockOn } from '../../../server/common/clock';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '../../../server/modules/users/demo-accounts';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { startApp, type RunningApp } from '../../support/http';
@@ -24,11 +25,17 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(): Promise<Dashboard> {
+export interface DashboardOptions {
+  /** The demo as it stands on this day (YYYY-MM-DD), the app's clock on it; without it, every campaign of the file, whole. */
+  today?: string;
+}
+
+export async function startDashboard(options: DashboardOptions = {}): Promise<Dashboard> {
   const db = await createTestDatabase();
-  await loadDemoData(db.dataSource, { scale: 0.1 });
+  const clock = options.today ? clockOn(options.today) : undefined;
+  await loadDemoData(db.dataSource, { scale: 0.1, now: clock?.() });
   await createDemoAccounts(db.dataSource);
-  const app = await startApp(db.dataSource, { embedded: true });
+  const app = await startApp(db.dataSource, { embedded: true, clock });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   const contexts: BrowserContext[] = [];
   return {
@@ -65,10 +72,10 @@ export async function startDashboard(): Promise<Dashboard> {
  * One dashboard for a test file: started before its tests, closed after them. Call at the top of the
  * file; the returned function gives the running dashboard inside tests and later hooks.
  */
-export function useDashboard(): () => Dashboard {
+export function useDashboard(options: DashboardOptions = {}): () => Dashboard {
   let dashboard: Dashboard | undefined;
   beforeAll(async () => {
-    dashboard = await startDashboard();
+    dashboard = await startDashboard(options);
   }, 180_000);
   afterAll(async () => {
     await dashboard?.close();
