@@ -70,6 +70,22 @@ describe('a correction to another region', () => {
     const seen = await app.graphql(`{ report(reportId: "AM-FIX") { supersededBy { reportId } } }`, {}, staff);
     expect(seen.data.report.supersededBy).toEqual({ reportId: 'AM-FIX-DE' });
   });
+
+  it('within their regions is followed as before', async () => {
+    const { data } = await app.graphql(`{ report(reportId: "AM-1") { id } }`, {}, staff);
+    const corrected = await app.graphql(
+      `mutation($id: ID!, $input: ReportInput!) { correctReport(id: $id, input: $input, reason: "count") { id } }`,
+      {
+        id: data.report.id,
+        input: { reportId: 'AM-1-C', year: 2024, caseSlug: 'ana-ruiz', actionType: 'LETTER', count: 11,
+          reportedAt: '2024-12-10T12:00:00Z', groupRef: 'US-1', groupName: 'Chicago group', groupType: 'LOCAL_GROUP', ...AMERICAS },
+      },
+      staff,
+    );
+    expect(corrected.errors).toBeUndefined();
+    const answer = await app.graphql(`{ report(reportId: "AM-1") { supersededBy { reportId count group { ref region } } } }`, {}, americas);
+    expect(answer.data.report.supersededBy).toEqual({ reportId: 'AM-1-C', count: 11, group: { ref: 'US-1', region: 'Americas' } });
+  });
 });
 
 describe("a coordinator's write", () => {
