@@ -39,6 +39,8 @@ import { counterRouter } from './modules/counters/counter.http';
 
 export interface App {
   httpServer: Server;
+  /** The app's own connections for reads (the data source given to createApp serves writes). */
+  readPool: DataSource;
   stop(): Promise<void>;
 }
 
@@ -191,6 +193,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
 
   return {
     httpServer,
+    readPool,
     async stop() {
       // sockets first: the HTTP server cannot finish closing while upgraded connections are open
       await subscriptions.stop();
