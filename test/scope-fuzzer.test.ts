@@ -155,7 +155,6 @@ async function send(op: GeneratedOperation): Promise<HttpAnswer> {
   } catch {
     // not JSON: checked as text
   }
-  if (process.env.FUZZ_DEBUG && body?.errors) console.log('ERR', JSON.stringify((body.errors as any[]).map((e) => e.message)).slice(0, 300), '\n   ', op.query.slice(0, 300));
   return { status: res.status, headers: res.headers, body, text };
 }
 
