@@ -190,6 +190,14 @@ describe('sessions', () => {
     expect(blocked.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
   });
 
+  it('counts parallel guesses like sequential ones: of 40 wrong passwords sent at once, 5 are checked', async () => {
+    await app.graphql(`mutation { addUser(email: "parallel@amnesty.example", role: "staff", password: "the real password") { id } }`);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login('parallel@amnesty.example', `guess ${i}`).then((r) => r.json())));
+    const codes = answers.map((a) => a.errors[0].extensions.code);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(35);
+  });
+
   it('answers the same for an unknown email and a wrong password', async () => {
     const unknown = await (await login('nobody@amnesty.example', 'whatever-password')).json();
     expect(unknown.errors[0].message).toBe('Wrong email or password');

@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { loginBlockedFor, recordFailedLogin, recordSuccessfulLogin } from './login-limiter';
+import { recordSuccessfulLogin, takeLoginAttempt } from './login-limiter';
 import { verifyPassword } from './password';
 import { SESSION_HOURS, signToken } from './session-token';
 import { User } from './user.entity';
@@ -50,7 +50,7 @@ export class AuthResolver {
   ): Promise<User> {
     const normalized = email.trim().toLowerCase().slice(0, 200);
     const address = ctx.clientAddress;
-    const wait = await loginBlockedFor(normalized, address);
+    const wait = await takeLoginAttempt(normalized, address);
     if (wait > 0) {
       throw new GraphQLError(`Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minutes`, {
         extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: wait },
@@ -59,10 +59,9 @@ export class AuthResolver {
     const user = await ctx.dataSource.getRepository(User).findOneBy({ email: normalized });
     const valid = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !valid || user.disabled) {
-      await recordFailedLogin(normalized, address);
       throw new GraphQLError('Wrong email or password', { extensions: { code: 'UNAUTHENTICATED' } });
     }
-    await recordSuccessfulLogin(normalized);
+    await recordSuccessfulLogin(normalized, address);
     ctx.session.start(await signToken(ctx.session.secret, { userId: user.id, kind: 'session' }, `${SESSION_HOURS}h`));
     return user;
   }
