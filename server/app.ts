@@ -85,7 +85,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const feed = new FiguresFeed(versions);
   const authenticator = new Authenticator(dataSource, sessionSecret, versions);
   // whole answers as bytes, in front of Apollo (server/http/answer-cache.ts)
-  const answers = new AnswerCache({ authenticator, versions });
+  const answers = new AnswerCache({ authenticator, versions, now: clock });
   const schema = await getSchema();
   const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string } = {}) =>
     createContext({

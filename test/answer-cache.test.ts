@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DASHBOARD_QUERY } from '../bench/queries';
 import { campaign, givenCampaigns, givenReports, report } from './support/fixtures';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -58,7 +58,8 @@ describe('answers kept in front of Apollo', () => {
     const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
       const req = request(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.adminToken}`, 'accept-encoding': 'gzip, deflate' },
+        // the Accept fetch sent: it is part of the key
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.adminToken}`, 'accept-encoding': 'gzip, deflate', accept: '*/*' },
       }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));
@@ -141,6 +142,43 @@ describe('answers kept in front of Apollo', () => {
     const late = await ask(TOTAL, brief);
     expect(late.hit).toBe(false);
     expect(late.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps an answer per Accept header, and answers a hit with the content type of its miss', async () => {
+    const query = '{ impact(filter: { year: 2024 }) { reportCount } }';
+    const accept = { accept: 'application/graphql-response+json' };
+    const first = await ask(query, app.adminToken, accept);
+    const second = await ask(query, app.adminToken, accept);
+    expect(first.res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(second.hit).toBe(true);
+    expect(second.res.headers.get('content-type')).toBe(first.res.headers.get('content-type'));
+    const json = await ask(query, app.adminToken, { accept: 'application/json' });
+    expect(json.hit).toBe(false);
+    expect(json.res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await ask(query, app.adminToken, { accept: 'application/json' })).res.headers.get('content-type')).toBe(json.res.headers.get('content-type'));
+  });
+
+  it("serves a campaign's progress only while its day holds in the campaign's time zone", async () => {
+    // Kiritimati is UTC+14: its day changes at 10:00 UTC, in the middle of the UTC day
+    const year = new Date().getUTCFullYear();
+    await givenCampaigns(db.dataSource, campaign(year, { timezone: 'Pacific/Kiritimati', writingStarts: `${year}-01-01` }));
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM app_user WHERE role = 'admin' LIMIT 1`);
+    const token = await signToken(TEST_SECRET, { userId: id, kind: 'script' }, '3d');
+    const query = `{ campaign(year: ${year}) { progress { asOf } } }`;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(`${tomorrow}T09:58:00Z`));
+      const before = await ask(query, token);
+      expect((await ask(query, token)).hit).toBe(true);
+      vi.setSystemTime(new Date(`${tomorrow}T10:01:00Z`)); // the same UTC day, the next day in Kiritimati
+      const after = await ask(query, token);
+      expect(after.hit).toBe(false);
+      expect(before.json().data.campaign.progress.asOf).toBe(tomorrow);
+      expect(after.json().data.campaign.progress.asOf > tomorrow).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps no errors, no mutations, and answers bad bodies as before', async () => {

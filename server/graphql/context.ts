@@ -39,6 +39,8 @@ export type Context = {
   clientAddress: string;
   /** Where the HTTP answer cache will keep this answer (server/http/answer-cache.ts), when it may. */
   answerSlot?: AnswerSlot;
+  /** "Today" in each time zone the answer used (campaign progress): a stored answer is served only while these hold. */
+  todayIn: Map<string, string>;
 };
 
 export interface ContextOptions {
@@ -73,6 +75,7 @@ export function createContext(options: ContextOptions): Context {
     now,
     clientAddress,
     liveChannel,
+    todayIn: new Map(),
     freshness: () => (freshness ??= readFreshness(versions)),
     impact: new ImpactService(
       {

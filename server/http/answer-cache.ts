@@ -3,7 +3,9 @@ import type { Request, RequestHandler, Response } from 'express';
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { gzipSync } from 'node:zlib';
+import { realClock, type Clock } from '../common/clock';
 import type { Context } from '../graphql/context';
+import { dateIn } from '../modules/impact/progress.service';
 import type { DataVersionSource } from '../graphql/freshness';
 import { MAX_TOKENS } from '../graphql/limits';
 import type { AuthUser, Authenticator } from './authenticate';
@@ -19,14 +21,16 @@ import type { AuthUser, Authenticator } from './authenticate';
  * resolvers, serialisation and compression cost ~1 ms of CPU a request. A hit here costs a lookup
  * and one write.
  *
- * Keyed by (data version, who may see it, UTC day, the request body as sent):
+ * Keyed by (data version, who may see it, UTC day, `Accept`, the request body as sent):
  * - the data version: every write bumps it in its transaction (reports, retractions, imports,
  *   campaigns, snapshots, users), so the first request after a write misses. Entries of older
  *   versions are dropped as soon as a newer version is seen.
  * - who: an answer made only of scope-limited fields (impact, yearComparison, campaigns, campaign)
  *   is the same for everyone with the same role and regions (a coordinator's filter is intersected
  *   with their regions inside those fields); anything else is kept per user.
- * - the day: `progress` stands at "today" until the data changes.
+ * - the day: `progress` stands at "today" in its campaign's time zone: an answer that used it is
+ *   served only while that date holds there (east of UTC it changes hours before the UTC day).
+ * - `Accept`: it decides the content type, which a hit answers with as the miss did.
  * Only POST requests with a JSON body, a query operation, status 200 and no errors are kept. The
  * answer's `extensions.freshness.asOf` is when it was computed.
  */
@@ -37,6 +41,10 @@ const GZIP_FROM = 1024; // as the compression middleware: smaller answers go as 
 interface Answer {
   version: number;
   body: Buffer;
+  /** As the miss sent it (known once that response has finished; until then the answer is not served). */
+  contentType?: string;
+  /** Time zone and the date there that the answer used (Context.todayIn). */
+  todayIn: [string, string][];
   /** Made on the first hit that accepts gzip (for bodies of GZIP_FROM bytes or more). */
   gzip?: Buffer;
 }
@@ -51,6 +59,8 @@ export interface AnswerCacheOptions {
   versions: DataVersionSource;
   /** Bytes of answers kept (raw and gzip together). */
   maxBytes?: number;
+  /** The clock campaign progress reads (Context.now); the real one by default. */
+  now?: Clock;
 }
 
 export class AnswerCache {
@@ -112,7 +122,7 @@ export class AnswerCache {
           // the bytes Apollo sends: the result with its freshness, as JSON, and a newline
           const text = `${JSON.stringify({ ...result, extensions: { ...result.extensions, freshness } })}\n`;
           const body = Buffer.from(text);
-          this.answers.set(slot.key, { version: slot.version, body });
+          this.answers.set(slot.key, { version: slot.version, body, todayIn: [...contextValue.todayIn] });
         },
       }),
     };
@@ -130,18 +140,24 @@ export class AnswerCache {
     const audience = this.audience(req.body, text);
     if (!audience) return false;
     const who = audience === 'scope' ? `${user.role}:${scopeOf(user)}` : `user:${user.id}`;
-    const key = `${version}\u0000${who}\u0000${new Date().toISOString().slice(0, 10)}\u0000${text}`;
+    const now = (this.options.now ?? realClock)();
+    const key = `${version}\u0000${who}\u0000${now.toISOString().slice(0, 10)}\u0000${req.headers.accept ?? ''}\u0000${text}`;
     const hit = this.answers.get(key);
-    if (!hit) {
+    if (!hit?.contentType || hit.todayIn.some(([zone, date]) => dateIn(zone, now) !== date)) {
       this.stats.misses++;
       res.locals.answerSlot = { key, version } satisfies AnswerSlot;
+      res.once('finish', () => {
+        const stored = this.answers.peek(key);
+        const type = res.getHeader('content-type');
+        if (stored && !stored.contentType && typeof type === 'string') stored.contentType = type;
+      });
       return false;
     }
     this.stats.hits++;
     const gzip = hit.body.length >= GZIP_FROM && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? this.gzipOf(key, hit) : null;
     const bytes = gzip ?? hit.body;
     res.statusCode = 200;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Type', hit.contentType);
     res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('X-Answer-Cache', 'hit');
     if (gzip) res.setHeader('Content-Encoding', 'gzip');

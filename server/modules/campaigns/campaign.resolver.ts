@@ -4,7 +4,7 @@ import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
 import { Case } from './case.entity';
 import { ImpactFilter } from '../impact/impact-filter.input';
-import { campaignProgress } from '../impact/progress.service';
+import { campaignProgress, dateIn } from '../impact/progress.service';
 import { CampaignProgress } from '../impact/progress.types';
 import { listCampaigns, recordOutcome } from './campaign.service';
 import { OutcomeInput } from './outcome.inputs';
@@ -34,9 +34,12 @@ export class CampaignResolver {
   progress(
     @Root() campaign: Campaign,
     @Arg('filter', () => ImpactFilter, { nullable: true, description: 'Its year is this campaign' }) filter: ImpactFilter | null,
-    @Ctx() { dataSource, impact, now }: Context,
+    @Ctx() { dataSource, impact, now, todayIn }: Context,
   ): Promise<CampaignProgress> {
-    return campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, now());
+    const at = now();
+    // progress stands at today in the campaign's time zone: a stored answer lasts as long as that day
+    todayIn.set(campaign.timezone, dateIn(campaign.timezone, at));
+    return campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, at);
   }
 }
 
