@@ -40,8 +40,6 @@ const MAX_OBJECT_DEPTH = 5;
 export class OperationGenerator {
   /** How often each root field is drawn, by name (1 when not given; 0 never). */
   weights = new Map<string, number>();
-  /** Fields never asked for, as "Type.field". */
-  skip = new Set<string>();
 
   constructor(
     private schema: GraphQLSchema,
@@ -55,9 +53,8 @@ export class OperationGenerator {
 
   /** An operation of one to three root fields (one for a mutation), or of the one given. */
   generate(draw: Draw, kind: 'query' | 'mutation', only?: string): GeneratedOperation {
-    const build = new Builder(draw, this.hooks, this.skip);
-    const root = kind === 'query' ? 'Query' : 'Mutation';
-    const fields = this.rootFields(kind).filter((f) => (only ? f.name === only : this.weights.get(f.name) !== 0 && !this.skip.has(`${root}.${f.name}`)));
+    const build = new Builder(draw, this.hooks);
+    const fields = this.rootFields(kind).filter((f) => (only ? f.name === only : this.weights.get(f.name) !== 0));
     const weighted = fc.oneof(...fields.map((f, i) => ({ arbitrary: fc.constant(i), weight: this.weights.get(f.name) ?? 1 })));
     const count = only ? 1 : draw(fc.integer({ min: 1, max: kind === 'query' ? 3 : 1 }));
     const chosen = [...new Set(Array.from({ length: count }, () => draw(weighted)))];
@@ -74,7 +71,7 @@ class Builder {
   fragments: string[] = [];
   private names = 0;
 
-  constructor(private draw: Draw, private hooks: ValueHooks, private skip: Set<string>) {}
+  constructor(private draw: Draw, private hooks: ValueHooks) {}
 
   private chance(p: number): boolean {
     // without fast-check's bias towards small values, which would make every chance near certain
@@ -94,7 +91,7 @@ class Builder {
 
   private selection(type: GraphQLObjectType, depth: number): string {
     const fields = Object.values(type.getFields())
-      .filter((f) => (depth < MAX_OBJECT_DEPTH || isLeafType(getNamedType(f.type))) && !this.skip.has(`${type.name}.${f.name}`));
+      .filter((f) => (depth < MAX_OBJECT_DEPTH || isLeafType(getNamedType(f.type))));
     const chosen = fields.length ? this.draw(fc.shuffledSubarray(fields.map((f, i) => i), { minLength: 1, maxLength: Math.min(6, fields.length) })) : [];
     const parts = chosen.map((i) => this.field(fields[i], depth));
     parts.push('__typename');
