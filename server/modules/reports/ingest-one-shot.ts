@@ -1,0 +1,67 @@
+import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
+import { bumpDataVersion, rollupUpserts } from '../rollups/rollup-maintenance';
+import { checkStaged } from './ingest-checks';
+import type { IngestMode } from './ingest-mode';
+import { ConcurrentWriteError, tallied, type ErrorTally, type IngestResult } from './ingest-result';
+import { STAGE_BATCH, type StagingTable } from './ingest-staging';
+
+/** Staged rows above which the insert assumes no id is repeated in the file (see finish). */
+const OPTIMISTIC_FROM = 1000;
+
+/**
+ * Everything staged first, then checked, then stored in one statement: forms, the demo data and
+ * test fixtures. With any error nothing is written: the caller rolls back.
+ */
+export class OneShotIngest implements IngestMode {
+  readonly target = 'staging';
+  readonly batchSize = STAGE_BATCH;
+
+  constructor(private readonly staging: StagingTable) {}
+
+  async staged(): Promise<void> {}
+
+  halt(): void {}
+
+  async finish(earlier: ErrorTally): Promise<IngestResult> {
+    const { staging } = this;
+    await staging.timed('analyze', () => staging.db.query(`ANALYZE staging`));
+    // Ids on more than one line of the file are rare, and looking for them sorts every staged row
+    // (13 s at 10 M rows). A large file is inserted assuming there are none: the unique index on
+    // report_id stops the insert at a repeated id, which is then looked for, checked, and the
+    // insert runs again (from a savepoint). A small write looks first, as it costs nothing.
+    const optimistic = staging.staged > OPTIMISTIC_FROM;
+    if (!optimistic) await staging.findRepeatedIds();
+    let result = await this.checked(earlier);
+    if (result.errorCount > 0) return result;
+    await staging.timed('groups', () => staging.upsertGroups());
+    const insert = () => staging.timed('insert', () => this.insert());
+    let inserted: { count: number; ids: number[] };
+    try {
+      inserted = optimistic ? await withSavepoint(staging.db, 'before_insert', insert) : await insert();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // no id repeated in the file (or already looked for): another writer stored one of them meanwhile
+      if (!optimistic || !(await staging.findRepeatedIds())) throw new ConcurrentWriteError();
+      result = await this.checked(earlier);
+      if (result.errorCount > 0) return result;
+      inserted = await insert().catch((e: unknown) => {
+        throw isUniqueViolation(e) ? new ConcurrentWriteError() : e;
+      });
+    }
+    result.imported = inserted.count;
+    result.duplicates = staging.staged - inserted.count;
+    result.ids = inserted.ids;
+    if (inserted.count > 0) await bumpDataVersion(staging.db);
+    return result;
+  }
+
+  private async checked(earlier: ErrorTally): Promise<IngestResult> {
+    const checks = await this.staging.timed('check', () => checkStaged(this.staging.db));
+    return tallied(this.staging.staged + earlier.rows, earlier, checks);
+  }
+
+  /** Inserts the reports not stored yet and adds them to every summary table, in one statement. */
+  private insert() {
+    return this.staging.insert('staging', 'stored', rollupUpserts('ins r', 1), true);
+  }
+}

@@ -1,0 +1,185 @@
+import type { EntityManager } from 'typeorm';
+import { ROLLUP_SOURCE_COLUMNS } from '../rollups/rollup-maintenance';
+import type { ReportRow, WriteOptions } from './report-row';
+
+/** Rows sent to the database in one statement. */
+export const STAGE_BATCH = 50_000;
+const UNIT = '\u001f';
+const RECORD = '\u001e';
+/** The records of $1 (joined with RECORD), each as a text array `a` of its fields (joined with UNIT); OFFSET 0 keeps PostgreSQL from splitting a record once per field read. */
+const SPLIT_RECORDS = `(SELECT string_to_array(record, E'\\x1f') AS a FROM string_to_table($1::text, E'\\x1e') AS record OFFSET 0) AS rows`;
+
+/** Rows encoded for stage(): one text value, and how many rows it holds. */
+export interface StageBatch {
+  text: string;
+  rows: number;
+}
+
+/** Which staged reports insert() leaves out because their id is stored already. */
+export type SkipStored =
+  | 'none' // none: the unique index stops the insert at an id stored before
+  | 'stored' // looked up first (one statement for everything staged)
+  | 'conflicts'; // skipped by the unique index (ON CONFLICT DO NOTHING, a part at a time)
+
+/**
+ * The temporary table `staging` a write's rows go through, in the caller's transaction: rows are
+ * staged (with their case resolved and their campaign day), checked there (ingest-checks.ts), then
+ * inserted as reports. A pipelined import stages into parts, child tables of `staging`.
+ */
+export class StagingTable {
+  /** Rows staged so far. */
+  staged = 0;
+  /** True once findRepeatedIds() found an id on more than one line. */
+  private hasRepeatedIds = false;
+  /** The last row of each group ref: it decides the group's name, type and area. */
+  private readonly groups = new Map<string, ReportRow>();
+  /** Group refs as last sent to the database: name, type and area (see upsertGroups). */
+  private readonly sentGroups = new Map<string, string>();
+  /** Milliseconds spent in each step, for the benchmark's breakdown. */
+  readonly timings: Record<string, number> = {};
+
+  constructor(
+    readonly db: EntityManager,
+    readonly options: WriteOptions,
+  ) {}
+
+  async timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.timings[step] = (this.timings[step] ?? 0) + Math.round(performance.now() - started);
+    }
+  }
+
+  async create(): Promise<void> {
+    // Sorts and hashes over a million staged rows stay in memory instead of spilling to disk, and a
+    // file of ten million rows may take longer than the usual statement timeout.
+    await this.db.query(`SET LOCAL work_mem = '128MB'`);
+    await this.db.query(`SET LOCAL statement_timeout = '2h'`);
+    // A killed importer leaves its statement running until it ends (PostgreSQL checks the socket only
+    // when it next reads or writes), holding locks on summary rows that live writes wait for. With
+    // this PostgreSQL notices the closed connection within a second and rolls back.
+    await this.db.query(`SET LOCAL client_connection_check_interval = '1s'`);
+    await this.db.query(`
+      CREATE TEMP TABLE staging (
+        line int NOT NULL, report_id text COLLATE "C" NOT NULL, year int NOT NULL, case_slug text NOT NULL,
+        group_ref text, group_name text, group_type text, action_type text NOT NULL, count int NOT NULL,
+        written_on date, reported_at timestamptz NOT NULL, country text NOT NULL, region text NOT NULL,
+        subdivision text,
+        case_id int, -- resolved while staging: NULL when the year or the case is unknown
+        day date     -- reported_at in the campaign's time zone
+      ) ON COMMIT DROP`);
+    await this.db.query(`CREATE TEMP TABLE repeated (report_id text COLLATE "C") ON COMMIT DROP`);
+  }
+
+  /** Creates a part: a child table of `staging`, so checks over `staging` see its rows too. */
+  async createPart(name: string): Promise<void> {
+    await this.db.query(`CREATE TEMP TABLE ${name} () INHERITS (staging) ON COMMIT DROP`);
+  }
+
+  /**
+   * Encodes rows for stage(), `size` rows a batch: one text value with record and unit separators,
+   * split by PostgreSQL (five times faster than typed arrays). Validated fields never contain those
+   * control characters. Remembers each group ref's last row.
+   */
+  encode(rows: { line: number; row: ReportRow }[], size: number): StageBatch[] {
+    const batches: StageBatch[] = [];
+    for (let i = 0; i < rows.length; i += size) {
+      const part = rows.slice(i, i + size);
+      const text = part.map(({ line, row: r }) =>
+        [line, r.reportId, r.year, r.caseSlug, r.groupRef, r.groupName, r.groupType, r.actionType, r.count,
+          r.writtenOn, r.reportedAt, r.country, r.region, r.subdivision].map((v) => v ?? '').join(UNIT),
+      );
+      batches.push({ text: text.join(RECORD), rows: part.length });
+      for (const { row } of part) if (row.groupRef) this.groups.set(row.groupRef, row);
+    }
+    return batches;
+  }
+
+  /** Adds a batch to `target` (staging or a part), resolving each row's case and campaign day. */
+  async stage(target: string, batch: StageBatch): Promise<void> {
+    await this.timed('stage', () => this.db.query(
+      `INSERT INTO ${target}
+       SELECT s.*, k.id, (s.reported_at AT TIME ZONE c.timezone)::date
+       FROM (SELECT a[1]::int AS line, a[2] AS report_id, a[3]::int AS year, a[4] AS case_slug, nullif(a[5], ''),
+               nullif(a[6], ''), nullif(a[7], ''), a[8], a[9]::int, nullif(a[10], '')::date,
+               a[11]::timestamptz AS reported_at, a[12], a[13], nullif(a[14], '')
+             FROM ${SPLIT_RECORDS}) AS s
+       LEFT JOIN campaign c ON c.year = s.year
+       LEFT JOIN "case" k ON k.year = s.year AND k.slug = s.case_slug`,
+      [batch.text],
+    ));
+    this.staged += batch.rows;
+  }
+
+  /** Lists ids on more than one line of the file in `repeated`; true when there are any. */
+  async findRepeatedIds(): Promise<boolean> {
+    await this.timed('repeated', () =>
+      this.db.query(`INSERT INTO repeated SELECT report_id FROM staging GROUP BY report_id HAVING count(*) > 1`),
+    );
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM repeated`);
+    this.hasRepeatedIds = n > 0;
+    return this.hasRepeatedIds;
+  }
+
+  /**
+   * Creates or updates groups by ref, from the last line of each ref. With `changedOnly` (a
+   * pipelined import, called once a part) a group is sent again only when a later line changed its
+   * name, type or area.
+   */
+  async upsertGroups(changedOnly = false): Promise<void> {
+    let groups = [...this.groups.values()];
+    if (changedOnly) {
+      groups = groups.filter((r) => {
+        const sent = [r.groupName, r.groupType, r.country, r.region, r.subdivision ?? ''].join(UNIT);
+        if (this.sentGroups.get(r.groupRef!) === sent) return false;
+        this.sentGroups.set(r.groupRef!, sent);
+        return true;
+      });
+    }
+    for (let i = 0; i < groups.length; i += STAGE_BATCH) {
+      const part = groups.slice(i, i + STAGE_BATCH);
+      await this.db.query(
+        `INSERT INTO writing_group (ref, name, type, country, region, subdivision)
+         SELECT a[1], a[2], a[3], a[4], a[5], nullif(a[6], '')
+         FROM ${SPLIT_RECORDS}
+         ORDER BY 1
+         ON CONFLICT (ref) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
+           region = excluded.region, subdivision = excluded.subdivision, updated_at = now()
+         WHERE (writing_group.name, writing_group.type, writing_group.country, writing_group.region, writing_group.subdivision)
+           IS DISTINCT FROM (excluded.name, excluded.type, excluded.country, excluded.region, excluded.subdivision)`,
+        [part.map((r) => [r.groupRef, r.groupName, r.groupType, r.country, r.region, r.subdivision ?? ''].join(UNIT)).join(RECORD)],
+      );
+    }
+  }
+
+  /**
+   * Inserts the staged reports of `from` (staging or a part) that have a known case, and adds them
+   * to the summary tables in the same statement: `summaries` are statements reading the new rows as
+   * `ins r`. Of an id on several lines the first line is stored (the checks made sure the rest are
+   * identical). With `ids`, returns the new reports' ids when there are at most 1000 (a form).
+   */
+  async insert(from: string, skip: SkipStored, summaries: string[], ids = false): Promise<{ count: number; ids: number[] }> {
+    const { source, batchId = null, createdBy = null } = this.options;
+    const [distinct, order] = this.hasRepeatedIds ? ['DISTINCT ON (s.report_id)', 'ORDER BY s.report_id, s.line'] : ['', ''];
+    const notStored = skip === 'stored' ? 'AND NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)' : '';
+    const [inserted] = await this.db.query(
+      `WITH ins AS (
+         INSERT INTO letter_report (report_id, year, case_id, group_id, group_type, action_type, count, written_on,
+           reported_at, day, country, region, subdivision, source, batch_id, created_by)
+         SELECT ${distinct} s.report_id, s.year, s.case_id, g.id, coalesce(s.group_type, 'INDIVIDUAL'),
+           s.action_type, s.count, s.written_on, s.reported_at, s.day, s.country, s.region, s.subdivision, $1, $2, $3
+         FROM ${from} s
+         LEFT JOIN writing_group g ON g.ref = s.group_ref
+         WHERE s.case_id IS NOT NULL ${notStored}
+         ${order}
+         ${skip === 'conflicts' ? 'ON CONFLICT (report_id) DO NOTHING' : ''}
+         RETURNING id, ${ROLLUP_SOURCE_COLUMNS.join(', ')})
+       ${summaries.map((sql, i) => `, summary${i} AS (${sql})`).join('\n')}
+       SELECT count(*)::int AS count${ids ? ', CASE WHEN count(*) <= 1000 THEN array_agg(id ORDER BY id) END AS ids' : ''} FROM ins`,
+      [source, batchId, createdBy],
+    );
+    return { count: inserted.count, ids: inserted.ids ?? [] };
+  }
+}
