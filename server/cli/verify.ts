@@ -1,18 +1,34 @@
 import { findOrphanReports } from '../modules/reports/verify-references';
 import { verifyRollups, type RollupFigures } from '../modules/rollups/verify-rollups';
 import { verifySnapshots } from '../modules/snapshots/snapshot.service';
-import { runCommand } from './run-command';
+import { runCommand, UsageError } from './run-command';
 
 // Recomputes every summary table from the raw reports, checks every report's references and every
-// published snapshot against its checksum; exit code 1 on any problem, each one named.
+// published snapshot against its checksum; exit code 1 on any problem, each one named. Progress
+// goes to stderr, a step at a time; a failure to check is one line, exit code 1.
 await runCommand(async ({ dataSource }) => {
   const started = Date.now();
+  const progress = (step: string) => console.error(`verify: ${step} (${((Date.now() - started) / 1000).toFixed(1)} s so far)`);
   const problems: string[] = [];
-  for (const o of await findOrphanReports(dataSource)) problems.push(`${o.reports} reports point to a ${o.reference} that does not exist`);
-  for (const d of await verifyRollups(dataSource)) {
-    problems.push(`${d.table} ${JSON.stringify(d.key)}: expected ${describe(d.expected)}, stored ${describe(d.stored)}`);
+  try {
+    // one snapshot of the data for every check; at ten million reports a check takes longer than
+    // the pool's statement timeout, which is for the server's requests
+    await dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query(`SET LOCAL statement_timeout = 0`);
+      await m.query(`SET LOCAL work_mem = '128MB'`);
+      progress('references of every report');
+      for (const o of await findOrphanReports(m)) problems.push(`${o.reports} reports point to a ${o.reference} that does not exist`);
+      const differences = await verifyRollups(m, (table, i, total) => progress(`summary table ${table} (${i + 1}/${total})`));
+      for (const d of differences) {
+        problems.push(`${d.table} ${JSON.stringify(d.key)}: expected ${describe(d.expected)}, stored ${describe(d.stored)}`);
+      }
+      progress('published snapshots');
+      for (const slug of await verifySnapshots(m)) problems.push(`snapshot "${slug}" no longer matches its published checksum`);
+    });
+  } catch (error) {
+    const message = (error as Error).message?.split('\n')[0] ?? String(error);
+    throw new UsageError(`verify could not finish: ${message}`);
   }
-  for (const slug of await verifySnapshots(dataSource)) problems.push(`snapshot "${slug}" no longer matches its published checksum`);
   if (problems.length === 0) {
     console.log(`Every summary table matches the raw reports and every snapshot its checksum (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     return 0;

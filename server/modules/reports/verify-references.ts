@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * letter_report has no foreign keys to its campaign, case, group and batch (they would cost imports
  * a third of their speed), so verification checks that each of them exists.
  */
-export async function findOrphanReports(db: DataSource): Promise<{ reference: string; reports: number }[]> {
+export async function findOrphanReports(db: DataSource | EntityManager): Promise<{ reference: string; reports: number }[]> {
   const [row] = await db.query(`
     SELECT
       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM campaign c WHERE c.year = r.year))::int AS campaign,

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { GROUP_FIRST_DAY, verifyGroupFirstDays } from './group-first-day';
 import { ROLLUP_TABLES } from './rollup-tables';
 
@@ -12,15 +12,24 @@ export interface RollupDifference {
   stored: RollupFigures;
 }
 
-/** Recomputes every summary table from the raw active reports and lists each difference (first 100 per table). */
-export async function verifyRollups(db: DataSource): Promise<RollupDifference[]> {
+/**
+ * Recomputes every summary table from the raw active reports and lists each difference (first 100
+ * per table). `onTable` hears of each table before it is checked.
+ */
+export async function verifyRollups(
+  db: DataSource | EntityManager,
+  onTable?: (table: string, index: number, total: number) => void,
+): Promise<RollupDifference[]> {
+  const total = ROLLUP_TABLES.length + 1;
+  onTable?.(GROUP_FIRST_DAY.name, 0, total);
   const differences: RollupDifference[] = (await verifyGroupFirstDays(db)).map((d) => ({
     table: GROUP_FIRST_DAY.name,
     key: d.key,
     expected: { firstDay: d.expected },
     stored: { firstDay: d.stored },
   }));
-  for (const table of ROLLUP_TABLES) {
+  for (const [index, table] of ROLLUP_TABLES.entries()) {
+    onTable?.(table.name, index + 1, total);
     const dims = table.dimensions.join(', ');
     // EXCEPT compares NULLs as equal (a missing subdivision), which a join condition would not.
     const rows: Record<string, unknown>[] = await db.query(

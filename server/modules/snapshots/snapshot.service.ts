@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { bumpDataVersion } from '../rollups/rollup-maintenance';
@@ -120,7 +120,7 @@ export async function listSnapshots(db: DataSource): Promise<SnapshotRow[]> {
 }
 
 /** Snapshots whose stored content no longer matches the checksum published with it. */
-export async function verifySnapshots(db: DataSource): Promise<string[]> {
+export async function verifySnapshots(db: DataSource | EntityManager): Promise<string[]> {
   const rows: { slug: string; content: unknown; checksum: string }[] = await db.query(`SELECT slug, content, checksum FROM snapshot`);
   return rows.filter((r) => sha256(canonicalJson(r.content)) !== r.checksum).map((r) => r.slug);
 }
