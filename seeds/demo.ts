@@ -94,11 +94,14 @@ export function demoGroups(file: CampaignDefinition[]) {
   return buildGroups({ seed: 2001, groups: 4000 }, Math.min(...years), Math.max(...years));
 }
 
-/** On the embedded database's first start: the demo data as of `now` and one account per role, unless campaigns exist. */
-export async function loadDemoDataIfEmpty(dataSource: DataSource, now: Date): Promise<DemoSummary | null> {
+/**
+ * On the embedded database's first start: the demo data as of `now` and, unless `production`, one
+ * account per role (their passwords are public), unless campaigns exist.
+ */
+export async function loadDemoDataIfEmpty(dataSource: DataSource, now: Date, production: boolean): Promise<DemoSummary | null> {
   const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM campaign`);
   if (n > 0) return null;
   const summary = await loadDemoData(dataSource, { now });
-  await createDemoAccounts(dataSource);
+  if (!production) await createDemoAccounts(dataSource);
   return summary;
 }

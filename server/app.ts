@@ -98,7 +98,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
       user,
       secret: sessionSecret,
       secureCookies: production,
-      embedded,
+      // the demo accounts' passwords are public: listed in the embedded demo only, never in production
+      embedded: embedded && !production,
       now: clock,
       ...extra,
     });

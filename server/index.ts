@@ -15,7 +15,7 @@ const database = await openDatabase(env);
 // only the embedded demo may run on another day; a real database always has the real clock
 const clock = database.embedded && env.demoToday ? clockOn(env.demoToday) : realClock;
 if (database.embedded) {
-  const loaded = await loadDemoDataIfEmpty(database.dataSource, clock());
+  const loaded = await loadDemoDataIfEmpty(database.dataSource, clock(), env.nodeEnv === 'production');
   if (loaded) logger.info(loaded, 'first start on the embedded database: demo data loaded');
 }
 const app = await createApp(database.dataSource, {

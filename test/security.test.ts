@@ -60,6 +60,18 @@ describe('anonymous requests', () => {
     expect((await app.graphql('{ me { id } demoAccounts { email } }', {}, null)).data).toEqual({ me: null, demoAccounts: [] });
   });
 
+  it('sees the demo accounts only on the embedded demo, never with NODE_ENV=production', async () => {
+    for (const [production, listed] of [[false, true], [true, false]] as const) {
+      const demo = await startApp(db.dataSource, { embedded: true, production });
+      try {
+        const { data } = await demo.graphql('{ demoAccounts { email } }', {}, null);
+        expect(data.demoAccounts.length > 0, `production: ${production}`).toBe(listed);
+      } finally {
+        await demo.stop();
+      }
+    }
+  });
+
   it('cannot submit reports or upload files', async () => {
     const submit = await app.graphql(
       `mutation { submitReport(input: { reportId: "X", year: 2024, caseSlug: "ana-ruiz", actionType: LETTER, count: 1,
