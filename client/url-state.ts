@@ -55,7 +55,7 @@ export function useSearchParam(name: string): [string | null, (value: string | n
 }
 
 /** The dashboard's pages; the overview is the default and has no `?page=`. */
-export const PAGE_IDS = ['overview', 'trends', 'cases', 'geography', 'groups', 'reports', 'snapshots'] as const;
+export const PAGE_IDS = ['overview', 'trends', 'cases', 'geography', 'groups', 'reports', 'snapshots', 'counters'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 /** `?page=` names a page; anything else (missing or unknown) is the overview. */

@@ -32,6 +32,11 @@ export const PAGES: Record<PageId, PageEntry> = {
     roles: ['admin', 'staff'],
     filtered: false,
   },
+  counters: {
+    module: page(() => import('./counters/CountersPage').then((m) => m.CountersPage)),
+    roles: ['admin', 'staff'],
+    filtered: false,
+  },
 };
 
 /** The pages a role may open, in menu order. */

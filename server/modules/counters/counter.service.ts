@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { isCountryCode } from '../../common/iso-codes';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
+import { bumpDataVersion } from '../rollups/rollup-maintenance';
 import { COUNTER_FIGURES, COUNTER_LANGUAGES, type CounterInput, type CounterLanguage, PublicCounter } from './counter.types';
 
 export interface CounterRow {
@@ -72,6 +73,7 @@ export async function createCounter(db: DataSource, input: CounterInput, userId:
       [newSlug(), c.year, c.region, c.country, c.shows, c.title, c.language, c.suppress_below, userId],
     );
     await audit(m, userId, 'counter.create', row.slug, { ...c });
+    await bumpDataVersion(m); // cached answers (the counters list) are keyed by the data version
     return row;
   });
 }
@@ -85,6 +87,7 @@ export async function setCounterPaused(db: DataSource, slug: string, paused: boo
     const [rows] = await m.query(`UPDATE public_counter SET paused = $2 WHERE slug = $1 RETURNING *`, [slug, paused]);
     if (!rows?.length) throw badInput(`there is no counter "${slug}"`, { slug: 'unknown' });
     await audit(m, userId, paused ? 'counter.pause' : 'counter.resume', slug);
+    await bumpDataVersion(m);
     return rows[0];
   });
 }
@@ -94,5 +97,6 @@ export async function removeCounter(db: DataSource, slug: string, userId: number
     const [, count] = await m.query(`DELETE FROM public_counter WHERE slug = $1`, [slug]);
     if (!count) throw badInput(`there is no counter "${slug}"`, { slug: 'unknown' });
     await audit(m, userId, 'counter.remove', slug);
+    await bumpDataVersion(m);
   });
 }
