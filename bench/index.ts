@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { baselineBench } from './baseline-bench';
 import { runClientBench } from './client-bench';
+import { counterBench } from './counter-bench';
 import { importBench } from './import-bench';
 import { loadBench } from './load-bench';
 import { benchRegion, pageBench, type PageFigures } from './page-bench';
@@ -8,12 +9,14 @@ import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
 
-const USAGE = `usage: npm run bench -- [import | pages | client] [--rows N] [--samples N] [--seconds N] [--no-baseline] [--runs N]
+const USAGE = `usage: npm run bench -- [import | pages | counters | client] [--rows N] [--samples N] [--seconds N] [--no-baseline] [--runs N]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
               page as a browser opens it (the client's documents), cold and warm, whole campaign and
               one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
   pages       import N reports, then only the pages (as above, without the baseline)
   import      generate N rows as CSV and import them through the real path
+  counters    a public counter's JSON at 1,000 requests/s for --seconds (default 20): latency, errors
+              and the database reads it cost
   client      the dashboard's initial JavaScript (gzip) and its first render with data in Chromium
               (--runs N cold visits, default 10)`;
 
@@ -37,6 +40,8 @@ if (command === 'import') {
     pages = await pageBench(db.dataSource, option('--samples', 100));
   });
   console.log(`  written to ${writeResults(`pages-${rows}`, { pages })}`);
+} else if (command === 'counters') {
+  console.log(`  written to ${writeResults('counters', await counterBench(option('--seconds', 20)))}`);
 } else if (command === 'client') {
   await runClientBench({ runs: option('--runs', 10) });
 } else if (command === 'all') {
