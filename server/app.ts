@@ -45,6 +45,8 @@ export interface App {
 }
 
 export interface AppOptions {
+  /** The largest CSV upload, in bytes (default 256 MiB). */
+  importMaxBytes?: number;
   /** Signs session cookies and script tokens. */
   sessionSecret: Uint8Array;
   /** Production: Secure cookies, introspection for staff only. */
@@ -151,7 +153,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   app.use('/graphql', compression({ level: 1 }));
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res) }));
   app.use(healthRouter(dataSource));
-  app.use(importRouter(dataSource, sessionSecret));
+  app.use(importRouter(dataSource, sessionSecret, options.importMaxBytes ?? 256 * 1024 * 1024));
   app.use(snapshotRouter(readPool));
   app.use(counterRouter(new CounterFeed(readDataSource ?? dataSource, counterRefreshMs)));
   app.use(

@@ -29,6 +29,8 @@ export interface Env {
   sessionSecret: string | undefined;
   /** How often public counters read their figures again, in seconds. */
   counterRefreshSeconds: number;
+  /** The largest CSV upload /api/imports takes, in bytes (IMPORT_MAX_BYTES, default 256 MiB). */
+  importMaxBytes: number;
   /** Connections for reads (queries, the dashboard) and how long and how many may wait for one. */
   readPool: ReadPoolSettings;
   /** Connections for writes (mutations, imports, sign-in), never taken by reads. */
@@ -78,6 +80,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: source.LOG_LEVEL || (source.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionSecret: source.SESSION_SECRET || undefined,
     counterRefreshSeconds: Math.max(1, int(source, 'COUNTER_REFRESH_SECONDS', 5)),
+    importMaxBytes: positive(source, 'IMPORT_MAX_BYTES', 256 * 1024 * 1024),
     readPool: {
       size: positive(source, 'DB_READ_POOL_SIZE', POOL_DEFAULTS.readPoolSize),
       queueLimit: int(source, 'DB_READ_QUEUE_LIMIT', POOL_DEFAULTS.readQueueLimit),

@@ -24,6 +24,7 @@ const app = await createApp(database.dataSource, {
   embedded: database.embedded,
   readDataSource: database.readDataSource,
   counterRefreshMs: env.counterRefreshSeconds * 1000,
+  importMaxBytes: env.importMaxBytes,
   readPool: env.readPool,
   clock,
 });

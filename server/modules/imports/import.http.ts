@@ -13,8 +13,9 @@ import { importCsv, type ImportSummary } from './import-csv';
  * storing. Answers the import summary as JSON: 200 when stored (or checked), 422 when rejected, 400
  * for a bad request, 401/403 without the right to import. With a session cookie the request must
  * carry the header `X-Requested-With` (a cross-site form cannot), with a bearer token it need not.
+ * A body whose Content-Length is over `maxBytes` (IMPORT_MAX_BYTES) is answered 413 and nothing is stored.
  */
-export function importRouter(dataSource: DataSource, secret: Uint8Array): Router {
+export function importRouter(dataSource: DataSource, secret: Uint8Array, maxBytes: number): Router {
   const router = Router();
   // a database busy or down (also while authenticating) goes on to the app's 503 (server/http/service-unavailable.ts)
   router.post('/api/imports', async (req, res, next) => {
@@ -25,6 +26,8 @@ export function importRouter(dataSource: DataSource, secret: Uint8Array): Router
     if (via === 'cookie' && !req.headers['x-requested-with']) {
       return void res.status(403).json({ error: 'Missing the X-Requested-With header (cross-site request refused)' });
     }
+    const tooLarge = `The upload is larger than the limit of ${maxBytes} bytes (IMPORT_MAX_BYTES); split the file`;
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return void res.status(413).json({ error: tooLarge });
     try {
       const type = req.headers['content-type'] ?? '';
       const summary = type.startsWith('multipart/form-data')
