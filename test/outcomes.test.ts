@@ -121,7 +121,7 @@ describe('Case.firstPositiveOutcome', () => {
 
   /** The case ids of each firstPositiveOutcome query the request made. */
   async function outcomeBatches(query: string): Promise<{ data: any; batches: number[][] }> {
-    const spy = vi.spyOn(db.dataSource, 'query');
+    const spy = vi.spyOn(app.readPool, 'query'); // reads run on the app's read pool
     try {
       const { data, errors } = await app.graphql(query);
       expect(errors).toBeUndefined();
