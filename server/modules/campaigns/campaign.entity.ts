@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, OneToMany, PrimaryColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../graphql/scalars';
-import { Case } from './case.entity';
+import type { Case } from './case.entity';
+// Relations name their entity by string (TypeORM resolves it): the entities need not import each other at run time.
 
 /** One Write for Rights campaign: one per year. */
 @ObjectType()
@@ -35,6 +36,6 @@ export class Campaign {
   @Column({ type: 'text' })
   timezone: string;
 
-  @OneToMany(() => Case, (c) => c.campaign)
+  @OneToMany('Case', (c: Case) => c.campaign)
   cases: Relation<Case[]>;
 }

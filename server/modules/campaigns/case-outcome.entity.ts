@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../graphql/scalars';
 import { isPositiveOutcome, OutcomeKind } from './campaign.enums';
-import { Case } from './case.entity';
+import type { Case } from './case.entity';
 
 /** A dated development in a case: a release, an acquittal, a setback... */
 @ObjectType()
@@ -15,7 +15,7 @@ export class CaseOutcome {
   @Column({ name: 'case_id', type: 'int' })
   caseId: number;
 
-  @ManyToOne(() => Case, (c) => c.outcomes)
+  @ManyToOne('Case', (c: Case) => c.outcomes)
   @JoinColumn({ name: 'case_id' })
   case: Relation<Case>;
 

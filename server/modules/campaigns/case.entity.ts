@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { CaseTheme } from './campaign.enums';
-import { Campaign } from './campaign.entity';
-import { CaseOutcome } from './case-outcome.entity';
+import type { Campaign } from './campaign.entity';
+import type { CaseOutcome } from './case-outcome.entity';
 
 /** A person or community featured in one year's campaign. */
 @ObjectType()
@@ -16,7 +16,7 @@ export class Case {
   @Column({ type: 'int' })
   year: number;
 
-  @ManyToOne(() => Campaign, (c) => c.cases)
+  @ManyToOne('Campaign', (c: Campaign) => c.cases)
   @JoinColumn({ name: 'year' })
   campaign: Relation<Campaign>;
 
@@ -44,6 +44,6 @@ export class Case {
   @Column({ type: 'text', nullable: true })
   target: string | null;
 
-  @OneToMany(() => CaseOutcome, (o) => o.case)
+  @OneToMany('CaseOutcome', (o: CaseOutcome) => o.case)
   outcomes: Relation<CaseOutcome[]>;
 }
