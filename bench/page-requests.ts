@@ -8,7 +8,7 @@ import { GROUP_RANKING_QUERY, GROUPS_NOT_REPORTED_QUERY } from '../client/pages/
 import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from '../client/pages/overview/overview-queries';
 import { sameDayLastYearFilter } from '../client/pages/overview/same-day-last-year';
 import { IMPORT_HISTORY_QUERY, RECENT_REPORTS_QUERY } from '../client/pages/reports/reports.graphql';
-import { YEAR_CURVES_QUERY } from '../client/pages/trends/trends-queries';
+import { YEAR_CURVES_QUERY } from '../client/years/year-curves-query';
 
 // The requests each dashboard page sends when it opens, built from the client's own documents and
 // its own filter functions. Apollo adds __typename to every selection before sending; so do we, so

@@ -50,6 +50,13 @@ export const formatCount = (n: number): string => formatters().integer.format(n)
 export const formatCompact = (n: number): string => formatters().compact.format(n);
 export const formatPercent = (ratio: number): string => formatters().percent.format(ratio);
 
+/** A change as a signed percent, so it reads without colour: "+8 %", "−3 %" (a true minus), "0 %". */
+export function formatSignedPercent(ratio: number): string {
+  const rounded = formatPercent(Math.abs(ratio));
+  if (rounded === formatPercent(0)) return rounded;
+  return `${ratio > 0 ? '+' : '\u2212'}${rounded}`;
+}
+
 /** A `Date` scalar (YYYY-MM-DD) as "20 Nov 2025"; read as UTC so no time zone shifts the day. */
 export const formatDate = (date: string): string => formatters().longDate.format(new Date(`${date}T00:00:00Z`));
 /** A `Date` scalar without its year: "20 Nov". */

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../gql';
 
 /**
  * Years' cumulative curves under the filters, by campaign day or calendar date: the trends page's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYearList, toggleYear, writeYearList } from '../../client/pages/trends/year-list';
+import { parseYearList, toggleYear, writeYearList } from '../../client/years/year-list';
 
 const campaigns = [2013, 2019, 2023, 2024, 2025];
 

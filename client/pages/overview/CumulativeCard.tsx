@@ -8,11 +8,11 @@ import type { Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
-import { YearChecklist } from '../trends/YearChecklist';
+import { YearChecklist } from '../../years/YearChecklist';
 import { cumulativeView } from './cumulative-view';
 import type { OverviewCase } from './overview-queries';
 import { overviewMessages } from './overview.messages';
-import { formatSignedPercent } from './signed-percent';
+import { formatSignedPercent } from '../../format';
 
 interface CumulativeCardProps {
   year: number;

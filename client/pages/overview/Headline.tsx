@@ -3,7 +3,7 @@ import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import type { CampaignSummary } from '../../graphql/operations';
 import { overviewMessages } from './overview.messages';
-import { formatSignedPercent } from './signed-percent';
+import { formatSignedPercent } from '../../format';
 
 export interface Counts {
   totalActions: number;

@@ -13,7 +13,7 @@ import { DailyCard } from './DailyCard';
 import { GoalProgress } from './GoalProgress';
 import { Headline, type Comparison } from './Headline';
 import { OverviewSkeleton, PageTitle } from './OverviewSkeleton';
-import { YEAR_CURVES_QUERY } from '../trends/trends-queries';
+import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
 import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from './overview-queries';
 import { overviewMessages } from './overview.messages';
 import { sameDayLastYearFilter } from './same-day-last-year';

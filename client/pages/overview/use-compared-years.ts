@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSearchParam } from '../../url-state';
-import { parseYearList, toggleYear, writeYearList } from '../trends/year-list';
+import { parseYearList, toggleYear, writeYearList } from '../../years/year-list';
 
 /** The address's word for "compare with no other year" (no parameter means the default). */
 const NONE = 'none';

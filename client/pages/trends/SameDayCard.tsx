@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
-import { formatSignedPercent } from '../overview/signed-percent';
+import { formatSignedPercent } from '../../format';
 import type { SameDayRow } from './same-day-table';
 import { trendsMessages } from './trends.messages';
 

@@ -10,15 +10,15 @@ import { useMessages } from '../../i18n/use-messages';
 import { formatCount, formatShortDate } from '../../format';
 import { addDays, daysBetween } from '../../dates';
 import { useDocumentTitle } from '../../use-document-title';
-import { formatSignedPercent } from '../overview/signed-percent';
+import { formatSignedPercent } from '../../format';
 import { AlignmentChoice } from './AlignmentChoice';
 import { SameDayCard } from './SameDayCard';
 import { dayRange, defaultAsOfDay, sameDayTable, type SameDayRow } from './same-day-table';
 import { TrendsChartCard } from './TrendsChartCard';
-import { YEAR_CURVES_QUERY } from './trends-queries';
+import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
 import { trendsMessages } from './trends.messages';
 import { useTrendsParams } from './use-trends-params';
-import { YearChecklist } from './YearChecklist';
+import { YearChecklist } from '../../years/YearChecklist';
 import './trends.css';
 import { PageIntro } from '../../components/PageIntro';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Alignment } from '../../gql/graphql';
 import { useSearchParam } from '../../url-state';
-import { parseYearList, toggleYear, writeYearList } from './year-list';
+import { parseYearList, toggleYear, writeYearList } from '../../years/year-list';
 
 /**
  * The trends page's own parameters: `years=2025,2023,2019` (the years compared; the base year and

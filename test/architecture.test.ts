@@ -1,0 +1,22 @@
+import madge from 'madge';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// How the code is laid out, checked: the next engineer can rely on it (ARCHITECTURE.md, README Layout).
+const config = { baseDir: process.cwd(), ...JSON.parse(readFileSync('.madgerc', 'utf8')) };
+
+describe('the layout of the code', () => {
+  it('has no import cycle in server/ or client/ (type-only imports aside)', async () => {
+    const graph = await madge(['server', 'client'], config);
+    expect(graph.circular()).toEqual([]);
+  }, 60_000);
+
+  it('has no page importing another page\'s folder: what two pages share lives in a common place', async () => {
+    const graph = (await madge(['client/pages'], config)).obj();
+    const folder = (file: string) => /^client\/pages\/([^/]+)\//.exec(file)?.[1];
+    const crossings = Object.entries(graph).flatMap(([file, deps]) =>
+      deps.filter((dep) => folder(dep) && folder(file) && folder(dep) !== folder(file)).map((dep) => `${file} → ${dep}`),
+    );
+    expect(crossings).toEqual([]);
+  }, 60_000);
+});
