@@ -15,6 +15,7 @@ describe('dashboard shell', () => {
       'Groups',
       'Reports',
       'Snapshots',
+      'Counters',
     ]);
     await screenshot(staff, 'shell-staff');
     const coordinator = await dashboard().signIn('coordinator', { path: '/?page=reports' });

@@ -10,7 +10,7 @@ const dashboard = useDashboard();
 
 const PHONE = { width: 375, height: 800 };
 const STAFF = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
-const NAV_ES = ['Resumen', 'Tendencias', 'Casos y resultados', 'Geografía', 'Grupos', 'Informes', 'Publicaciones'];
+const NAV_ES = ['Resumen', 'Tendencias', 'Casos y resultados', 'Geografía', 'Grupos', 'Informes', 'Publicaciones', 'Contadores'];
 
 /** What has the focus, in a few words, and whether it shows a focus ring. */
 async function focused(page: Page) {
