@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors-user';
+import { decodeGroupCursor, encodeGroupCursor } from '../groups/group-page';
 import { groupsUpToSource, impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
 import type { DailyTotal, YearSeries } from './impact.types';
@@ -95,7 +95,7 @@ export class ImpactService {
   /** Groups ranked by actions (then id), a page at a time; the cursor is the last row's place. */
   async topGroups(filter: ImpactFilter, first: number, after: string | null): Promise<GroupPage> {
     const s = this.source(filter, ['group_id'], 2);
-    const position = after ? decodeCursor(after) : null;
+    const position = after ? decodeGroupCursor(after, 'topGroups') : null;
     const rows: { group_id: number; actions: string; reports: string; total: number }[] = await this.db.query(
       `WITH g AS (
          SELECT r.group_id, ${s.actions} AS actions, ${s.reports} AS reports ${s.from} AND r.group_id IS NOT NULL
@@ -114,7 +114,7 @@ export class ImpactService {
         groupId: r.group_id,
         actions: num(r.actions),
         reports: num(r.reports),
-        cursor: encodeCursor(num(r.actions), r.group_id),
+        cursor: encodeGroupCursor({ actions: num(r.actions), groupId: r.group_id }),
       })),
     };
   }
@@ -163,14 +163,4 @@ export class ImpactService {
     }
     return [...byYear.values()];
   }
-}
-
-function encodeCursor(actions: number, groupId: number): string {
-  return Buffer.from(`${actions}:${groupId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { actions: number; groupId: number } {
-  const match = /^(\d{1,15}):(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('topGroups: "after" is not a cursor from this list', { after: 'is not valid' });
-  return { actions: Number(match[1]), groupId: Number(match[2]) };
 }
