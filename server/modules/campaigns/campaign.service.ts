@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { isRowId } from '../../common/id';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { bumpDataVersion } from '../rollups/rollup-maintenance';
@@ -72,7 +73,7 @@ export function listCampaigns(db: DataSource | EntityManager): Promise<Campaign[
 
 /** Adds a dated outcome to a case; the same kind on the same date is refused as a repeat. */
 export async function recordOutcome(db: DataSource, caseId: string, input: OutcomeInput, actorId: number | null): Promise<CaseOutcome> {
-  if (!/^\d{1,9}$/.test(caseId)) throw badInput(`"${caseId.slice(0, 40)}" is not a case id`, { caseId: 'is not valid' });
+  if (!isRowId(caseId)) throw badInput(`"${caseId.slice(0, 40)}" is not a case id`, { caseId: 'is not valid' });
   const id = await db.transaction(async (m) => {
     const [known] = await m.query(`SELECT 1 FROM "case" WHERE id = $1`, [Number(caseId)]);
     if (!known) throw badInput(`No case with id ${caseId}`, { caseId: 'not found' });

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isRowId } from '../../common/id';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
@@ -43,7 +44,7 @@ export class GroupResolver {
     description: "One group; null when there is none, or when it has not reported in a coordinator's regions",
   })
   group(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Group | null> {
-    if (!/^\d{1,9}$/.test(id)) throw badInput(`group: "${id.slice(0, 40)}" is not a valid id`, { id: 'is not valid' });
+    if (!isRowId(id)) throw badInput(`group: "${id.slice(0, 40)}" is not a valid id`, { id: 'is not valid' });
     return loaders.groupById.load(Number(id));
   }
 

@@ -1,4 +1,5 @@
 import { badInput } from '../../graphql/errors-user';
+import { isRowId } from '../../common/id';
 import type { ImpactFilter } from './impact-filter.input';
 
 /**
@@ -65,7 +66,7 @@ export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0, 
 
 function ids(values: readonly string[], field: string): string[] {
   for (const v of values) {
-    if (!/^\d{1,9}$/.test(v)) {
+    if (!isRowId(v)) {
       throw badInput(`filter.${field}: "${v.slice(0, 40)}" is not a valid id`);
     }
   }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isRowId } from '../../common/id';
 import { badInput } from '../../graphql/errors-user';
 import { LetterReport } from './letter-report.entity';
 
@@ -64,7 +65,7 @@ function decodeCursor(cursor: string, kind: CursorKind): string {
     decoded.length === 2 &&
     decoded[0] === kind &&
     typeof decoded[1] === 'string' &&
-    (kind === 'reportId' ? decoded[1].length <= 100 : /^\d{1,9}$/.test(decoded[1]));
+    (kind === 'reportId' ? decoded[1].length <= 100 : isRowId(decoded[1]));
   if (!valid) throw badInput('The cursor is not valid for this list: start again from the first page', { after: 'is not valid' });
   return (decoded as [CursorKind, string])[1];
 }

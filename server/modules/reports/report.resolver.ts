@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isRowId } from '../../common/id';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
 import { Case } from '../campaigns/case.entity';
@@ -10,7 +11,7 @@ import { ReportInput } from './report.inputs';
 import { correctReport, retractReport, submitReport } from './report.service';
 
 function reportId(id: string): number {
-  if (!/^\d{1,9}$/.test(id)) throw badInput(`"${id.slice(0, 40)}" is not a report id`, { id: 'is not valid' });
+  if (!isRowId(id)) throw badInput(`"${id.slice(0, 40)}" is not a report id`, { id: 'is not valid' });
   return Number(id);
 }
 
