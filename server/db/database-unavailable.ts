@@ -22,11 +22,11 @@ export const RETRY_AFTER_SECONDS = 1;
 const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300)$/;
 // Socket errors of a server that went away, and pg's own for a connection closed under a query.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-// ... a pool whose wait for a connection ran out (pg's own message), TypeORM's query runner whose
-// connection was dropped under a transaction (seen when every connection is terminated), and a database
-// too loaded to answer within the statement timeout (57014, which also names a cancel by hand: only the
+// ... a pool whose wait for a connection ran out (pg's own message), TypeORM's query runner (or its
+// provider) whose connection was dropped under a transaction (seen when every connection is
+// terminated), and a database too loaded to answer within the statement timeout (57014, which also names a cancel by hand: only the
 // timeout counts).
-const UNAVAILABLE_MESSAGES = /^Connection terminated|^timeout exceeded when trying to connect|^Database connection provided by a query runner was already released|not queryable|not currently accepting connections|canceling statement due to statement timeout/;
+const UNAVAILABLE_MESSAGES = /^Connection terminated|^timeout exceeded when trying to connect|^Database connection provided by a query runner was already released|^Query runner already released|not queryable|not currently accepting connections|canceling statement due to statement timeout/;
 
 /** Whether `error` (or what it wraps: TypeORM's driverError, a cause) says the database is unavailable. */
 export function isDatabaseUnavailable(error: unknown): boolean {
