@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLLUP_TABLES } from '../../server/modules/rollups/rollup-tables';
+import { TSX } from '../support/commands';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
+
+const run = promisify(execFile);
+
+/** `npm run verify` against the test database, as a child process. */
+function verifyCommand(db: TestDatabase) {
+  return run(TSX, ['server/cli/verify.ts'], { env: { ...process.env, DATABASE_URL: db.url } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+describe('npm run verify', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await givenCampaigns(db.dataSource, campaign(2024));
+    await givenReports(db.dataSource, [report(), report({ country: 'DE', region: 'Europe and Central Asia' })]);
+  });
+  afterAll(() => db?.drop());
+
+  it('passes on exact summary tables, naming each table on stderr as it checks it', async () => {
+    const result = await verifyCommand(db);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Every summary table matches the raw reports');
+    for (const table of ROLLUP_TABLES) expect(result.stderr).toMatch(new RegExp(`verify: summary table ${table.name} \\(\\d+/\\d+\\)`));
+  });
+
+  it('names a summary row that differs, exit 1', async () => {
+    await db.dataSource.query(`UPDATE rollup_daily SET actions = actions + 1 WHERE country = 'DE'`);
+    const result = await verifyCommand(db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 problem:');
+    expect(result.stderr).toMatch(/rollup_daily .*"country":"DE".*: expected 10 actions in 1 reports, stored 11 actions in 1 reports/);
+  });
+
+  it('fails to check with one line and exit 1, never a stack trace', async () => {
+    const last = ROLLUP_TABLES.at(-1)!.name;
+    await db.dataSource.query(`DROP TABLE ${last}`);
+    const result = await verifyCommand(db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`verify could not finish: relation "${last}" does not exist\n`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
