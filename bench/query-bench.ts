@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { signToken } from '../server/modules/users/session-token';
 import { addUser } from '../server/modules/users/user.service';
-import { bumpDataVersion } from '../server/modules/rollups/rollup-maintenance';
+import { bumpDataVersion } from '../server/data-version';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../server/app';
 import { BENCH_YEARS } from './bench-data';

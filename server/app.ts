@@ -12,14 +12,13 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { createReadPool } from './db/data-source';
 import { realClock, type Clock } from './common/clock';
-import { DataVersionWatcher } from './db/data-version';
+import { DataVersionWatcher, freshnessPlugin } from './data-version';
 import { isDatabaseUnavailable } from './db/database-unavailable';
 import { POOL_DEFAULTS, type ReadPoolSettings } from './env';
 import { ReadRouter } from './db/read-replica';
 import { createContext, type Context } from './graphql/context';
 import { FiguresFeed } from './graphql/figures-changed';
 import { formatError } from './graphql/errors';
-import { freshnessPlugin } from './graphql/freshness';
 import { queryLimits } from './graphql/limits';
 import { serviceUnavailable, serviceUnavailablePlugin } from './graphql/service-unavailable';
 import { writeConnectionsPlugin } from './graphql/write-connections';
@@ -81,7 +80,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const readPool = createReadPool(dataSource, options.readPool ?? READ_POOL_DEFAULTS);
   await readPool.initialize();
   const reads = new ReadRouter(readPool, readDataSource);
-  // the data version in memory, so a request costs no query to learn it (server/db/data-version.ts);
+  // the data version in memory, so a request costs no query to learn it (server/data-version/);
   // the embedded PGlite cannot deliver notifications to another connection: it polls
   const versions = new DataVersionWatcher(dataSource, { listen: !embedded });
   const feed = new FiguresFeed(versions);

@@ -5,7 +5,7 @@ import type { Clock } from '../common/clock';
 import type { ReadRouter } from '../db/read-replica';
 import type { AnswerSlot } from '../http/answer-cache';
 import { ImpactService } from '../modules/impact/impact.service';
-import { readFreshness, type DataVersionSource, type Freshness } from './freshness';
+import { readFreshness, type DataVersionSource, type Freshness } from '../data-version';
 import { createLoaders, type Loaders } from './loaders';
 import type { QueryCache } from './query-cache';
 
@@ -20,7 +20,7 @@ export type Context = {
   user: AuthUser | null;
   /** The regions a coordinator is limited to; null for everyone else (who see all). */
   scope: string[] | null;
-  /** The data version and times of this request, taken once (from memory: see server/db/data-version.ts). */
+  /** The data version and times of this request, taken once (from memory: see server/data-version/). */
   freshness: () => Promise<Freshness>;
   /** This app's topic id for live updates (several apps may share one process in tests). */
   liveChannel: string;

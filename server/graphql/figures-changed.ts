@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
 import { Authorized, Field, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import type { DataVersionWatcher } from '../db/data-version';
+import type { DataVersionWatcher } from '../data-version';
 import type { Context } from './context';
 import { pubSub } from './pubsub';
 

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { realClock, type Clock } from '../common/clock';
 import type { Context } from '../graphql/context';
 import { dateIn } from '../modules/impact/progress.service';
-import type { DataVersionSource } from '../graphql/freshness';
+import type { DataVersionSource } from '../data-version';
 import { MAX_TOKENS } from '../graphql/limits';
 import type { AuthUser, Authenticator } from './authenticate';
 

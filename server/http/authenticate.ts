@@ -2,7 +2,7 @@ import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
-import type { DataVersionSource } from '../graphql/freshness';
+import type { DataVersionSource } from '../data-version';
 import type { Role } from '../modules/users/session-token';
 import { SESSION_HOURS, verifyToken, verifyTokenUntil } from '../modules/users/session-token';
 import { findActiveUser } from '../modules/users/user.service';

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isRowId } from '../../common/id';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
-import { bumpDataVersion } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
 import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
 import type { OutcomeInput } from './outcome.inputs';

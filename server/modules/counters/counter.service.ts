@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { isCountryCode } from '../../common/iso-codes';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
-import { bumpDataVersion } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
 import { COUNTER_FIGURES, COUNTER_LANGUAGES, type CounterInput, type CounterLanguage, PublicCounter } from './counter.types';
 
 export interface CounterRow {

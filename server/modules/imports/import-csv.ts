@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
-import { bumpDataVersion } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
 import { ReportIngest, MAX_LISTED_ERRORS, type IngestResult, type RowError } from '../reports/ingest';
 import { parseReport } from '../reports/report-fields';
 import type { ReportRow } from '../reports/report-row';

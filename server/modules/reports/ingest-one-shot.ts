@@ -1,5 +1,6 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { bumpDataVersion, rollupUpserts } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
+import { rollupUpserts } from '../rollups/rollup-maintenance';
 import { checkStaged } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { ConcurrentWriteError, tallied, type ErrorTally, type IngestResult } from './ingest-result';

@@ -1,5 +1,6 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { applyRollupDeltas, bumpDataVersion, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
+import { applyRollupDeltas, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
 import { checkStaged, partHasProblem } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { tallied, type ErrorTally, type IngestResult } from './ingest-result';

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { BUMP_DATA_VERSION_SQL, versionWritten } from '../../db/data-version';
 import { applyFirstDayDelta, createFirstDayDelta, firstDayDeltaInsert, firstDayUpsert, removeFromFirstDays } from './group-first-day';
 import { ROLLUP_TABLES } from './rollup-tables';
 
@@ -70,15 +69,4 @@ export async function applyToRollups(db: EntityManager, ids: number[], sign: 1 |
   for (const sql of sumUpserts(source, sign)) await db.query(sql, [ids]);
   if (sign === 1) await db.query(firstDayUpsert(source), [ids]);
   else await removeFromFirstDays(db, ids);
-}
-
-/**
- * Marks that figures changed; returns the new version. Call last in a write transaction. Other
- * processes hear of it by NOTIFY when the transaction commits; this process at once after COMMIT.
- */
-export async function bumpDataVersion(db: EntityManager): Promise<number> {
-  const [row] = await db.query(BUMP_DATA_VERSION_SQL);
-  const version = Number(row.version);
-  versionWritten(db, { version, updatedAt: new Date(row.updated_at) });
-  return version;
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
-import { bumpDataVersion } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
 import type { ImpactFilter } from '../impact/impact-filter.input';
 import { dateIn } from '../impact/progress.service';
 import { canonicalJson, sha256 } from './canonical';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
-import { bumpDataVersion } from '../rollups/rollup-maintenance';
+import { bumpDataVersion } from '../../data-version';
 import { hashPassword, passwordProblem } from './password';
 import { ROLES, type Role } from './session-token';
 import { User } from './user.entity';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
-import type { DataVersion } from './data-version';
+import type { DataVersion } from './notification';
 
 const PENDING = 'w4rDataVersion';
 

@@ -1,65 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import type { DataSource, DataSourceOptions } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { logger } from '../logger';
-import { ListenConnection, withTimeout } from './listen-connection';
+import { ListenConnection, listenConfig, withTimeout } from './listen-connection';
+import { DATA_VERSION_CHANNEL, parsePayload, READ_VERSION_SQL, type DataVersion } from './notification';
 import { commitHooks } from './own-commits';
 
-export { versionWritten } from './own-commits';
-
-/** The channel every write notifies on commit (see bumpDataVersion). */
-export const DATA_VERSION_CHANNEL = 'w4r_data_version';
-
-export interface DataVersion {
-  version: number;
-  /** When the write that made this version started (the row's `updated_at`). */
-  updatedAt: Date;
-}
-
-/**
- * Bumps the version and queues a notification carrying it, in one statement. PostgreSQL delivers
- * the notification only when (and if) the transaction commits, in commit order.
- */
-export const BUMP_DATA_VERSION_SQL = `WITH bumped AS (
-    UPDATE data_version SET version = version + 1, updated_at = now() RETURNING version, updated_at
-  )
-  SELECT version, updated_at,
-    pg_notify('${DATA_VERSION_CHANNEL}', json_build_object('version', version, 'updatedAt', updated_at)::text)
-  FROM bumped`;
-
-const READ_SQL = `SELECT version, updated_at FROM data_version`;
-
-/*
- * Why a request may trust the version held in memory, and for how long.
- *
- * Answers are cached under the data version a request starts with (QueryCache), so the one thing
- * that must never happen is a request that starts after a write committed being keyed by an older
- * version: it could be served an answer cached before the write.
- *
- * - Writes of this process: bumpDataVersion leaves the new version on the transaction's query
- *   runner, and a TypeORM subscriber advances the watchers of this data source right after COMMIT
- *   returns, before the writer's caller (the mutation, the upload) answers. Anything that starts
- *   after the write answered sees the new version: exact, no window.
- * - Writes of other processes (another instance, `npm run import`) arrive by NOTIFY, usually a few
- *   milliseconds after their commit. In that window this process still answers from the previous
- *   version: the staleness the "Scale" issue accepts (visible in ≤ 1 s). Only increases are
- *   applied, so a late or repeated notification never moves the version back.
- * - The memory is trusted only while it is known to follow the database: while the LISTEN
- *   connection is up and proved to receive notifications (a probe sent through the ordinary pool
- *   after LISTEN, so the channel is checked end to end), or, when polling, for 1 s after a poll
- *   started. Otherwise (starting, reconnecting, a poll stuck behind an embedded transaction) each
- *   request reads data_version itself, as every request used to: slower, never stale.
- * - On (re)connect LISTEN comes before reading the version, so no commit falls between the two.
- * - A heartbeat reads the version every 5 s on the LISTEN connection; no answer in 3 s and the
- *   connection is treated as dead (a silent network failure sends no error). So a silently dead
- *   listener can leave this process up to ~8 s behind other instances in the worst case; a closed
- *   connection (server restart, killed backend) is noticed at once.
- * - The embedded PGlite, served through pglite-socket, runs every connection in one session: a
- *   NOTIFY is delivered back to the connection that sent it, never to the listener (tried with
- *   pglite 0.5.14 / pglite-socket 0.2.17). There, and wherever the probe fails (e.g. a pooler in
- *   transaction mode), the watcher polls every 500 ms instead. The embedded database has a single
- *   writer process anyway (its lock), so its own commits already advance the version at once.
- */
+// Why a request may trust the version in memory, and for how long: see index.ts.
 
 interface WatcherOptions {
   /** Try LISTEN/NOTIFY (default); false: poll from the start (the embedded database). */
@@ -143,7 +89,7 @@ export class DataVersionWatcher {
   /** The version a request keys its cache by: from memory while it is trusted, else read now. */
   async read(): Promise<DataVersion> {
     if (this.latestValue && this.trusted()) return this.latestValue;
-    const [row] = await this.dataSource.query(READ_SQL);
+    const [row] = await this.dataSource.query(READ_VERSION_SQL);
     this.advance({ version: Number(row.version), updatedAt: new Date(row.updated_at) });
     return this.latestValue!;
   }
@@ -183,7 +129,7 @@ export class DataVersionWatcher {
     while (!this.stopped) {
       this.modeValue = 'connecting';
       // the moment the connection is lost, requests stop trusting the memory
-      const connection = new ListenConnection(this.connectionConfig(), DATA_VERSION_CHANNEL, () => {
+      const connection = new ListenConnection(listenConfig(this.dataSource), DATA_VERSION_CHANNEL, () => {
         if (!this.stopped) this.modeValue = 'down';
       });
       this.current = connection;
@@ -258,7 +204,7 @@ export class DataVersionWatcher {
   }
 
   private async readOn(connection: ListenConnection): Promise<void> {
-    const { rows } = await connection.query(READ_SQL);
+    const { rows } = await connection.query(READ_VERSION_SQL);
     this.advance({ version: Number(rows[0].version), updatedAt: new Date(rows[0].updated_at) });
   }
 
@@ -276,30 +222,5 @@ export class DataVersionWatcher {
     });
     await this.dataSource.query(`SELECT pg_notify($1, $2)`, [DATA_VERSION_CHANNEL, token]);
     return arrived;
-  }
-
-  private connectionConfig(): pg.ClientConfig {
-    const o = this.dataSource.options as Extract<DataSourceOptions, { type: 'postgres' }>;
-    return {
-      ...(o.url
-        ? { connectionString: o.url }
-        : { host: o.host, port: o.port, user: o.username, password: o.password as string | undefined, database: o.database }),
-      ssl: o.ssl as pg.ClientConfig['ssl'],
-      application_name: 'w4r-impact data version',
-      connectionTimeoutMillis: 10_000,
-      keepAlive: true,
-    };
-  }
-}
-
-function parsePayload(payload: string): DataVersion | null {
-  if (/^\d+$/.test(payload)) return { version: Number(payload), updatedAt: new Date() };
-  if (!payload.startsWith('{')) return null; // a probe
-  try {
-    const { version, updatedAt } = JSON.parse(payload);
-    const at = new Date(updatedAt);
-    return Number.isSafeInteger(version) && !Number.isNaN(at.getTime()) ? { version, updatedAt: at } : null;
-  } catch {
-    return null;
   }
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 
 /** One pg client, its failure kept rather than thrown (an unhandled 'error' event kills the process). */
 export class ListenConnection {
@@ -70,4 +71,18 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
       timer = setTimeout(() => reject(new Error(`${what} got no answer in ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** A connection of its own to the data source's database, for LISTEN (never one of the pool's). */
+export function listenConfig(dataSource: DataSource): pg.ClientConfig {
+  const o = dataSource.options as Extract<DataSourceOptions, { type: 'postgres' }>;
+  return {
+    ...(o.url
+      ? { connectionString: o.url }
+      : { host: o.host, port: o.port, user: o.username, password: o.password as string | undefined, database: o.database }),
+    ssl: o.ssl as pg.ClientConfig['ssl'],
+    application_name: 'w4r-impact data version',
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  };
 }

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DataVersion } from '../db/data-version';
-import type { Context } from './context';
+import type { DataVersion } from './notification';
 
 export interface Freshness {
   /** Bumped by every write that changes a figure. */
@@ -11,7 +10,7 @@ export interface Freshness {
   asOf: Date;
 }
 
-/** Where a request learns the data version: the process's watcher (server/db/data-version.ts). */
+/** Where a request learns the data version: the process's watcher (watcher.ts). */
 export interface DataVersionSource {
   read(): Promise<DataVersion>;
 }
@@ -23,7 +22,7 @@ export async function readFreshness(versions: DataVersionSource): Promise<Freshn
 }
 
 /** Every answer carries its freshness in `extensions.freshness`, whatever was asked. */
-export const freshnessPlugin: ApolloServerPlugin<Context> = {
+export const freshnessPlugin: ApolloServerPlugin<{ freshness: () => Promise<Freshness> }> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
