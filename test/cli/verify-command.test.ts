@@ -21,7 +21,11 @@ describe('npm run verify', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await givenCampaigns(db.dataSource, campaign(2024));
-    await givenReports(db.dataSource, [report(), report({ country: 'DE', region: 'Europe and Central Asia' })]);
+    await givenReports(db.dataSource, [
+      report(),
+      report({ country: 'DE', region: 'Europe and Central Asia' }),
+      report({ groupRef: 'US-CHI-1', reportedAt: '2024-12-03T12:00:00Z' }),
+    ]);
   });
   afterAll(() => db?.drop());
 
@@ -38,6 +42,13 @@ describe('npm run verify', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('1 problem:');
     expect(result.stderr).toMatch(/rollup_daily .*"country":"DE".*: expected 10 actions in 1 reports, stored 11 actions in 1 reports/);
+  });
+
+  it("names a group's first day that differs, exit 1", async () => {
+    await db.dataSource.query(`UPDATE rollup_group_first_day SET first_day = first_day + 1`);
+    const result = await verifyCommand(db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/rollup_group_first_day .*"country":"US".*: expected first day 2024-12-03, stored first day 2024-12-04\n/);
   });
 
   it('fails to check with one line and exit 1, never a stack trace', async () => {

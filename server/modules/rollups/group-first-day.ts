@@ -52,31 +52,3 @@ export async function removeFromFirstDays(db: EntityManager, ids: number[]): Pro
     [ids],
   );
 }
-
-export interface FirstDayDifference {
-  key: Record<string, unknown>;
-  expected: string | null;
-  stored: string | null;
-}
-
-/** The stored first days against those recomputed from the raw active reports (first 100 differences each way). */
-export async function verifyGroupFirstDays(db: { query(sql: string): Promise<any[]> }): Promise<FirstDayDifference[]> {
-  // EXCEPT compares NULLs as equal (a missing subdivision), which a join condition would not.
-  const rows: Record<string, unknown>[] = await db.query(
-    `WITH expected AS (
-       SELECT ${DIMS}, min(day) AS first_day FROM letter_report WHERE status = 'ACTIVE' AND group_id IS NOT NULL GROUP BY ${DIMS}),
-     stored AS (SELECT ${DIMS}, first_day FROM rollup_group_first_day WHERE first_day IS NOT NULL)
-     (SELECT 'expected' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM stored) e LIMIT 100)
-     UNION ALL
-     (SELECT 'stored' AS side, * FROM (SELECT * FROM stored EXCEPT SELECT * FROM expected) s LIMIT 100)`,
-  );
-  const byKey = new Map<string, FirstDayDifference>();
-  for (const r of rows) {
-    const key = Object.fromEntries(GROUP_FIRST_DAY.dimensions.map((d) => [d, r[d]]));
-    const id = JSON.stringify(key);
-    const diff = byKey.get(id) ?? { key, expected: null, stored: null };
-    diff[r.side as 'expected' | 'stored'] = r.first_day as string;
-    byKey.set(id, diff);
-  }
-  return [...byKey.values()];
-}
