@@ -28,7 +28,7 @@ export const PAGES: Record<PageId, PageEntry> = {
     filtered: false,
   },
   snapshots: {
-    module: page(() => import('./SnapshotsPage').then((m) => m.SnapshotsPage)),
+    module: page(() => import('./snapshots/SnapshotsPage').then((m) => m.SnapshotsPage)),
     roles: ['admin', 'staff'],
     filtered: false,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TITLE_LENGTH, toPublishInput, type PublishFormValues } from '../../client/snapshots';
+import { MAX_TITLE_LENGTH, toPublishInput, type PublishFormValues } from '../../client/pages/snapshots/snapshot-values';
 
 const valid: PublishFormValues = { year: 2025, title: ' Our impact ', note: '', includeGroupNames: false, suppressBelow: '10' };
 

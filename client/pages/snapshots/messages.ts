@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/use-messages';
+import type { Messages } from '../../i18n/use-messages';
 
 /** The snapshots page and its components (list, publish form, preview, changes). */
 const en = {

@@ -1,6 +1,6 @@
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
-import { StatusBadge } from './StatusBadge';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
+import { StatusBadge } from '../../components/StatusBadge';
 
 interface SnapshotStatusBadgeProps {
   status: string;

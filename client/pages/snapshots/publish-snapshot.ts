@@ -1,6 +1,6 @@
 import type { Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
-import { PUBLISH_SNAPSHOT_MUTATION } from './operations';
+import { PUBLISH_SNAPSHOT_MUTATION } from './queries';
 
 /**
  * publishSnapshot, whose answer goes straight into the cached list (newest first) and marks the

@@ -1,6 +1,6 @@
 import { useId, type RefObject } from 'react';
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
 
 interface ReplaceSnapshotConfirmProps {
   /** The slug of the final snapshot that would be replaced, when the server named it. */

@@ -1,17 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { PublishSnapshotForm } from '../components/PublishSnapshotForm';
-import { QueryError } from '../components/QueryError';
-import { SnapshotDiffSection } from '../components/SnapshotDiffSection';
-import { SnapshotTable } from '../components/SnapshotTable';
-import { EmptyState } from '../components/StatusMessage';
-import { TableSkeleton } from '../components/TableSkeleton';
-import { CAMPAIGNS_QUERY, SNAPSHOTS_QUERY } from '../graphql/operations';
-import { useMessages } from '../i18n/use-messages';
-import { useDocumentTitle } from '../use-document-title';
-import { snapshotsMessages } from './snapshots.messages';
+import { PublishSnapshotForm } from './PublishSnapshotForm';
+import { QueryError } from '../../components/QueryError';
+import { SnapshotDiffSection } from './SnapshotDiffSection';
+import { SnapshotTable } from './SnapshotTable';
+import { EmptyState } from '../../components/StatusMessage';
+import { TableSkeleton } from '../../components/TableSkeleton';
+import { CAMPAIGNS_QUERY } from '../../graphql/operations';
+import { SNAPSHOTS_QUERY } from './queries';
+import { useMessages } from '../../i18n/use-messages';
+import { useDocumentTitle } from '../../use-document-title';
+import { snapshotsMessages } from './messages';
 import './snapshots.css';
-import { PageIntro } from '../components/PageIntro';
+import { PageIntro } from '../../components/PageIntro';
 
 /**
  * Impact snapshots, for staff and admins: what has been published, publishing a new one (preview

@@ -1,7 +1,7 @@
-import { countryName, formatCount, formatDate } from '../format';
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
-import type { PreviewFigures } from '../snapshots';
+import { countryName, formatCount, formatDate } from '../../format';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
+import type { PreviewFigures } from './snapshot-values';
 import { SnapshotStatusBadge } from './SnapshotStatusBadge';
 
 interface SnapshotPreviewFiguresProps {

@@ -1,9 +1,9 @@
-import { formatDateTime } from '../format';
-import type { SnapshotSummary } from '../graphql/operations';
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
-import { downloadUrls, shortChecksum } from '../snapshots';
-import { CopyButton } from './CopyButton';
+import { formatDateTime } from '../../format';
+import type { SnapshotSummary } from './queries';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
+import { downloadUrls, shortChecksum } from './snapshot-values';
+import { CopyButton } from '../../components/CopyButton';
 import { SnapshotStatusBadge } from './SnapshotStatusBadge';
 
 interface SnapshotTableProps {

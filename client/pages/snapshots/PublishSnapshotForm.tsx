@@ -1,16 +1,12 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { pickCampaign } from '../campaigns';
-import { usePublishSnapshot } from '../graphql/publish-snapshot';
-import {
-  PREVIEW_SNAPSHOT_QUERY,
-  type CampaignSummary,
-  type PublishSnapshotInput,
-  type SnapshotSummary,
-} from '../graphql/operations';
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
-import { errorMessage } from '../session';
+import { pickCampaign } from '../../campaigns';
+import { usePublishSnapshot } from './publish-snapshot';
+import type { CampaignSummary } from '../../graphql/operations';
+import { PREVIEW_SNAPSHOT_QUERY, type PublishSnapshotInput, type SnapshotSummary } from './queries';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
+import { errorMessage } from '../../session';
 import {
   DEFAULT_SUPPRESS_BELOW,
   needsReplace,
@@ -20,8 +16,8 @@ import {
   type PreviewFigures,
   type PublishFormErrors,
   type PublishFormValues,
-} from '../snapshots';
-import { LoadingState } from './LoadingState';
+} from './snapshot-values';
+import { LoadingState } from '../../components/LoadingState';
 import { PublishSnapshotFields } from './PublishSnapshotFields';
 import { ReplaceSnapshotConfirm } from './ReplaceSnapshotConfirm';
 import { SnapshotPreviewFigures } from './SnapshotPreviewFigures';

@@ -1,5 +1,5 @@
-import type { PublishSnapshotInput } from './graphql/operations';
-import { graphQLErrorsOf } from './session';
+import type { PublishSnapshotInput } from './queries';
+import { graphQLErrorsOf } from '../../session';
 
 // Pure helpers of the snapshots page: the publish form's values, the preview's figures, the errors.
 
@@ -16,7 +16,7 @@ export const DEFAULT_SUPPRESS_BELOW = 10;
 export const MAX_SUPPRESS_BELOW = 1000;
 export const MAX_TITLE_LENGTH = 200;
 
-/** Why a field is refused, as a key of snapshots.messages.ts ("error.<reason>"). */
+/** Why a field is refused, as a key of messages.ts ("error.<reason>"). */
 export type PublishFieldError = 'yearMissing' | 'titleMissing' | 'titleTooLong' | 'thresholdInvalid';
 export type PublishFormErrors = Partial<Record<'year' | 'title' | 'suppressBelow', PublishFieldError>>;
 

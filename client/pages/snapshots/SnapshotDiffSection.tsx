@@ -1,16 +1,16 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { formatChange, formatCount } from '../format';
-import { commonMessages } from '../i18n/common.messages';
+import { formatChange, formatCount } from '../../format';
+import { commonMessages } from '../../i18n/common.messages';
 import {
   SNAPSHOT_DIFF_QUERY,
   type FigureChange,
   type SnapshotDiffVariables,
   type SnapshotSummary,
-} from '../graphql/operations';
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
-import { QueryError } from './QueryError';
+} from './queries';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
+import { QueryError } from '../../components/QueryError';
 
 interface SnapshotDiffSectionProps {
   /** Newest first; at least one. */

@@ -1,15 +1,15 @@
 import { useId, type RefObject } from 'react';
-import { formatCount } from '../format';
-import type { CampaignSummary } from '../graphql/operations';
-import { useMessages } from '../i18n/use-messages';
-import { snapshotsMessages } from '../pages/snapshots.messages';
+import { formatCount } from '../../format';
+import type { CampaignSummary } from '../../graphql/operations';
+import { useMessages } from '../../i18n/use-messages';
+import { snapshotsMessages } from './messages';
 import {
   MAX_SUPPRESS_BELOW,
   MAX_TITLE_LENGTH,
   type PublishFieldError,
   type PublishFormErrors,
   type PublishFormValues,
-} from '../snapshots';
+} from './snapshot-values';
 
 interface PublishSnapshotFieldsProps {
   /** Undefined while the campaigns load. */
