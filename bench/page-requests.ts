@@ -5,9 +5,9 @@ import { NO_FILTERS, toImpactFilter, type Filters } from '../client/filters/filt
 import { CASES_ACROSS_YEARS_QUERY, CASES_CAMPAIGN_QUERY } from '../client/pages/cases/queries';
 import { GEOGRAPHY_QUERY } from '../client/pages/geography/queries';
 import { GROUP_RANKING_QUERY, GROUPS_NOT_REPORTED_QUERY } from '../client/pages/groups/queries';
-import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from '../client/pages/overview/overview-queries';
+import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from '../client/pages/overview/queries';
 import { sameDayLastYearFilter } from '../client/pages/overview/same-day-last-year';
-import { IMPORT_HISTORY_QUERY, RECENT_REPORTS_QUERY } from '../client/pages/reports/reports.graphql';
+import { IMPORT_HISTORY_QUERY, RECENT_REPORTS_QUERY } from '../client/pages/reports/queries';
 import { YEAR_CURVES_QUERY } from '../client/years/year-curves-query';
 
 // The requests each dashboard page sends when it opens, built from the client's own documents and

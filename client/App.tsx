@@ -14,7 +14,7 @@ import { commonMessages } from './i18n/common.messages';
 import { useLazyModule } from './lazy-module';
 import { LiveMark } from './live/LiveMark';
 import { useLiveUpdates } from './live/use-live-updates';
-import { LoginPage } from './pages/LoginPage';
+import { LoginPage } from './pages/login/LoginPage';
 import { SessionUserContext } from './session-user';
 import { PAGES, pagesFor } from './pages/registry';
 import {

@@ -1,11 +1,10 @@
 import { graphql } from '../gql';
-import type { CampaignsQuery, DemoAccountsQuery } from '../gql/graphql';
+import type { CampaignsQuery } from '../gql/graphql';
 
 // Documents shared by more than one page. Their types are generated from schema.graphql
 // (`npm run codegen`, client/gql/); the names below are the shapes components take.
 
 export type CampaignSummary = CampaignsQuery['campaigns'][number];
-export type DemoAccount = DemoAccountsQuery['demoAccounts'][number];
 
 export const CAMPAIGNS_QUERY = graphql(`
   query Campaigns {
@@ -20,7 +19,7 @@ export const CAMPAIGNS_QUERY = graphql(`
   }
 `);
 
-// Signing in. The session is an httpOnly cookie: the client never sees it, only `me`.
+// The session is an httpOnly cookie: the client never sees it, only `me`.
 
 export const ME_QUERY = graphql(`
   query Me {
@@ -33,30 +32,8 @@ export const ME_QUERY = graphql(`
   }
 `);
 
-export const LOGIN_MUTATION = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      id
-      email
-      role
-      regions
-    }
-  }
-`);
-
 export const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
-  }
-`);
-
-export const DEMO_ACCOUNTS_QUERY = graphql(`
-  query DemoAccounts {
-    demoAccounts {
-      email
-      password
-      role
-      regions
-    }
   }
 `);

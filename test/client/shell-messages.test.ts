@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonMessages } from '../../client/i18n/common.messages';
-import { loginMessages } from '../../client/pages/login.messages';
+import { loginMessages } from '../../client/pages/login/messages';
 import { snapshotsMessages } from '../../client/pages/snapshots/messages';
 
 // The shell's, sign-in page's and snapshots page's words: every key said in both languages, with

@@ -6,7 +6,7 @@ import type { CampaignSummary } from '../../graphql/operations';
 import { useMessages } from '../../i18n/use-messages';
 import { placeCases } from './actions-vs-outcomes';
 import { ActionsVsOutcomesCard } from './ActionsVsOutcomesCard';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { OutcomeRateCard } from './OutcomeRateCard';
 import { CASES_ACROSS_YEARS_QUERY } from './queries';
 import { ChartCardSkeleton } from '../../charts/ChartSkeleton';

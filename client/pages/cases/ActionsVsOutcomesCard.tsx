@@ -4,7 +4,7 @@ import type { Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { groupFigures, type CaseOutcomePoint, type GroupFigures } from './actions-vs-outcomes';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { HorizontalBars } from './HorizontalBars';
 import { formatMonths } from './months';
 

@@ -10,7 +10,7 @@ import { useMessages } from '../../i18n/use-messages';
 import { formatCount, formatDate, formatPercent, formatShortDate } from '../../format';
 import { ActionsByTypeChart } from './ActionsByTypeChart';
 import { mergeDailyByType, perTypeFilters, type DailyTypeRow } from './daily-by-type';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { CASE_ACTIONS_BY_TYPE_QUERY } from './queries';
 import type { CampaignDates } from './outcome-timeline';
 import { ChartSkeleton } from '../../charts/ChartSkeleton';

@@ -3,7 +3,7 @@ import { countryName } from '../../format';
 import type { ImpactFilter } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { CaseActionsCard } from './CaseActionsCard';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { OutcomeTimeline } from './OutcomeTimeline';
 import type { CampaignDates } from './outcome-timeline';
 import type { CampaignCase } from './queries';

@@ -5,7 +5,7 @@ import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { useSearchParam } from '../../url-state';
 import { CASE_SORTS, parseCaseSort, searchCases, sortCases, type CaseRow, type RowLabels } from './case-rows';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { OutcomeBadge } from './OutcomeBadge';
 
 interface CaseListProps {

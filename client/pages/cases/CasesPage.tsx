@@ -12,7 +12,7 @@ import { AcrossYears } from './AcrossYears';
 import { buildCaseRows } from './case-rows';
 import { CaseDetail } from './CaseDetail';
 import { CaseList } from './CaseList';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { CASES_CAMPAIGN_QUERY } from './queries';
 import './cases.css';
 import { ChartCardSkeleton } from '../../charts/ChartSkeleton';

@@ -1,7 +1,7 @@
 import type { OutcomeKind } from '../../gql/graphql';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 
 interface OutcomeBadgeProps {
   outcome: { kind: OutcomeKind; positive: boolean } | null;

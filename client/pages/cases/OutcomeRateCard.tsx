@@ -3,7 +3,7 @@ import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
 import { formatCount, formatPercent } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { HorizontalBars } from './HorizontalBars';
 import { formatMonths } from './months';
 import type { OutcomeSummary, OutcomeYear } from './queries';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { buildTimeline, type CampaignDates, type TimelineOutcome } from './outcome-timeline';
-import { casesMessages } from './cases.messages';
+import { casesMessages } from './messages';
 import { OutcomeBadge } from './OutcomeBadge';
 
 interface OutcomeTimelineProps {

@@ -4,7 +4,7 @@ import type { Column } from '../../components/DataTable';
 import { formatCount, formatPercent } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { BarList } from './BarList';
-import { overviewMessages } from './overview.messages';
+import { overviewMessages } from './messages';
 
 export interface BreakdownRow {
   key: string;

@@ -3,8 +3,8 @@ import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { BreakdownCard, type BreakdownRow } from './BreakdownCard';
 import { OutcomeBadges, uniqueKinds } from './OutcomeBadges';
-import type { OverviewImpact } from './overview-queries';
-import { overviewMessages } from './overview.messages';
+import type { OverviewImpact } from './queries';
+import { overviewMessages } from './messages';
 
 interface BreakdownsProps {
   impact: OverviewImpact;

@@ -10,8 +10,8 @@ import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { YearChecklist } from '../../years/YearChecklist';
 import { cumulativeView } from './cumulative-view';
-import type { OverviewCase } from './overview-queries';
-import { overviewMessages } from './overview.messages';
+import type { OverviewCase } from './queries';
+import { overviewMessages } from './messages';
 import { formatSignedPercent } from '../../format';
 
 interface CumulativeCardProps {

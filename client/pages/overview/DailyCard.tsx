@@ -4,8 +4,8 @@ import type { Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { ChartSkeleton } from '../../charts/ChartSkeleton';
-import type { OverviewImpact } from './overview-queries';
-import { overviewMessages } from './overview.messages';
+import type { OverviewImpact } from './queries';
+import { overviewMessages } from './messages';
 
 // recharts is a chunk of its own (see charts/lazy-cumulative-chart.ts); its download starts now.
 const chartModule = import('./DailyChart');

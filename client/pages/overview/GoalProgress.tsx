@@ -1,8 +1,8 @@
 import { Fragment, useId } from 'react';
 import { formatCount, formatPercent } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
-import type { OverviewProgress } from './overview-queries';
-import { overviewMessages } from './overview.messages';
+import type { OverviewProgress } from './queries';
+import { overviewMessages } from './messages';
 
 /** The whole campaign against its goal: a bar (full at the goal), the pace of past years, the forecast. */
 export function GoalProgress({ progress }: { progress: OverviewProgress }) {

@@ -2,7 +2,7 @@ import { relativeChange } from '../../charts/relative-change';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import type { CampaignSummary } from '../../graphql/operations';
-import { overviewMessages } from './overview.messages';
+import { overviewMessages } from './messages';
 import { formatSignedPercent } from '../../format';
 
 export interface Counts {

@@ -1,6 +1,6 @@
 import { LoadingState } from '../../components/LoadingState';
 import { useMessages } from '../../i18n/use-messages';
-import { overviewMessages } from './overview.messages';
+import { overviewMessages } from './messages';
 import { ChartCardSkeleton } from '../../charts/ChartSkeleton';
 
 /** The page's h1 while no campaign name can stand in for it. */

@@ -18,7 +18,7 @@ import { FormField, type ControlProps } from './FormField';
 import { reportsMessages } from './messages';
 import { ModalDialog } from './ModalDialog';
 import { ReportSummary } from './ReportSummary';
-import { CAMPAIGN_CASES_QUERY, CORRECT_REPORT_MUTATION, type RecentReport } from './reports.graphql';
+import { CAMPAIGN_CASES_QUERY, CORRECT_REPORT_MUTATION, type RecentReport } from './queries';
 
 interface CorrectDialogProps {
   report: RecentReport;

@@ -9,7 +9,7 @@ import { formatCount, formatDateTime } from '../../format';
 import type { ReportsImportHistoryQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { reportsMessages } from './messages';
-import { IMPORT_HISTORY_QUERY } from './reports.graphql';
+import { IMPORT_HISTORY_QUERY } from './queries';
 
 type ImportRow = ReportsImportHistoryQuery['imports'][number];
 

@@ -11,7 +11,7 @@ import { CorrectDialog } from './CorrectDialog';
 import { reportsMessages } from './messages';
 import { useReportColumns } from './report-columns';
 import { MAX_SEARCH_LENGTH, parseReportSearch } from './report-search';
-import { RECENT_REPORTS_QUERY, type RecentReport } from './reports.graphql';
+import { RECENT_REPORTS_QUERY, type RecentReport } from './queries';
 import { RetractDialog } from './RetractDialog';
 
 const PAGE_SIZE = 25;

@@ -2,7 +2,7 @@ import { formatCount } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { reportsMessages } from './messages';
-import type { RecentReport } from './reports.graphql';
+import type { RecentReport } from './queries';
 
 /** One line saying which report a dialog is about: "120 × Letters, Ana Ruiz (2024), Group X". */
 export function ReportSummary({ report }: { report: RecentReport }) {

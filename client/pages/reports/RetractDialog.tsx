@@ -8,7 +8,7 @@ import { FormField } from './FormField';
 import { reportsMessages } from './messages';
 import { ModalDialog } from './ModalDialog';
 import { ReportSummary } from './ReportSummary';
-import { RETRACT_REPORT_MUTATION, type RecentReport } from './reports.graphql';
+import { RETRACT_REPORT_MUTATION, type RecentReport } from './queries';
 
 interface RetractDialogProps {
   report: RecentReport;

@@ -4,7 +4,7 @@ import { countryName, formatCount, formatDate, formatDateTime } from '../../form
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { reportsMessages } from './messages';
-import type { RecentReport } from './reports.graphql';
+import type { RecentReport } from './queries';
 
 const BADGE = { ACTIVE: 'solid', RETRACTED: 'outline', SUPERSEDED: 'dashed' } as const;
 

@@ -1,6 +1,6 @@
 import type { Alignment } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
-import { trendsMessages } from './trends.messages';
+import { trendsMessages } from './messages';
 
 interface AlignmentChoiceProps {
   value: Alignment;

@@ -4,7 +4,7 @@ import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { formatSignedPercent } from '../../format';
 import type { SameDayRow } from './same-day-table';
-import { trendsMessages } from './trends.messages';
+import { trendsMessages } from './messages';
 
 interface SameDayCardProps {
   rows: readonly SameDayRow[];

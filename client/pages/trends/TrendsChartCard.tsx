@@ -9,7 +9,7 @@ import type { Alignment } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { addDays } from '../../dates';
 import type { DatedSeries } from './same-day-table';
-import { trendsMessages } from './trends.messages';
+import { trendsMessages } from './messages';
 
 interface TrendsChartCardProps {
   series: readonly DatedSeries[];

@@ -16,7 +16,7 @@ import { SameDayCard } from './SameDayCard';
 import { dayRange, defaultAsOfDay, sameDayTable, type SameDayRow } from './same-day-table';
 import { TrendsChartCard } from './TrendsChartCard';
 import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
-import { trendsMessages } from './trends.messages';
+import { trendsMessages } from './messages';
 import { useTrendsParams } from './use-trends-params';
 import { YearChecklist } from '../../years/YearChecklist';
 import './trends.css';

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { DEMO_ACCOUNTS_QUERY, LOGIN_MUTATION, type DemoAccount } from '../graphql/operations';
-import { commonMessages, type CommonKey } from '../i18n/common.messages';
-import { useMessages } from '../i18n/use-messages';
-import { accountLabel, errorMessage, graphQLErrorsOf, roleDescription } from '../session';
-import { useDocumentTitle } from '../use-document-title';
-import { loginMessages } from './login.messages';
+import { commonMessages, type CommonKey } from '../../i18n/common.messages';
+import { useMessages } from '../../i18n/use-messages';
+import { accountLabel, errorMessage, graphQLErrorsOf, roleDescription } from '../../session';
+import { useDocumentTitle } from '../../use-document-title';
+import { loginMessages } from './messages';
+import { DEMO_ACCOUNTS_QUERY, LOGIN_MUTATION, type DemoAccount } from './queries';
 
 // This page is in the first download for everyone who is not signed in yet: keep it to React and
 // Apollo, nothing from the charts.

@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/use-messages';
+import type { Messages } from '../../i18n/use-messages';
 
 const en = {
   title: 'Sign in',
