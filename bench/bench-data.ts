@@ -41,21 +41,30 @@ export function reportToCsvLine(r: ReportRow): string {
   ].map(csvCell).join(',');
 }
 
+export interface BenchCsvOptions {
+  seed?: number;
+  /** Starts every report_id (default `B<seed>`): another prefix gives the same rows as new reports. */
+  idPrefix?: string;
+  /** The campaigns to write reports of (default every one). */
+  years?: number[];
+}
+
 /** Writes `reports` rows of benchmark data as a CSV file; returns the number of rows written. */
-export async function writeBenchCsv(file: string, reports: number, seed = 1): Promise<number> {
+export async function writeBenchCsv(file: string, reports: number, { seed = 1, idPrefix = `B${seed}`, years = BENCH_YEARS }: BenchCsvOptions = {}): Promise<number> {
   const out = createWriteStream(file);
   out.write(`${REPORT_COLUMNS.join(',')}\n`);
   const groups = buildGroups({ seed, groups: 50_000, sizeFactor: 0.5 }, BENCH_YEARS[0], BENCH_YEARS.at(-1)!);
+  const campaigns = benchCampaigns().filter((c) => years.includes(c.year));
   // later years get more reports, as the campaign grew
-  const weights = BENCH_YEARS.map((_, i) => 1 + i * 0.15);
+  const weights = campaigns.map((c) => 1 + BENCH_YEARS.indexOf(c.year) * 0.15);
   const total = weights.reduce((a, b) => a + b, 0);
   let written = 0;
-  for (const [i, c] of benchCampaigns().entries()) {
-    const quota = i === BENCH_YEARS.length - 1 ? reports - written : Math.round((reports * weights[i]) / total);
+  for (const [i, c] of campaigns.entries()) {
+    const quota = i === campaigns.length - 1 ? reports - written : Math.round((reports * weights[i]) / total);
     let n = 0;
     for (const row of generateCampaignReports({ ...c, targetActions: Number.MAX_SAFE_INTEGER }, groups, { seed })) {
       if (n++ >= quota) break;
-      if (!out.write(`${reportToCsvLine({ ...row, reportId: `B${seed}-${row.reportId}` })}\n`)) await once(out, 'drain');
+      if (!out.write(`${reportToCsvLine({ ...row, reportId: `${idPrefix}-${row.reportId}` })}\n`)) await once(out, 'drain');
     }
     written += quota;
   }

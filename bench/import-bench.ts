@@ -13,15 +13,20 @@ import { printTable, writeResults } from './results';
 /**
  * `npm run bench -- import [--rows N]`: generates N rows of benchmark data (default 1,000,000) as a
  * CSV file and imports it through the real import path (parse, validate, store, summary tables) into
- * a fresh database; then checks every summary table against the raw reports.
+ * a fresh database (`database`, dropped first if it exists); then checks every summary table against
+ * the raw reports.
  */
-export async function importBench(rows: number, keep?: (db: Database & { url: string }) => Promise<void>): Promise<Record<string, unknown>> {
+export async function importBench(
+  rows: number,
+  keep?: (db: Database & { url: string }) => Promise<void>,
+  database?: string,
+): Promise<Record<string, unknown>> {
   const file = path.join(tmpdir(), `w4r-bench-${rows}.csv`);
   const generated = performance.now();
   await writeBenchCsv(file, rows);
   const generateSeconds = (performance.now() - generated) / 1000;
 
-  const db = await freshBenchDatabase();
+  const db = await freshBenchDatabase(database);
   try {
     await loadCampaigns(db.dataSource, parseCampaignFile(JSON.stringify(benchCampaigns()), 'bench'));
     const summary = await importCsv(db.dataSource, createReadStream(file, { highWaterMark: 1 << 20 }), { filename: path.basename(file) });

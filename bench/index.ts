@@ -5,15 +5,20 @@ import { counterBench } from './counter-bench';
 import { importBench } from './import-bench';
 import { loadBench } from './load-bench';
 import { benchRegion, pageBench, type PageFigures } from './page-bench';
+import { peakBench } from './peak-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
 
-const USAGE = `usage: npm run bench -- [import | pages | counters | client] [--rows N] [--samples N] [--seconds N] [--no-baseline] [--runs N]
+const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
               page as a browser opens it (the client's documents), cold and warm, whole campaign and
               one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
   pages       import N reports, then only the pages (as above, without the baseline)
+  peak        import N reports (default 200,000), then the December peak against the server in its own
+              process: 16 readers opening the overview across 43 areas, --seconds (default 30) with no
+              writes, with forms submitting 5 reports/s, and with those plus an import of
+              --import-rows (default 100,000); the time until a write shows on an open dashboard
   import      generate N rows as CSV and import them through the real path
   counters    a public counter's JSON at 1,000 requests/s for --seconds (default 20): latency, errors
               and the database reads it cost
@@ -40,6 +45,15 @@ if (command === 'import') {
     pages = await pageBench(db.dataSource, option('--samples', 100));
   });
   console.log(`  written to ${writeResults(`pages-${rows}`, { pages })}`);
+} else if (command === 'peak') {
+  const rows = option('--rows', 200_000);
+  let peak: Record<string, unknown> = {};
+  await importBench(rows, async (db) => {
+    await db.dataSource.query('VACUUM ANALYZE');
+    peak = await peakBench(db.dataSource, db.url, { seconds: option('--seconds', 30), importRows: option('--import-rows', 100_000) });
+    // its own database: a pages or import bench started meanwhile drops and recreates w4r_bench
+  }, 'w4r_bench_peak');
+  console.log(`  written to ${writeResults(`peak-${rows}`, peak)}`);
 } else if (command === 'counters') {
   console.log(`  written to ${writeResults('counters', await counterBench(option('--seconds', 20)))}`);
 } else if (command === 'client') {

@@ -32,9 +32,9 @@ export function dashboardClient(url: string, token: string) {
     post,
     /**
      * Opens a page: each wave's requests in parallel, the next wave once they are answered. Returns
-     * the time until the last answer and the oldest data version answered.
+     * the time until the last answer, the oldest data version answered and the answers by operation.
      */
-    async open(waves: Wave[]): Promise<{ ms: number; oldestVersion: number }> {
+    async open(waves: Wave[]): Promise<{ ms: number; oldestVersion: number; answers: Answers }> {
       const answers: Answers = {};
       let oldestVersion = Infinity;
       const started = performance.now();
@@ -46,7 +46,7 @@ export function dashboardClient(url: string, token: string) {
           oldestVersion = Math.min(oldestVersion, body.extensions?.freshness?.dataVersion ?? Infinity);
         });
       }
-      return { ms: performance.now() - started, oldestVersion };
+      return { ms: performance.now() - started, oldestVersion, answers };
     },
     /** Submits one report as a form does; returns the data version it made and its latency. */
     async submit(region: string, country: string, year = BENCH_YEARS.at(-1)!): Promise<{ ms: number; version: number }> {
@@ -66,15 +66,17 @@ export function dashboardClient(url: string, token: string) {
   };
 }
 
+/** A new staff member, or a coordinator of `regions`: their bearer token, signed by `secret`. */
+export async function benchUser(dataSource: DataSource, secret: Uint8Array, role: 'staff' | 'coordinator', regions: string[] = []): Promise<string> {
+  const user = await addUser(dataSource, { email: `bench-${role}-${randomBytes(4).toString('hex')}@bench.w4r`, role, regions, password: randomBytes(16).toString('hex') }, null);
+  return signToken(secret, { userId: user.id, kind: 'script' }, '4h');
+}
+
 /** A staff member and a coordinator of `region`, with bearer tokens signed by `secret`. */
 export async function benchReaders(dataSource: DataSource, secret: Uint8Array, region: string, country: string): Promise<Reader[]> {
-  const make = async (role: 'staff' | 'coordinator', regions: string[]) => {
-    const user = await addUser(dataSource, { email: `bench-${role}-${randomBytes(4).toString('hex')}@bench.w4r`, role, regions, password: randomBytes(16).toString('hex') }, null);
-    return signToken(secret, { userId: user.id, kind: 'script' }, '4h');
-  };
   return [
-    { label: 'whole campaign', token: await make('staff', []), region, country },
-    { label: 'one region', token: await make('coordinator', [region]), region, country },
+    { label: 'whole campaign', token: await benchUser(dataSource, secret, 'staff'), region, country },
+    { label: 'one region', token: await benchUser(dataSource, secret, 'coordinator', [region]), region, country },
   ];
 }
 
