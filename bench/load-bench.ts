@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import type { DataSource } from 'typeorm';
-import { signToken } from '../server/modules/users/session-token';
+import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
 import { BENCH_YEARS } from './bench-data';
 import { startProductionServer } from './production-server';
@@ -19,7 +19,7 @@ import { printTable } from './results';
 export async function loadBench(dataSource: DataSource, databaseUrl: string, seconds = 20) {
   const secret = randomBytes(32).toString('hex');
   const staff = await addUser(dataSource, { email: `load-${Date.now()}@bench.w4r`, role: 'staff', password: randomBytes(16).toString('hex') }, null);
-  const token = await signToken(new TextEncoder().encode(secret), { userId: staff.id, kind: 'script' }, '2h');
+  const token = await issueToken(dataSource, new TextEncoder().encode(secret), { userId: staff.id, kind: 'script' }, 2 * 3600);
   const server = await startProductionServer(databaseUrl, secret);
   try {
     const areas: { region: string; country: string }[] = await dataSource.query(

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../server/app';
-import { signToken } from '../server/modules/users/session-token';
+import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
 import { benchCampaigns, BENCH_YEARS } from './bench-data';
 import { pageWaves, PAGES, type Answers, type PageName, type Wave } from './page-requests';
@@ -69,7 +69,7 @@ export function dashboardClient(url: string, token: string) {
 /** A new staff member, or a coordinator of `regions`: their bearer token, signed by `secret`. */
 export async function benchUser(dataSource: DataSource, secret: Uint8Array, role: 'staff' | 'coordinator', regions: string[] = []): Promise<string> {
   const user = await addUser(dataSource, { email: `bench-${role}-${randomBytes(4).toString('hex')}@bench.w4r`, role, regions, password: randomBytes(16).toString('hex') }, null);
-  return signToken(secret, { userId: user.id, kind: 'script' }, '4h');
+  return issueToken(dataSource, secret, { userId: user.id, kind: 'script' }, 4 * 3600);
 }
 
 /** A staff member and a coordinator of `region`, with bearer tokens signed by `secret`. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { signToken } from '../server/modules/users/session-token';
+import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
 import { bumpDataVersion } from '../server/data-version';
 import type { DataSource } from 'typeorm';
@@ -35,7 +35,7 @@ export async function queryBench(dataSource: DataSource, samples = 200, coldSamp
   const secret = new TextEncoder().encode(randomBytes(32).toString('hex'));
   const app = await createApp(dataSource, { sessionSecret: secret, production: true });
   const staff = await addUser(dataSource, { email: `bench-${Date.now()}@bench.w4r`, role: 'staff', password: randomBytes(16).toString('hex') }, null);
-  const token = await signToken(secret, { userId: staff.id, kind: 'script' }, '2h');
+  const token = await issueToken(dataSource, secret, { userId: staff.id, kind: 'script' }, 2 * 3600);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
   const post = async (query: string, variables: object) => {

@@ -88,7 +88,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   // whole answers as bytes, in front of Apollo (server/http/answer-cache.ts)
   const answers = new AnswerCache({ authenticator, versions, now: clock });
   const schema = await getSchema();
-  const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string } = {}) =>
+  const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string; sessionId?: string | null } = {}) =>
     createContext({
       dataSource: readPool,
       writeDataSource: dataSource,
@@ -162,10 +162,10 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // the answer cache has usually asked already: the token and the user come from the Authenticator's memory
-        const { user } = await authenticator.authenticate(req).catch((error: unknown) => {
+        const { user, sessionId } = await authenticator.authenticate(req).catch((error: unknown) => {
           throw isDatabaseUnavailable(error) ? serviceUnavailable(error) : error;
         });
-        const context = contextFor(user, { res, clientAddress: req.ip ?? '' });
+        const context = contextFor(user, { res, clientAddress: req.ip ?? '', sessionId });
         answers.bind(context, res);
         return context;
       },

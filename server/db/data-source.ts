@@ -8,6 +8,7 @@ import { Group } from '../modules/groups/group.entity';
 import { ImportBatch } from '../modules/imports/import-batch.entity';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { Session } from '../modules/users/session.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
 import { Rollups1763800000000 } from './migrations/1763800000000-rollups';
@@ -16,15 +17,16 @@ import { Snapshots1764000000000 } from './migrations/1764000000000-snapshots';
 import { CaseActionIndex1764100000000 } from './migrations/1764100000000-case-action-index';
 import { GroupFirstDay1765200000000 } from './migrations/1765200000000-group-first-day';
 import { PublicCounters1765600000000 } from './migrations/1765600000000-public-counters';
+import { Sessions1766100000000 } from './migrations/1766100000000-sessions';
 import { boundedPg } from './bounded-pool';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User, AuditEntry];
+export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, ImportBatch, User, Session, AuditEntry];
 export const migrations = [
   InitialSchema1763700000000, Rollups1763800000000, AuditLog1763900000000, Snapshots1764000000000, CaseActionIndex1764100000000,
-  GroupFirstDay1765200000000, PublicCounters1765600000000,
+  GroupFirstDay1765200000000, PublicCounters1765600000000, Sessions1766100000000,
 ];
 
 export interface DataSourceOptions {

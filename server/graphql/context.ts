@@ -28,6 +28,8 @@ export type Context = {
   impact: ImpactService;
   session: {
     secret: Uint8Array;
+    /** The session or script token this request came with (its row in auth_session), or null. */
+    id: string | null;
     start(token: string): void;
     end(): void;
   };
@@ -54,6 +56,7 @@ export interface ContextOptions {
   versions: DataVersionSource;
   liveChannel: string;
   user: AuthUser | null;
+  sessionId?: string | null;
   res?: Response;
   secret: Uint8Array;
   secureCookies: boolean;
@@ -63,7 +66,7 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): Context {
-  const { dataSource, writeDataSource, reads, cache, versions, liveChannel, user, res, secret, secureCookies, embedded, now, clientAddress = '' } = options;
+  const { dataSource, writeDataSource, reads, cache, versions, liveChannel, user, sessionId = null, res, secret, secureCookies, embedded, now, clientAddress = '' } = options;
   let freshness: Promise<Freshness> | undefined;
   const scope = user?.role === 'coordinator' ? user.regions : null;
   const version = async () => (await context.freshness()).dataVersion;
@@ -90,6 +93,7 @@ export function createContext(options: ContextOptions): Context {
     writeConnections: () => ({ dataSource: writeDataSource, loaders: loadersOn(writeDataSource) }),
     session: {
       secret,
+      id: sessionId,
       start: (token) => res && setSessionCookie(res, token, secureCookies),
       end: () => res && clearSessionCookie(res, secureCookies),
     },

@@ -31,10 +31,13 @@ import type { AuthUser, Authenticator } from './authenticate';
  * - the day: `progress` stands at "today" in its campaign's time zone: an answer that used it is
  *   served only while that date holds there (east of UTC it changes hours before the UTC day).
  * - `Accept`: it decides the content type, which a hit answers with as the miss did.
- * Only POST requests with a JSON body, a query operation, status 200 and no errors are kept. The
+ * Only POST requests with a JSON body, a query operation (not asking for `sessions`), status 200
+ * and no errors are kept. The
  * answer's `extensions.freshness.asOf` is when it was computed.
  */
 const SCOPED_ROOT_FIELDS = new Set(['impact', 'yearComparison', 'campaigns', 'campaign', '__typename']);
+/** Fields that change without a data version: a new sign-in and a session's last use do not bump it. */
+const UNKEPT_ROOT_FIELDS = new Set(['sessions']);
 const BODY_LIMIT = 1024 * 1024;
 const GZIP_FROM = 1024; // as the compression middleware: smaller answers go as they are
 
@@ -191,6 +194,7 @@ export class AnswerCache {
     if (!operation || operation.operation !== 'query') return null;
     const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
     const roots = rootFields(operation.selectionSet, fragments, new Set());
+    if (roots?.some((f) => UNKEPT_ROOT_FIELDS.has(f))) return null;
     const audience = roots && roots.every((f) => SCOPED_ROOT_FIELDS.has(f)) ? 'scope' : 'user';
     this.audiences.set(text, audience);
     return audience;

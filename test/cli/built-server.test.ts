@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../server/modules/users/session-token';
+import { issueToken } from '../../server/modules/users/session.service';
 import { addUser } from '../../server/modules/users/user.service';
 import { freePort, TSX } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -50,7 +50,7 @@ describe('the built server (npm run build:server, then npm run serve)', () => {
       server!.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited with ${code}:\n${output}`))));
     });
     const user = await addUser(db.dataSource, { email: 'built@test.w4r', role: 'staff', password: 'a-long-test-password' }, null);
-    const token = await signToken(new TextEncoder().encode(SECRET), { userId: user.id, kind: 'script' }, '1h');
+    const token = await issueToken(db.dataSource, new TextEncoder().encode(SECRET), { userId: user.id, kind: 'script' }, 3600);
     const ask = () =>
       fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

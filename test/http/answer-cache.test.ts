@@ -5,7 +5,7 @@ import { DASHBOARD_QUERY } from '../../bench/queries';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, TEST_SECRET, type RunningApp } from '../support/http';
-import { signToken } from '../../server/modules/users/session-token';
+import { issueToken } from '../../server/modules/users/session.service';
 
 let db: TestDatabase;
 let app: RunningApp;
@@ -135,7 +135,7 @@ describe('answers kept in front of Apollo', () => {
 
   it('stops a remembered token when it expires', async () => {
     const [{ id }] = await db.dataSource.query(`SELECT id FROM app_user WHERE role = 'admin' LIMIT 1`);
-    const brief = await signToken(TEST_SECRET, { userId: id, kind: 'script' }, '2s');
+    const brief = await issueToken(db.dataSource, TEST_SECRET, { userId: id, kind: 'script' }, 2);
     expect((await ask(TOTAL, brief)).json().data.impact.totalActions).toBeGreaterThan(0);
     expect((await ask(TOTAL, brief)).hit).toBe(true);
     await new Promise((r) => setTimeout(r, 2100));
@@ -163,7 +163,7 @@ describe('answers kept in front of Apollo', () => {
     const year = new Date().getUTCFullYear();
     await givenCampaigns(db.dataSource, campaign(year, { timezone: 'Pacific/Kiritimati', writingStarts: `${year}-01-01` }));
     const [{ id }] = await db.dataSource.query(`SELECT id FROM app_user WHERE role = 'admin' LIMIT 1`);
-    const token = await signToken(TEST_SECRET, { userId: id, kind: 'script' }, '3d');
+    const token = await issueToken(db.dataSource, TEST_SECRET, { userId: id, kind: 'script' }, 3 * 86_400);
     const query = `{ campaign(year: ${year}) { progress { asOf } } }`;
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../server/modules/users/session-token';
+import { issueToken } from '../../server/modules/users/session.service';
 import { addUser } from '../../server/modules/users/user.service';
 import { REPORT_COLUMNS } from '../../server/modules/reports/report-fields';
 import { freePort, TSX } from '../support/commands';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await givenCampaigns(db.dataSource, campaign(2024));
   await givenReports(db.dataSource, [report({ count: 5 }), report({ count: 7, groupRef: 'US-1' })]);
   const user = await addUser(db.dataSource, { email: 'shutdown-staff@test.w4r', role: 'staff', regions: [], password: 'a-long-test-password' }, null);
-  token = await signToken(TEST_SECRET, { userId: user.id, kind: 'script' }, '1h');
+  token = await issueToken(db.dataSource, TEST_SECRET, { userId: user.id, kind: 'script' }, 3600);
 });
 afterAll(() => db?.drop());
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../server/modules/users/session-token';
+import { issueToken } from '../../server/modules/users/session.service';
 import { addUser } from '../../server/modules/users/user.service';
 import { freePort, TSX } from '../support/commands';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
@@ -77,7 +77,7 @@ beforeAll(async () => {
   await givenCampaigns(db.dataSource, campaign(2024));
   await givenReports(db.dataSource, [report({ count: 10 })]);
   const admin = await addUser(db.dataSource, { email: 'two@test.w4r', role: 'admin', password: 'a-long-test-password' }, null);
-  token = await signToken(TEST_SECRET, { userId: admin.id, kind: 'script' }, '1h');
+  token = await issueToken(db.dataSource, TEST_SECRET, { userId: admin.id, kind: 'script' }, 3600);
   [a, b] = await Promise.all([startInstance(), startInstance()]);
 }, 120_000);
 

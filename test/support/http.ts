@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, type App, type AppOptions } from '../../server/app';
-import { signToken } from '../../server/modules/users/session-token';
+import { issueToken } from '../../server/modules/users/session.service';
 import { addUser } from '../../server/modules/users/user.service';
 
 export const TEST_SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret-0123');
@@ -26,7 +26,7 @@ export async function startApp(dataSource: DataSource, options: Partial<AppOptio
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const userToken = async (role: 'admin' | 'staff' | 'coordinator', regions: string[] = []) => {
     const user = await addUser(dataSource, { email: `${role}-${++users}-${process.pid}@test.w4r`, role, regions, password: 'a-long-test-password' }, null);
-    return signToken(TEST_SECRET, { userId: user.id, kind: 'script' }, '1h');
+    return issueToken(dataSource, TEST_SECRET, { userId: user.id, kind: 'script' }, 3600);
   };
   const adminToken = await userToken('admin');
   return {

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../server/modules/users/session-token';
+import { issueToken } from '../../server/modules/users/session.service';
 import { TSX } from '../support/commands';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -148,7 +148,7 @@ describe('a coordinator of the Americas', () => {
 
 describe('tokens', () => {
   it('refuses an expired, a forged, a malformed and a disabled user’s token', async () => {
-    const expired = await signToken(TEST_SECRET, { userId: 1, kind: 'script' }, '-1m');
+    const expired = await issueToken(db.dataSource, TEST_SECRET, { userId: 1, kind: 'script' }, -60);
     const forged = await new SignJWT({ kind: 'script' }).setProtectedHeader({ alg: 'HS256' }).setSubject('1')
       .setIssuer('w4r-impact').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-another-secret-000000'));
     for (const token of [expired, forged, 'not-a-token']) {

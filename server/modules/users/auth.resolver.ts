@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { unauthenticated } from '../../graphql/auth-checker';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors-user';
@@ -7,7 +7,9 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { recordSuccessfulLogin, takeLoginAttempt } from './login-limiter';
 import { verifyPassword } from './password';
-import { SESSION_HOURS, signToken } from './session-token';
+import { Session } from './session.entity';
+import { endSession, endSessionsOf, issueToken, listSessions, revokeSession } from './session.service';
+import { SESSION_HOURS } from './session-token';
 import { User } from './user.entity';
 import { addUser, disableUser, listUsers, UserInputError } from './user.service';
 
@@ -62,14 +64,35 @@ export class AuthResolver {
       throw new GraphQLError('Wrong email or password', { extensions: { code: 'UNAUTHENTICATED' } });
     }
     await recordSuccessfulLogin(normalized, address);
-    ctx.session.start(await signToken(ctx.session.secret, { userId: user.id, kind: 'session' }, `${SESSION_HOURS}h`));
+    ctx.session.start(await issueToken(ctx.dataSource, ctx.session.secret, { userId: user.id, kind: 'session' }, SESSION_HOURS * 3600));
     return user;
   }
 
-  @Mutation(() => Boolean, { description: 'Signs out: clears the session cookie' })
-  logout(@Ctx() { session }: Context): boolean {
+  @Mutation(() => Boolean, { description: 'Signs out: ends this session (or script token) on the server and clears the session cookie' })
+  async logout(@Ctx() { dataSource, session }: Context): Promise<boolean> {
+    if (session.id) await endSession(dataSource, session.id);
     session.end();
     return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: "Ends every session and script token of the signed-in user, this one too; the number ended" })
+  async signOutEverywhere(@Ctx() { dataSource, session, user }: Context): Promise<number> {
+    const ended = await endSessionsOf(dataSource, user!.id, user!.id);
+    session.end();
+    return ended;
+  }
+
+  @Authorized('admin')
+  @Query(() => [Session], { description: "A user's live sessions and script tokens, the newest first" })
+  sessions(@Arg('email', () => String) email: string, @Ctx() { dataSource }: Context): Promise<Session[]> {
+    return asInputError(() => listSessions(dataSource, email));
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Session, { description: 'Ends one session or script token of any user: it stops working at once' })
+  revokeSession(@Arg('id', () => ID) id: string, @Ctx() { dataSource, user }: Context): Promise<Session> {
+    return asInputError(() => revokeSession(dataSource, id, user!.id));
   }
 
   @Authorized('admin')

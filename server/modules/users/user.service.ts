@@ -61,7 +61,3 @@ export async function disableUser(db: DataSource, email: string, actorId: number
 export function listUsers(db: DataSource): Promise<User[]> {
   return db.getRepository(User).find({ order: { email: 'ASC' } });
 }
-
-export function findActiveUser(db: DataSource, id: number): Promise<User | null> {
-  return db.getRepository(User).findOneBy({ id, disabled: false });
-}
