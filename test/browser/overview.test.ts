@@ -134,7 +134,7 @@ describe('overview charts', () => {
     // The case chart says its outcomes in words.
     const cases = page.getByRole('region', { name: 'Actions by case' });
     await cases.locator('.overview-bars').getByText('Chelsea Manning').waitFor();
-    await expect(cases.locator('.overview-badge').allTextContents()).resolves.toContain('✓ Released');
+    await expect(cases.locator('.outcome-badge').allTextContents()).resolves.toContain('✓ Released');
   });
 
   it('speaks Spanish with Spanish figures', async () => {

@@ -6,7 +6,7 @@ import { useMessages } from '../../i18n/use-messages';
 import { useSearchParam } from '../../url-state';
 import { CASE_SORTS, parseCaseSort, searchCases, sortCases, type CaseRow, type RowLabels } from './case-rows';
 import { casesMessages } from './messages';
-import { OutcomeBadge } from './OutcomeBadge';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
 
 interface CaseListProps {
   year: number;
@@ -59,7 +59,12 @@ export function CaseList({ year, rows, selectedId, onSelect }: CaseListProps) {
     {
       label: t('column.outcome'),
       value: (row) => labels.outcome(row) || t('badge.none'),
-      render: (row) => <OutcomeBadge outcome={row.badge} />,
+      render: (row) =>
+        row.badge ? (
+          <OutcomeBadge outcome={row.badge} />
+        ) : (
+          <span className="outcome-badge outcome-badge--none">{t('badge.none')}</span>
+        ),
     },
   ];
 

@@ -3,7 +3,7 @@ import { formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { buildTimeline, type CampaignDates, type TimelineOutcome } from './outcome-timeline';
 import { casesMessages } from './messages';
-import { OutcomeBadge } from './OutcomeBadge';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
 
 interface OutcomeTimelineProps {
   name: string;

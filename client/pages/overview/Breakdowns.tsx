@@ -2,7 +2,7 @@ import type { Column } from '../../components/DataTable';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { BreakdownCard, type BreakdownRow } from './BreakdownCard';
-import { OutcomeBadges, uniqueKinds } from './OutcomeBadges';
+import { OutcomeBadges, uniqueKinds } from '../../components/OutcomeBadge';
 import type { OverviewImpact } from './queries';
 import { overviewMessages } from './messages';
 
