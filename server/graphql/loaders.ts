@@ -4,8 +4,10 @@ import { In } from 'typeorm';
 import { CaseOutcome } from '../modules/campaigns/case-outcome.entity';
 import { Case } from '../modules/campaigns/case.entity';
 import { Group } from '../modules/groups/group.entity';
+import type { GroupYear } from '../modules/groups/group-years.types';
 import { GroupService } from '../modules/groups/group.service';
 import type { ImpactService, KeyTotal } from '../modules/impact/impact.service';
+import { OutcomeService } from '../modules/outcomes/outcome.service';
 import { LetterReport } from '../modules/reports/letter-report.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -41,6 +43,7 @@ function byId<T extends { id: number }>(
  */
 export function createLoaders(dataSource: DataSource, impact: ImpactService, cached: CachedRead, scope: string[] | null = null) {
   const groups = new GroupService(dataSource, scope);
+  const outcomes = new OutcomeService(dataSource);
   return {
     caseById: byId(dataSource, Case, cached),
     groupById: byId(dataSource, Group, cached, scope && (async (rows, ids) => {
@@ -70,6 +73,9 @@ export function createLoaders(dataSource: DataSource, impact: ImpactService, cac
         .find({ where: { caseId: In([...caseIds]) }, order: { date: 'ASC', id: 'ASC' } });
       return caseIds.map((id) => rows.filter((r) => r.caseId === id));
     }),
+    firstPositiveOutcomeByCase: new DataLoader<number, CaseOutcome | null>((caseIds) => outcomes.firstPositiveOutcomes(caseIds)),
+    /** A group's years, in this person's scope: years asked of many groups cost one query. */
+    yearsByGroup: new DataLoader<number, GroupYear[]>((groupIds) => groups.years(groupIds)),
   };
 }
 

@@ -1,5 +1,5 @@
 import madge from 'madge';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // How the code is laid out, checked: the next engineer can rely on it (ARCHITECTURE.md, README Layout).
@@ -19,4 +19,10 @@ describe('the layout of the code', () => {
     );
     expect(crossings).toEqual([]);
   }, 60_000);
+
+  it('makes every DataLoader in the per-request loader bag (server/graphql/loaders.ts)', () => {
+    const files = readdirSync('server', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const makers = files.filter((f) => /from 'dataloader'/.test(readFileSync(`server/${f}`, 'utf8')));
+    expect(makers).toEqual(['graphql/loaders.ts']);
+  });
 });

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { isRowId } from '../../common/id';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
@@ -7,21 +6,7 @@ import { Group } from './group.entity';
 import { toConnection } from './group-page';
 import { GroupRankingService } from './group-ranking.service';
 import { GroupRankingArgs, GroupRankingConnection, RankedGroup } from './group-ranking.types';
-import { GroupService } from './group.service';
 import { GroupYear } from './group-years.types';
-
-// One loader per request (the context is the request's), so years asked of many groups cost one query.
-const yearLoaders = new WeakMap<Context, DataLoader<number, GroupYear[]>>();
-
-function yearsLoader(ctx: Context): DataLoader<number, GroupYear[]> {
-  let loader = yearLoaders.get(ctx);
-  if (!loader) {
-    const service = new GroupService(ctx.dataSource, ctx.scope);
-    loader = new DataLoader((ids) => service.years(ids));
-    yearLoaders.set(ctx, loader);
-  }
-  return loader;
-}
 
 @Resolver(() => Group)
 export class GroupResolver {
@@ -51,8 +36,8 @@ export class GroupResolver {
   @FieldResolver(() => [GroupYear], {
     description: "Its active reports per campaign year, oldest first (only years with reports; a coordinator's regions only)",
   })
-  years(@Root() group: Group, @Ctx() ctx: Context): Promise<GroupYear[]> {
-    return yearsLoader(ctx).load(group.id);
+  years(@Root() group: Group, @Ctx() { loaders }: Context): Promise<GroupYear[]> {
+    return loaders.yearsByGroup.load(group.id);
   }
 }
 

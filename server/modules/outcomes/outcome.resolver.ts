@@ -3,7 +3,6 @@ import type { Context } from '../../graphql/context';
 import { CaseOutcome } from '../campaigns/case-outcome.entity';
 import { Case } from '../campaigns/case.entity';
 import { OutcomeSummary, OutcomeSummaryArgs } from './outcome-summary.types';
-import { outcomeLoaders } from './outcome.loaders';
 import { OutcomeService } from './outcome.service';
 
 @Resolver(() => OutcomeSummary)
@@ -26,7 +25,7 @@ export class CaseFirstPositiveResolver {
     description:
       "The earliest positive outcome dated on or after the campaign's writingStarts; earlier outcomes are context, not results",
   })
-  firstPositiveOutcome(@Root() c: Case, @Ctx() ctx: Context): Promise<CaseOutcome | null> {
-    return outcomeLoaders(ctx).firstPositiveByCase.load(c.id);
+  firstPositiveOutcome(@Root() c: Case, @Ctx() { loaders }: Context): Promise<CaseOutcome | null> {
+    return loaders.firstPositiveOutcomeByCase.load(c.id);
   }
 }
