@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { NO_FILTERS } from '../client/filters/filter-params';
@@ -37,6 +37,8 @@ interface PhaseFigures {
   shown?: ShownFigures;
   import?: Record<string, unknown>;
   serverRssMb: number;
+  /** The machine's 1-minute load average as the phase ends: other work on it slows every figure. */
+  loadAverage: number;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
         shown,
         import: await imported,
         serverRssMb: server.rssMb(),
+        loadAverage: round(loadavg()[0]),
       };
       printPhase(name, figures);
       return figures;
@@ -211,7 +214,7 @@ function printPhase(name: string, f: PhaseFigures): void {
     if (f.shown.errors.count) rows.push(['probe errors', errors(f.shown.errors)]);
   }
   if (f.import) rows.push(['import', JSON.stringify(f.import)]);
-  rows.push(['server RSS', `${f.serverRssMb} MB`]);
+  rows.push(['server RSS', `${f.serverRssMb} MB`], ['load average (1 min)', `${f.loadAverage} on ${availableParallelism()} cores`]);
   printTable(`Peak, phase ${name}: ${READERS} readers over ${AREAS} areas, the overview as the browser opens it`, rows);
 }
 
