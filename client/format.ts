@@ -1,10 +1,13 @@
 import { currentLanguage } from './i18n/i18n';
+import { LOCALES } from './i18n/locales';
 
 // Figures and dates follow the interface language: 289,067 and 20 Nov 2025 in English (British
-// usage), 289.067 and 20 nov 2025 in Spanish. Formatters are made once per language.
+// usage), 289.067 and 20 nov 2025 in Spanish, 289 067 and 20 nov. 2025 in French, ٢٨٩٬٠٦٧ and
+// ٢٠ نوفمبر ٢٠٢٥ in Arabic. Formatters are made once per language.
 
 interface Formatters {
   integer: Intl.NumberFormat;
+  year: Intl.NumberFormat;
   compact: Intl.NumberFormat;
   percent: Intl.NumberFormat;
   signed: Intl.NumberFormat;
@@ -15,7 +18,6 @@ interface Formatters {
   regionNames: Intl.DisplayNames;
 }
 
-const LOCALES = { en: 'en-GB', es: 'es-ES' } as const;
 const made = new Map<string, Formatters>();
 
 function formatters(): Formatters {
@@ -24,6 +26,7 @@ function formatters(): Formatters {
   if (!found) {
     found = {
       integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }),
+      year: new Intl.NumberFormat(locale, { useGrouping: false }),
       compact: new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
       percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
       signed: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero', useGrouping: 'always' }),
@@ -47,6 +50,8 @@ function formatters(): Formatters {
 }
 
 export const formatCount = (n: number): string => formatters().integer.format(n);
+/** A year in the language's digits, never grouped: "2025", "٢٠٢٥". */
+export const formatYear = (year: number): string => formatters().year.format(year);
 export const formatCompact = (n: number): string => formatters().compact.format(n);
 export const formatPercent = (ratio: number): string => formatters().percent.format(ratio);
 

@@ -16,7 +16,7 @@ export function CounterForm({ years }: { years: number[] }) {
   const [country, setCountry] = useState('');
   const [title, setTitle] = useState('');
   const [shows, setShows] = useState<CounterFigure[]>(['ACTIONS']);
-  const [counterLanguage, setCounterLanguage] = useState(language === 'es' ? 'es' : 'en');
+  const [counterLanguage, setCounterLanguage] = useState<string>(language);
   const [threshold, setThreshold] = useState('100');
   const [error, setError] = useState<string | null>(null);
   const places = useQuery(COUNTER_PLACES_QUERY, year ? { variables: { year } } : skipToken);

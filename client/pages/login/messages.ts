@@ -32,4 +32,40 @@ const es: Messages<typeof en>['es'] = {
   'demo.signInAs': 'Entrar como {{account}}',
 };
 
-export const loginMessages: Messages<typeof en> = { en, es };
+const fr: Messages<typeof en>['fr'] = {
+  title: 'Connexion',
+  intro: 'Les chiffres de la campagne sont réservés au personnel d’Amnesty et aux coordinations régionales.',
+  email: 'Adresse e-mail',
+  password: 'Mot de passe',
+  submit: 'Se connecter',
+  submitting: 'Connexion…',
+  wrongCredentials: 'Adresse e-mail ou mot de passe incorrect.',
+  tooManyAttempts_one: 'Trop de tentatives de connexion ; réessayez dans {{count}} minute.',
+  tooManyAttempts_other: 'Trop de tentatives de connexion ; réessayez dans {{count}} minutes.',
+  'demo.title': 'Comptes de démonstration',
+  'demo.intro':
+    'Ce serveur utilise sa base de données de démonstration intégrée : ces comptes sont donc ouverts à tous. Chacun voit ce que son rôle permet.',
+  'demo.signInAs': 'Se connecter en tant que {{account}}',
+};
+
+const ar: Messages<typeof en>['ar'] = {
+  title: 'تسجيل الدخول',
+  intro: 'أرقام الحملة مخصّصة لفريق عمل منظمة العفو الدولية ومنسّقي المناطق.',
+  email: 'البريد الإلكتروني',
+  password: 'كلمة المرور',
+  submit: 'تسجيل الدخول',
+  submitting: 'جارٍ تسجيل الدخول…',
+  wrongCredentials: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+  tooManyAttempts_zero: 'محاولات تسجيل دخول كثيرة جدًا؛ أعد المحاولة الآن.',
+  tooManyAttempts_one: 'محاولات تسجيل دخول كثيرة جدًا؛ أعد المحاولة بعد دقيقة واحدة.',
+  tooManyAttempts_two: 'محاولات تسجيل دخول كثيرة جدًا؛ أعد المحاولة بعد دقيقتين.',
+  tooManyAttempts_few: 'محاولات تسجيل دخول كثيرة جدًا؛ أعد المحاولة بعد {{count}} دقائق.',
+  tooManyAttempts_many: 'محاولات تسجيل دخول كثيرة جدًا؛ أعد المحاولة بعد {{count}} دقيقة.',
+  tooManyAttempts_other: 'محاولات تسجيل دخول كثيرة جدًا؛ أعد المحاولة بعد {{count}} دقيقة.',
+  'demo.title': 'حسابات تجريبية',
+  'demo.intro':
+    'يعمل هذا الخادم على قاعدة بياناته التجريبية المدمجة، لذا فهذه الحسابات متاحة للجميع. يرى كل حساب ما يسمح به دوره.',
+  'demo.signInAs': 'تسجيل الدخول باسم {{account}}',
+};
+
+export const loginMessages: Messages<typeof en> = { en, es, fr, ar };
