@@ -1,5 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { FIGURE_AXIS, LINE_AXIS, tooltipCount } from './axis-style';
+import { formatCount, formatYear } from '../format';
+import { useRightToLeft } from '../i18n/use-messages';
+import { chartSides, FIGURE_AXIS, LINE_AXIS, tooltipCount } from './axis-style';
 import type { CumulativeRow } from './cumulative-series';
 import { CHART_INK, DASHES, seriesColour } from './palette';
 
@@ -29,13 +31,14 @@ interface CumulativeChartProps {
 
 /** Cumulative actions by day for any number of years; it draws the rows and shapes nothing itself. */
 export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel, dayLabel, goal, marks = [], marker }: CumulativeChartProps) {
+  const side = chartSides(useRightToLeft());
   return (
     <div className="chart" role="img" aria-label={ariaLabel}>
       <LineChart
         data={rows as CumulativeRow[]}
         responsive
         style={{ width: '100%', height: '100%' }}
-        margin={{ top: 16, right: 16, bottom: 24, left: 0 }}
+        margin={side.margin({ top: 16, right: 16, bottom: 24, left: 0 })}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
@@ -43,18 +46,20 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
           {...LINE_AXIS}
           dataKey="day"
           type="number"
+          reversed={side.reversed}
+          tickFormatter={formatCount}
           domain={['dataMin', 'dataMax']}
           allowDecimals={false}
           label={{ value: xAxisLabel, position: 'insideBottom', offset: -16, fill: CHART_INK.text, fontSize: 13 }}
         />
-        <YAxis {...FIGURE_AXIS} domain={[0, valueTicks.at(-1) ?? 'auto']} ticks={valueTicks} interval={0} />
+        <YAxis {...FIGURE_AXIS} orientation={side.start} domain={[0, valueTicks.at(-1) ?? 'auto']} ticks={valueTicks} interval={0} />
         {goal ? (
           <ReferenceLine
             y={goal.value}
             ifOverflow="extendDomain"
             stroke="#111"
             strokeDasharray="2 4"
-            label={{ value: goal.label, position: 'insideTopLeft', fill: '#111', fontSize: 12 }}
+            label={{ value: goal.label, position: side.reversed ? 'insideTopRight' : 'insideTopLeft', fill: '#111', fontSize: 12 }}
           />
         ) : null}
         {marker ? (
@@ -62,14 +67,14 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
             x={marker.day}
             stroke="#111"
             strokeDasharray="3 3"
-            label={{ value: marker.label, position: 'insideTopRight', fill: '#111', fontSize: 12 }}
+            label={{ value: marker.label, position: side.reversed ? 'insideTopLeft' : 'insideTopRight', fill: '#111', fontSize: 12 }}
           />
         ) : null}
         <Tooltip
           labelFormatter={(day) => dayLabel(Number(day))}
           formatter={tooltipCount}
         />
-        <Legend verticalAlign="top" align="right" height={32} iconType="plainline" />
+        <Legend verticalAlign="top" align={side.end} height={32} iconType="plainline" />
         {/* Drawn last to first, so the emphasised year lies on top. */}
         {[...years].reverse().map((year) => {
           const index = years.indexOf(year);
@@ -77,7 +82,7 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
             <Line
               key={year}
               dataKey={String(year)}
-              name={String(year)}
+              name={formatYear(year)}
               type="monotone"
               stroke={seriesColour(index)}
               strokeWidth={index === 0 ? 3 : 2}

@@ -14,3 +14,22 @@ export const FIGURE_AXIS = { tickFormatter: formatCompact, tick: TICK, tickLine:
 
 /** A figure in a tooltip, in the reader's language. */
 export const tooltipCount = (value: unknown): string => (typeof value === 'number' ? formatCount(value) : String(value));
+
+type Side = 'left' | 'right';
+
+/**
+ * Where a chart's parts stand in the reading direction. Right to left (Arabic) the chart is mirrored
+ * as its readers expect: time and bars run from right to left (`reversed` on the XAxis), the figures'
+ * axis stands on the right, and margins, legends and labels swap sides.
+ */
+export function chartSides(rtl: boolean) {
+  const start: Side = rtl ? 'right' : 'left';
+  const end: Side = rtl ? 'left' : 'right';
+  return {
+    reversed: rtl,
+    start,
+    end,
+    /** A margin given for left to right, mirrored when the chart is. */
+    margin: (m: { top: number; right: number; bottom: number; left: number }) => (rtl ? { ...m, left: m.right, right: m.left } : m),
+  };
+}

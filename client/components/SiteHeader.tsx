@@ -40,8 +40,9 @@ export function SiteHeader(props: SiteHeaderProps) {
       list.scrollLeft = link.offsetLeft - (list.clientWidth - link.offsetWidth) / 2;
     }
     const markEnd = () => {
-      list.toggleAttribute('data-scrolled', list.scrollLeft > 0);
-      list.toggleAttribute('data-scrolled-to-end', list.scrollLeft + list.clientWidth >= list.scrollWidth - 1);
+      const scrolled = Math.abs(list.scrollLeft); // negative right to left: the start is on the right
+      list.toggleAttribute('data-scrolled', scrolled > 0);
+      list.toggleAttribute('data-scrolled-to-end', scrolled + list.clientWidth >= list.scrollWidth - 1);
     };
     markEnd();
     list.addEventListener('scroll', markEnd, { passive: true });

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { FIGURE_AXIS, LINE_AXIS, tooltipCount } from '../../charts/axis-style';
+import { chartSides, FIGURE_AXIS, LINE_AXIS, tooltipCount } from '../../charts/axis-style';
+import { useRightToLeft } from '../../i18n/use-messages';
 import { CHART_INK, seriesColour } from '../../charts/palette';
 import { ACTION_TYPES } from '../../filters/filter-params';
 import { formatShortDate } from '../../format';
@@ -20,6 +21,7 @@ interface ActionsByTypeChartProps {
 
 /** Daily actions stacked by type; it draws what mergeDailyByType made. */
 export function ActionsByTypeChart({ rows, types, typeLabel, period, ariaLabel }: ActionsByTypeChartProps) {
+  const side = chartSides(useRightToLeft());
   const first = rows[0]?.date ?? '';
   const last = rows.at(-1)?.date ?? '';
   const colour = (type: ActionType) => seriesColour(ACTION_TYPES.indexOf(type));
@@ -48,13 +50,13 @@ export function ActionsByTypeChart({ rows, types, typeLabel, period, ariaLabel }
           data={rows as DailyTypeRow[]}
           responsive
           style={{ width: '100%', height: '100%' }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          margin={side.margin({ top: 8, right: 16, bottom: 8, left: 0 })}
           barCategoryGap={1}
           accessibilityLayer={false}
         >
           <CartesianGrid stroke={CHART_INK.grid} vertical={false} />
-          <XAxis {...LINE_AXIS} dataKey="date" tickFormatter={formatShortDate} minTickGap={24} />
-          <YAxis {...FIGURE_AXIS} allowDecimals={false} />
+          <XAxis {...LINE_AXIS} reversed={side.reversed} dataKey="date" tickFormatter={formatShortDate} minTickGap={24} />
+          <YAxis {...FIGURE_AXIS} orientation={side.start} allowDecimals={false} />
           {shadeFrom <= shadeTo ? <ReferenceArea x1={shadeFrom} x2={shadeTo} fill={PERIOD_SHADE} fillOpacity={1} /> : null}
           <Tooltip
             labelFormatter={(date) => formatShortDate(String(date))}

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import { LINE_AXIS, TICK } from '../../charts/axis-style';
+import { chartSides, LINE_AXIS, TICK } from '../../charts/axis-style';
+import { useRightToLeft } from '../../i18n/use-messages';
 import { CHART_INK } from '../../charts/palette';
 
 interface HorizontalBarsProps<R> {
@@ -26,6 +27,7 @@ interface HorizontalBarsProps<R> {
 export function HorizontalBars<R>({ rows, category, value, format, colour, categoryWidth, ticks, ariaLabel, short = false }: HorizontalBarsProps<R>) {
   const name = (row: R) => row[category];
   const figure = (row: R) => row[value];
+  const side = chartSides(useRightToLeft());
   return (
     <div className={short ? 'chart chart--short' : 'chart'} role="img" aria-label={ariaLabel}>
       <BarChart
@@ -33,22 +35,23 @@ export function HorizontalBars<R>({ rows, category, value, format, colour, categ
         layout="vertical"
         responsive
         style={{ width: '100%', height: '100%' }}
-        margin={{ top: 8, right: 56, bottom: 8, left: 0 }}
+        margin={side.margin({ top: 8, right: 56, bottom: 8, left: 0 })}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke={CHART_INK.grid} horizontal={false} />
         <XAxis
           {...LINE_AXIS}
           type="number"
+          reversed={side.reversed}
           domain={ticks ? [ticks[0], ticks.at(-1)!] : [0, 'auto']}
           ticks={ticks}
           tickFormatter={format}
         />
-        <YAxis type="category" dataKey={name} interval={0} width={categoryWidth} tick={TICK} tickLine={false} axisLine={false} />
+        <YAxis type="category" orientation={side.start} dataKey={name} interval={0} width={categoryWidth} tick={TICK} tickLine={false} axisLine={false} />
         <Bar dataKey={figure} fill={colour} minPointSize={2} isAnimationActive={false}>
           <LabelList
             dataKey={figure}
-            position="right"
+            position={side.end}
             formatter={(shown) => (typeof shown === 'number' ? format(shown) : '')}
             {...TICK}
           />

@@ -1,0 +1,108 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from './support/browser';
+
+// The four languages in a real browser: each chosen by the browser's language or the picker, the
+// page's lang and dir set, Arabic mirrored (navigation from the right, the time axis running right
+// to left, the figures' axis on the right, Arabic-Indic digits), and screenshots of the overview and
+// the trends page in each language at desktop and phone sizes (test/artifacts/languages/) for people
+// to look at.
+
+const dashboard = useDashboard();
+
+const LANGUAGES = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ar: 'ar-EG' } as const;
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const OVERVIEW = { en: 'Overview', es: 'Resumen', fr: 'Vue d’ensemble', ar: 'نظرة عامة' } as const;
+const ARABIC_INDIC = /[٠-٩]/;
+
+/** Until the page has its heading and nothing is busy (twice, a moment apart: charts draw after data). */
+async function drawn(page: Page): Promise<void> {
+  const settled = () =>
+    page.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelector('[aria-busy="true"]') === null);
+  await settled();
+  await page.waitForTimeout(300);
+  await settled();
+}
+
+const documentMark = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+for (const [language, locale] of Object.entries(LANGUAGES) as [keyof typeof LANGUAGES, string][]) {
+  describe(`${language}, chosen by the browser's language (${locale})`, () => {
+    it('marks the page with its lang and direction, names the pages in it, and is screenshotted at both sizes', async () => {
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        const page = await dashboard().signIn('staff', { locale, viewport });
+        await drawn(page);
+        expect(await documentMark(page)).toEqual({ lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' });
+        await expect.poll(() => page.locator('.site-nav__link').first().textContent()).toBe(OVERVIEW[language]);
+        await screenshot(page, `languages/${language}-${size}-overview`);
+        await page.goto(`${dashboard().app.url}/?page=trends`);
+        await drawn(page);
+        await screenshot(page, `languages/${language}-${size}-trends`);
+        await page.context().close();
+      }
+    }, 120_000);
+  });
+}
+
+describe('Arabic, right to left', () => {
+  it('starts the navigation at the right edge and runs it leftwards', async () => {
+    const page = await dashboard().signIn('staff', { locale: 'ar-EG' });
+    await drawn(page);
+    const nav = await page.evaluate(() => {
+      const links = [...document.querySelectorAll('.site-nav__link')].map((a) => a.getBoundingClientRect());
+      const list = document.querySelector('.site-nav__list')!.getBoundingClientRect();
+      return { first: links[0], second: links[1], listRight: list.right };
+    });
+    expect(nav.first.x).toBeGreaterThan(nav.second.x);
+    expect(nav.listRight - nav.first.right).toBeLessThan(16);
+    await page.context().close();
+  });
+
+  it('runs the cumulative chart from right to left, with its figures on the right, in Arabic-Indic digits', async () => {
+    const page = await dashboard().signIn('staff', { locale: 'ar-EG' });
+    await drawn(page);
+    const chart = page.locator('.recharts-wrapper').first();
+    await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first().waitFor();
+    const axes = await chart.evaluate((wrapper) => {
+      const box = wrapper.getBoundingClientRect();
+      const ticks = (selector: string) =>
+        [...wrapper.querySelectorAll(`${selector} .recharts-cartesian-axis-tick-value`)].map((t) => ({
+          x: t.getBoundingClientRect().x,
+          text: t.textContent ?? '',
+        }));
+      return { middle: box.x + box.width / 2, x: ticks('.recharts-xAxis-tick-labels'), y: ticks('.recharts-yAxis-tick-labels') };
+    });
+    expect(axes.y.every((tick) => tick.x > axes.middle)).toBe(true);
+    // The days grow leftwards: the first tick (the earliest day) stands right of the last.
+    expect(axes.x[0].x).toBeGreaterThan(axes.x.at(-1)!.x);
+    expect(axes.y.at(-1)!.text).toMatch(ARABIC_INDIC);
+    await expect(page.locator('.headline, main').first().textContent()).resolves.toMatch(ARABIC_INDIC);
+    await page.context().close();
+  });
+});
+
+describe('the language picker', () => {
+  it('lists the four languages, each in its own name, and switches direction both ways', async () => {
+    const page = await dashboard().signIn('staff');
+    await drawn(page);
+    const picker = page.locator('.language-picker select');
+    const options = await picker.locator('option').evaluateAll((list) => list.map((o) => [o.getAttribute('value'), o.getAttribute('lang'), o.textContent]));
+    expect(options).toEqual([
+      ['en', 'en', 'English'],
+      ['es', 'es', 'Español'],
+      ['fr', 'fr', 'Français'],
+      ['ar', 'ar', 'العربية'],
+    ]);
+    await picker.selectOption('ar');
+    await expect.poll(() => page.locator('.site-nav__link').first().textContent()).toBe(OVERVIEW.ar);
+    expect(await documentMark(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await page.reload();
+    await drawn(page);
+    expect(await documentMark(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await page.locator('.language-picker select').selectOption('fr');
+    await expect.poll(() => page.locator('.site-nav__link').first().textContent()).toBe(OVERVIEW.fr);
+    expect(await documentMark(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+    await page.context().close();
+  });
+});
