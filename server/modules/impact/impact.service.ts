@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { decodeGroupCursor, encodeGroupCursor } from '../groups/group-page';
+import { GroupingPasses, type SetColumn } from './grouping-passes';
 import { groupsUpToSource, impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
 import type { DailyTotal, YearSeries } from './impact.types';
@@ -30,13 +31,18 @@ const num = (v: unknown) => Number(v ?? 0);
 const toKeyTotals = (rows: { key: unknown; actions: unknown; reports: unknown }[]): KeyTotal[] =>
   rows.map((r) => ({ key: String(r.key ?? ''), actions: num(r.actions), reports: num(r.reports) }));
 
+const DAY_MS = 86_400_000;
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
 /**
  * The figures of the dashboard. Each method asks impactSource for the smallest table that can
  * answer (a summary table, else the raw reports) and sorts breakdowns by actions, then key.
+ * Totals, breakdowns, countries and daily figures asked together share one scan (GroupingPasses).
  */
 export class ImpactService {
   /** Runs read queries: straight on the database, or through the request's cache. */
   private readonly db: { query(sql: string, params?: unknown[]): Promise<any[]> };
+  private readonly passes: GroupingPasses;
 
   /**
    * @param scope a coordinator's regions: every query is limited to them, whatever the filter asks
@@ -47,35 +53,33 @@ export class ImpactService {
     private readonly scope: string[] | null = null,
   ) {
     this.db = db;
+    this.passes = new GroupingPasses((sql, params) => this.db.query(sql, params));
   }
 
   private source(filter: ImpactFilter, dimensions: string[], paramOffset = 0) {
     return impactSource(filter, dimensions, paramOffset, this.scope);
   }
 
+  /** The rows of one grouping set (null: the totals), in the pass of its table and filter. */
+  private grouped(filter: ImpactFilter, column: SetColumn): Promise<KeyTotal[]> {
+    return this.passes.rows(this.source(filter, column ? [column] : []), column);
+  }
+
   async totals(filter: ImpactFilter): Promise<Totals> {
-    const s = this.source(filter, []);
-    const [row] = await this.db.query(`SELECT ${s.actions} AS actions, ${s.reports} AS reports ${s.from}`, s.params);
-    return { totalActions: num(row.actions), reportCount: num(row.reports) };
+    const [row] = await this.grouped(filter, null);
+    return { totalActions: row?.actions ?? 0, reportCount: row?.reports ?? 0 };
   }
 
   /** Distinct values of a column (groups that reported, writers' countries). */
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
-    const s = (column === 'group_id' && groupsUpToSource(filter, 0, this.scope)) || this.source(filter, [column]);
+    if (column === 'country') return (await this.grouped(filter, 'country')).length;
+    const s = groupsUpToSource(filter, 0, this.scope) || this.source(filter, [column]);
     const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params);
     return num(row.n);
   }
 
-  async breakdown(filter: ImpactFilter, column: BreakdownColumn): Promise<KeyTotal[]> {
-    const s = this.source(filter, [column]);
-    const key = column === 'subdivision' ? `coalesce(r.subdivision, '')` : `r.${column}`;
-    return toKeyTotals(
-      await this.db.query(
-        `SELECT ${key} AS key, ${s.actions} AS actions, ${s.reports} AS reports ${s.from}
-         GROUP BY 1 ORDER BY 2 DESC, 1`,
-        s.params,
-      ),
-    );
+  breakdown(filter: ImpactFilter, column: BreakdownColumn): Promise<KeyTotal[]> {
+    return this.grouped(filter, column);
   }
 
   /** Totals by the country of the case (not of the writers). */
@@ -121,17 +125,16 @@ export class ImpactService {
 
   /** Every day from the first to the last matching report, days without reports included. */
   async daily(filter: ImpactFilter): Promise<DailyTotal[]> {
-    const s = this.source(filter, ['day']);
-    const rows = await this.db.query(
-      `WITH d AS (SELECT r.day, ${s.actions} AS actions ${s.from} GROUP BY r.day)
-       SELECT to_char(g.day, 'YYYY-MM-DD') AS date, coalesce(d.actions, 0) AS actions,
-              sum(coalesce(d.actions, 0)) OVER (ORDER BY g.day) AS cumulative
-       FROM generate_series((SELECT min(day) FROM d), (SELECT max(day) FROM d), interval '1 day') AS g(day)
-       LEFT JOIN d ON d.day = g.day::date
-       ORDER BY g.day`,
-      s.params,
-    );
-    return rows.map((r: Record<string, string>) => ({ date: r.date, actions: num(r.actions), cumulative: num(r.cumulative) }));
+    const days = [...(await this.grouped(filter, 'day'))].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const actionsOn = new Map(days.map((d) => [d.key, d.actions]));
+    const series: DailyTotal[] = [];
+    let cumulative = 0;
+    for (let date = days[0]?.key; date && date <= days.at(-1)!.key; date = nextDay(date)) {
+      const actions = actionsOn.get(date) ?? 0;
+      cumulative += actions;
+      series.push({ date, actions, cumulative });
+    }
+    return series;
   }
 
   /**
