@@ -5,9 +5,9 @@ import type { DashboardClient } from './apollo';
 import { BusyStatus } from './busy/BusyStatus';
 import { LoadingState } from './components/LoadingState';
 import { QueryError } from './components/QueryError';
-import { SiteHeader } from './components/SiteHeader';
+import { SiteHeader, type SignOutScope } from './components/SiteHeader';
 import { ErrorState } from './components/StatusMessage';
-import { LOGOUT_MUTATION, ME_QUERY } from './graphql/operations';
+import { LOGOUT_MUTATION, ME_QUERY, SIGN_OUT_EVERYWHERE_MUTATION } from './graphql/operations';
 import { FilterBar } from './filters/FilterBar';
 import { useMessages } from './i18n/use-messages';
 import { commonMessages } from './i18n/common.messages';
@@ -106,20 +106,22 @@ export function App({ onSessionEnded, busy }: AppProps) {
     setChanged({ status: 'signedIn', user: data.me });
   }, [client, pageParam]);
 
-  const [signOut, setSignOut] = useState({ pending: false, error: null as string | null });
-  const onSignOut = useCallback(async () => {
+  const [signOut, setSignOut] = useState({ pending: null as SignOutScope | null, error: null as string | null });
+  const onSignOut = useCallback(async (scope: SignOutScope) => {
     if (signOut.pending) return;
-    setSignOut({ pending: true, error: null });
+    setSignOut({ pending: scope, error: null });
     try {
-      await client.mutate({ mutation: LOGOUT_MUTATION });
+      // everywhere: every session and script token of this account ends, this one too
+      if (scope === 'everywhere') await client.mutate({ mutation: SIGN_OUT_EVERYWHERE_MUTATION });
+      else await client.mutate({ mutation: LOGOUT_MUTATION });
     } catch (error) {
       // Already signed out on the server (the session had expired): nothing left to undo.
       if (!isUnauthenticated(error)) {
-        setSignOut({ pending: false, error: t('account.signOutFailed', { error: errorMessage(error) }) });
+        setSignOut({ pending: null, error: t('account.signOutFailed', { error: errorMessage(error) }) });
         return;
       }
     }
-    setSignOut({ pending: false, error: null });
+    setSignOut({ pending: null, error: null });
     await endSession(null);
   }, [client, endSession, signOut.pending]);
 
@@ -199,7 +201,7 @@ export function App({ onSessionEnded, busy }: AppProps) {
         onNavigate={navigate}
         onPrefetch={(id) => void PAGES[id].module.load().catch(() => undefined)}
         user={user}
-        onSignOut={() => void onSignOut()}
+        onSignOut={(scope) => void onSignOut(scope)}
         signingOut={signOut.pending}
         signOutError={signOut.error}
         status={

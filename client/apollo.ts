@@ -7,7 +7,7 @@ import { attachLiveConnection, createLiveConnection } from './live/live-connecti
 import { isUnauthenticated } from './session';
 
 /** Operations that handle "not signed in" themselves: their errors say nothing about a session. */
-const SESSION_OPERATIONS = new Set(['Me', 'Login', 'Logout', 'DemoAccounts']);
+const SESSION_OPERATIONS = new Set(['Me', 'Login', 'Logout', 'SignOutEverywhere', 'DemoAccounts']);
 
 export interface DashboardClient {
   client: ApolloClient;

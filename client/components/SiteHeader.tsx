@@ -5,6 +5,9 @@ import { commonMessages } from '../i18n/common.messages';
 import { roleLabel, type SessionUser } from '../session';
 import { pageHref, type PageId } from '../url-state';
 
+/** This session only, or every session and script token of the account. */
+export type SignOutScope = 'here' | 'everywhere';
+
 interface SiteHeaderProps {
   /** The pages the user may open; none on the sign-in page. One page is named, not linked. */
   pages: readonly { id: PageId; label: string }[];
@@ -14,8 +17,9 @@ interface SiteHeaderProps {
   onPrefetch?: (page: PageId) => void;
   /** Null when nobody is signed in: no account area. */
   user: SessionUser | null;
-  onSignOut: () => void;
-  signingOut: boolean;
+  onSignOut: (scope: SignOutScope) => void;
+  /** Which sign-out is under way, if any. */
+  signingOut: SignOutScope | null;
   signOutError: string | null;
   /** The live-update mark ("Updated 14:05:09") while signed in. */
   status?: ReactNode;
@@ -88,14 +92,24 @@ export function SiteHeader(props: SiteHeaderProps) {
                   </>
                 ) : null}
               </p>
-              <button
-                type="button"
-                className="button button--on-dark"
-                onClick={onSignOut}
-                aria-disabled={signingOut}
-              >
-                {signingOut ? t('account.signingOut') : t('account.signOut')}
-              </button>
+              <div className="account__actions">
+                <button
+                  type="button"
+                  className="button button--on-dark"
+                  onClick={() => onSignOut('here')}
+                  aria-disabled={signingOut !== null}
+                >
+                  {signingOut === 'here' ? t('account.signingOut') : t('account.signOut')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--on-dark"
+                  onClick={() => onSignOut('everywhere')}
+                  aria-disabled={signingOut !== null}
+                >
+                  {signingOut === 'everywhere' ? t('account.signingOut') : t('account.signOutEverywhere')}
+                </button>
+              </div>
               {signOutError ? (
                 <p className="account__error" role="alert">
                   {signOutError}

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query Campaigns {\n    campaigns {\n      year\n      name\n      goal\n      writingStarts\n      writingEnds\n      reportingDeadline\n    }\n  }\n": typeof types.CampaignsDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      role\n      regions\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  subscription FiguresChanged {\n    figuresChanged {\n      dataVersion\n    }\n  }\n": typeof types.FiguresChangedDocument,
     "\n  query CasesCampaign($year: Int!, $filter: ImpactFilter!) {\n    campaign(year: $year) {\n      year\n      writingStarts\n      writingEnds\n      reportingDeadline\n      cases {\n        id\n        slug\n        name\n        country\n        theme\n        summary\n        target\n        outcomes {\n          id\n          date\n          kind\n          note\n          positive\n        }\n      }\n    }\n    impact(filter: $filter) {\n      byCase {\n        actions\n        reports\n        case {\n          id\n        }\n      }\n    }\n  }\n": typeof types.CasesCampaignDocument,
     "\n  query CaseActionsByType(\n    $letter: ImpactFilter!\n    $solidarity: ImpactFilter!\n    $email: ImpactFilter!\n    $petition: ImpactFilter!\n    $sms: ImpactFilter!\n    $social: ImpactFilter!\n    $fax: ImpactFilter!\n    $other: ImpactFilter!\n  ) {\n    LETTER: impact(filter: $letter) { daily { date actions } }\n    SOLIDARITY: impact(filter: $solidarity) { daily { date actions } }\n    EMAIL: impact(filter: $email) { daily { date actions } }\n    PETITION: impact(filter: $petition) { daily { date actions } }\n    SMS: impact(filter: $sms) { daily { date actions } }\n    SOCIAL: impact(filter: $social) { daily { date actions } }\n    FAX: impact(filter: $fax) { daily { date actions } }\n    OTHER: impact(filter: $other) { daily { date actions } }\n  }\n": typeof types.CaseActionsByTypeDocument,
@@ -54,6 +55,7 @@ const documents: Documents = {
     "\n  query Campaigns {\n    campaigns {\n      year\n      name\n      goal\n      writingStarts\n      writingEnds\n      reportingDeadline\n    }\n  }\n": types.CampaignsDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      role\n      regions\n    }\n  }\n": types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  subscription FiguresChanged {\n    figuresChanged {\n      dataVersion\n    }\n  }\n": types.FiguresChangedDocument,
     "\n  query CasesCampaign($year: Int!, $filter: ImpactFilter!) {\n    campaign(year: $year) {\n      year\n      writingStarts\n      writingEnds\n      reportingDeadline\n      cases {\n        id\n        slug\n        name\n        country\n        theme\n        summary\n        target\n        outcomes {\n          id\n          date\n          kind\n          note\n          positive\n        }\n      }\n    }\n    impact(filter: $filter) {\n      byCase {\n        actions\n        reports\n        case {\n          id\n        }\n      }\n    }\n  }\n": types.CasesCampaignDocument,
     "\n  query CaseActionsByType(\n    $letter: ImpactFilter!\n    $solidarity: ImpactFilter!\n    $email: ImpactFilter!\n    $petition: ImpactFilter!\n    $sms: ImpactFilter!\n    $social: ImpactFilter!\n    $fax: ImpactFilter!\n    $other: ImpactFilter!\n  ) {\n    LETTER: impact(filter: $letter) { daily { date actions } }\n    SOLIDARITY: impact(filter: $solidarity) { daily { date actions } }\n    EMAIL: impact(filter: $email) { daily { date actions } }\n    PETITION: impact(filter: $petition) { daily { date actions } }\n    SMS: impact(filter: $sms) { daily { date actions } }\n    SOCIAL: impact(filter: $social) { daily { date actions } }\n    FAX: impact(filter: $fax) { daily { date actions } }\n    OTHER: impact(filter: $other) { daily { date actions } }\n  }\n": types.CaseActionsByTypeDocument,
@@ -116,6 +118,10 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      email
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,3 +37,9 @@ export const LOGOUT_MUTATION = graphql(`
     logout
   }
 `);
+
+export const SIGN_OUT_EVERYWHERE_MUTATION = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);

@@ -142,7 +142,7 @@ describe('live updates', () => {
     await expect.poll(() => phase(page), { timeout: 10_000 }).toBe('live');
     expect(sockets.size).toBe(1);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByLabel('Email').waitFor();
     await expect.poll(() => sockets.size, { timeout: 5_000 }).toBe(0);
     await expect(mark(page).count()).resolves.toBe(0);

@@ -4,7 +4,8 @@ import { DEMO_ACCOUNTS } from '../../server/modules/users/demo-accounts';
 import { screenshot, useDashboard } from './support/browser';
 
 // The shell as a keyboard user and a Spanish reader meet it: skip link, tab order, focus ring,
-// language picker (kept across reloads), signing in and out in Spanish, and no overflow on a phone.
+// language picker (kept across reloads), signing in and out in Spanish, signing out everywhere, and
+// no overflow on a phone.
 
 const dashboard = useDashboard();
 
@@ -84,6 +85,18 @@ describe('keyboard', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Every stop shows where the focus is.
     expect(stops.filter((s) => !s.ring)).toEqual([]);
+  });
+});
+
+describe('signing out everywhere', () => {
+  it("ends the account's sessions in other browsers too: their next load is the sign-in page", async () => {
+    const here = await dashboard().signIn('staff');
+    const elsewhere = await dashboard().signIn('staff');
+    await here.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await here.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await elsewhere.reload();
+    await elsewhere.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await expect(elsewhere.getByRole('button', { name: 'Sign out', exact: true }).count()).resolves.toBe(0);
   });
 });
 

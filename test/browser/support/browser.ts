@@ -56,7 +56,7 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
       await page.locator('input[name="email"]').fill(account.email);
       await page.locator('input[name="password"]').fill(account.password);
       await page.locator('form button[type="submit"]').click();
-      await page.getByRole('button', { name: /sign out|cerrar sesión|se déconnecter|تسجيل الخروج/i }).waitFor();
+      await page.getByRole('button', { name: /^(sign out|cerrar sesión|se déconnecter|تسجيل الخروج)$/i }).waitFor();
       return page;
     },
     async close() {
