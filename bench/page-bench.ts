@@ -19,13 +19,32 @@ export interface Reader {
   country: string;
 }
 
-/** A client of the dashboard's HTTP API, as one signed-in reader. */
-export function dashboardClient(url: string, token: string) {
+/** The busy answers (503) a client sent again. */
+export interface BusyRetries {
+  count: number;
+}
+
+/** Attempts at one request in all, as the dashboard's client makes them (client/busy/busy-link.ts). */
+const BUSY_ATTEMPTS = 6;
+
+/**
+ * A client of the dashboard's HTTP API, as one signed-in reader. With `retries`, a busy answer
+ * (503) is sent again as the dashboard's client does (Apollo's RetryLink with full jitter: the
+ * n-th wait drawn between 0 and 1 s × 2ⁿ, at most 8 s, six attempts in all) and counted there.
+ */
+export function dashboardClient(url: string, token: string, retries?: BusyRetries) {
   const post = async (body: object) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    const answer = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
-    if (!res.ok || answer.errors) throw new Error(`${res.status} ${JSON.stringify(answer.errors?.[0] ?? answer).slice(0, 200)}`);
-    return answer;
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const answer = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
+      if (retries && res.status === 503 && attempt < BUSY_ATTEMPTS) {
+        retries.count++;
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(8000, 1000 * 2 ** attempt)));
+        continue;
+      }
+      if (!res.ok || answer.errors) throw new Error(`${res.status} ${JSON.stringify(answer.errors?.[0] ?? answer).slice(0, 200)}`);
+      return answer;
+    }
   };
   let written = 0;
   return {

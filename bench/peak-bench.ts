@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { NO_FILTERS } from '../client/filters/filter-params';
 import { benchCampaigns, writeBenchCsv } from './bench-data';
-import { benchUser, dashboardClient } from './page-bench';
+import { benchUser, dashboardClient, type BusyRetries } from './page-bench';
 import { pageWaves, type Wave } from './page-requests';
 import { ErrorLog, spread, type Spread } from './peak-figures';
 import { openProbe, PROBE_AREA, type ShownFigures } from './peak-probe';
@@ -32,8 +32,9 @@ interface Area {
 
 interface PhaseFigures {
   seconds: number;
-  pages: { count: number; perSecond: number; ms: Spread; errors: ErrorLog };
-  writes?: { intended: number; made: number; ms: Spread; errors: ErrorLog };
+  /** Pages answered, their time (busy answers' waits included), pages failed after the client's retries. */
+  pages: { count: number; perSecond: number; ms: Spread; errors: ErrorLog; busyRetried: number };
+  writes?: { intended: number; made: number; ms: Spread; errors: ErrorLog; busyRetried: number };
   shown?: ShownFigures;
   import?: Record<string, unknown>;
   serverRssMb: number;
@@ -70,7 +71,8 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
   const importFile = path.join(tmpdir(), `w4r-peak-import-${importRows}.csv`);
   const server = await startProductionServer(databaseUrl, secretText);
   const graphqlUrl = `${server.url}/graphql`;
-  const open = (area: Area) => dashboardClient(graphqlUrl, readerOf(area)).open(pagesOf(area));
+  // readers, forms and the probe send a busy answer again as the dashboard's client does
+  const open = (area: Area, busy: BusyRetries) => dashboardClient(graphqlUrl, readerOf(area), busy).open(pagesOf(area));
   let probe: Awaited<ReturnType<typeof openProbe>> | undefined;
   try {
     // the same rows as the bench's latest campaign, under new ids: a section's batch arriving during the peak
@@ -80,7 +82,7 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
     // one pass over every area, READERS at a time: phase A starts with every answer cached
     const warming = new ErrorLog();
     for (let i = 0; i < areas.length; i += READERS) {
-      await Promise.all(areas.slice(i, i + READERS).map((area) => open(area).catch((error) => warming.add(error))));
+      await Promise.all(areas.slice(i, i + READERS).map((area) => open(area, { count: 0 }).catch((error) => warming.add(error))));
     }
     if (warming.count) console.log(`  warming up, ${warming.count} pages failed: ${warming.first.join(' | ')}`);
 
@@ -94,11 +96,12 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
       const running = () => performance.now() < end || !importDone;
       const pageMs: number[] = [];
       const pageErrors = new ErrorLog();
+      const pageBusy = { count: 0 };
       const readers = Array.from({ length: READERS }, async (_, reader) => {
         for (let i = reader; running(); i += READERS) {
           const area = areas[i % areas.length];
           try {
-            pageMs.push((await open(area)).ms);
+            pageMs.push((await open(area, pageBusy)).ms);
           } catch (error) {
             pageErrors.add(error);
           }
@@ -112,7 +115,7 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
       ]);
       const figures: PhaseFigures = {
         seconds: round(readSeconds),
-        pages: { count: pageMs.length, perSecond: round(pageMs.length / readSeconds), ms: spread(pageMs), errors: pageErrors },
+        pages: { count: pageMs.length, perSecond: round(pageMs.length / readSeconds), ms: spread(pageMs), errors: pageErrors, busyRetried: pageBusy.count },
         writes: writeFigures,
         shown,
         import: await imported,
@@ -157,7 +160,8 @@ export function peakAreas(countries: { region: string; country: string; actions:
  * campaign, each in a country drawn by its share of that campaign's actions.
  */
 async function submitForms(url: string, token: string, countries: { region: string; country: string; actions: number }[], running: () => boolean) {
-  const client = dashboardClient(url, token);
+  const busy = { count: 0 };
+  const client = dashboardClient(url, token, busy);
   const total = countries.reduce((sum, c) => sum + c.actions, 0);
   const draw = () => {
     let r = Math.random() * total;
@@ -174,7 +178,7 @@ async function submitForms(url: string, token: string, countries: { region: stri
     sent.push(client.submit(region, country).then((w) => void ms.push(w.ms), (error) => errors.add(error)));
   }
   await Promise.all(sent);
-  return { intended: sent.length, made: ms.length, ms: spread(ms), errors };
+  return { intended: sent.length, made: ms.length, ms: spread(ms), errors, busyRetried: busy.count };
 }
 
 /** Posts the CSV file to /api/imports as staff do; its summary, or what went wrong. */
@@ -202,6 +206,7 @@ function printPhase(name: string, f: PhaseFigures): void {
     ['pages', `${f.pages.count} in ${f.seconds} s = ${f.pages.perSecond} pages/s`],
     ['page ms', ms(f.pages.ms)],
     ['page errors', errors(f.pages.errors)],
+    ['busy answers sent again', `${f.pages.busyRetried} (pages), ${f.writes?.busyRetried ?? 0} (writes)`],
   ];
   if (f.writes) {
     rows.push(['writes made / intended', `${f.writes.made} / ${f.writes.intended}`], ['write ms', ms(f.writes.ms)], ['write errors', errors(f.writes.errors)]);
@@ -209,7 +214,7 @@ function printPhase(name: string, f: PhaseFigures): void {
   if (f.shown) {
     rows.push(
       ['write to event ms', `${ms(f.shown.event)}  (${f.shown.probes} probes)`],
-      ['write to figures ms', `${ms(f.shown.figures)}  (${f.shown.notShown} not shown in 10 s)`],
+      ['write to figures ms', `${ms(f.shown.figures)}  (${f.shown.notShown} not shown in 10 s; ${f.shown.busyRetried} busy answers sent again)`],
     );
     if (f.shown.errors.count) rows.push(['probe errors', errors(f.shown.errors)]);
   }

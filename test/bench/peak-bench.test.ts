@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchCampaigns } from '../../bench/bench-data';
+import { dashboardClient } from '../../bench/page-bench';
 import { pageWaves } from '../../bench/page-requests';
 import { peakAreas } from '../../bench/peak-bench';
 import { openProbe, PROBE_AREA } from '../../bench/peak-probe';
@@ -25,6 +28,28 @@ describe('peak bench: the areas', () => {
     // the largest country of each region before any region's second
     expect(areas.slice(6, 11).map((a) => a.country)).toEqual(['A0', 'B0', 'C0', 'D0', 'E0']);
     expect(areas.at(-1)!.country).toBe('B7');
+  });
+});
+
+describe('peak bench: busy answers', () => {
+  it('are sent again as the dashboard client does, and counted; without retries a 503 is an error', async () => {
+    let refusals = 2;
+    const server = createServer((_req, res) => {
+      const busy = refusals-- > 0;
+      res.writeHead(busy ? 503 : 200, { 'content-type': 'application/json', ...(busy && { 'retry-after': '1' }) });
+      res.end(JSON.stringify(busy ? { errors: [{ message: 'busy', extensions: { code: 'SERVICE_UNAVAILABLE' } }] } : { data: { ok: true } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    try {
+      const busy = { count: 0 };
+      expect(await dashboardClient(url, 'token', busy).post({ query: '{ ok }' })).toEqual({ data: { ok: true } });
+      expect(busy.count).toBe(2);
+      refusals = 1;
+      await expect(dashboardClient(url, 'token').post({ query: '{ ok }' })).rejects.toThrow(/^503 .*busy/);
+    } finally {
+      server.close();
+    }
   });
 });
 
