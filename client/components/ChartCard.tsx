@@ -28,6 +28,9 @@ export function ChartCard<R>({ title, summary, table, actions, children, heading
   const { t } = useMessages('common', commonMessages);
   const figure = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  // The table is built when first opened: folded tables (a row per day, a column per year) were most
+  // of a page's elements, and most readers never open them.
+  const [tableOpened, setTableOpened] = useState(false);
   const filename = fileSlug(title);
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
 
@@ -50,9 +53,9 @@ export function ChartCard<R>({ title, summary, table, actions, children, heading
       <div className="chart-card__figure" ref={figure}>
         {children}
       </div>
-      <details className="chart-card__table">
+      <details className="chart-card__table" onToggle={(event) => event.currentTarget.open && setTableOpened(true)}>
         <summary>{t('chart.showTable')}</summary>
-        <DataTable caption={title} filename={filename} {...table} />
+        {tableOpened ? <DataTable caption={title} filename={filename} {...table} /> : null}
       </details>
       <div className="chart-card__downloads no-print">
         <button type="button" className="button button--secondary button--small" onClick={() => void savePng()}>

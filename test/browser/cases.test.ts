@@ -53,6 +53,7 @@ function expected(answer: CaseAnswer): [string, number, number][] {
 /** A chart card's folded table, opened, as rows of cell texts (header row first). */
 async function chartTable(card: Locator): Promise<string[][]> {
   await card.getByText('Show the data as a table').click();
+  await card.getByRole('table').waitFor();
   const rows = await card.locator('table tr').all();
   return Promise.all(rows.map((row) => row.locator('th, td').allInnerTexts()));
 }

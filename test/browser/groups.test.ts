@@ -117,8 +117,11 @@ describe('Groups page', () => {
 
     const { data } = await dashboard().app.graphql(`query ($id: ID!) { group(id: $id) { years { year actions reports } } }`, { id: top.id });
     const years = data.group.years as { year: number; actions: number; reports: number }[];
-    // the chart's table is folded under it: in the page, not yet shown
-    const table = page.getByRole('table', { name: 'Actions per campaign', includeHidden: true });
+    // the chart's table is folded under it, built when opened
+    const card = page.getByRole('region', { name: 'Actions per campaign', exact: true });
+    await card.getByText('Show the data as a table').click();
+    const table = card.getByRole('table', { name: 'Actions per campaign' });
+    await table.waitFor();
     const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
     const shown = cells.map((c) => ({ year: num(c[0]), actions: num(c[1]), reports: num(c[2]) })).filter((r) => r.reports > 0);
     expect(shown).toEqual(years);
@@ -190,7 +193,7 @@ describe('Groups page', () => {
     const top = (await ranking({ filter: { year }, first: 1 })).edges[0].node.group;
     await page.getByRole('link', { name: top.name, exact: true }).click();
     await page.getByRole('link', { name: 'Todos los grupos' }).waitFor();
-    await page.getByRole('table', { name: 'Acciones por campaña', includeHidden: true }).waitFor({ state: 'attached' });
+    await page.getByRole('region', { name: 'Acciones por campaña', exact: true }).waitFor();
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'groups-group-phone-es');
 

@@ -88,6 +88,7 @@ describe('overview charts', () => {
     const { byRegion } = await impact({ year: 2025 });
     const card = page.getByRole('region', { name: 'Actions by region' });
     await card.getByText('Show the data as a table').click();
+    await card.getByRole('table').waitFor();
     const rows = await card.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 3).map((cell) => cell.textContent)),
     );
@@ -111,6 +112,7 @@ describe('overview charts', () => {
     await page.reload();
     await card.getByText('Compare with: 2024, 2021').waitFor();
     await card.getByText('Show the data as a table').click();
+    await card.getByRole('table').waitFor();
     const headers = await card.locator('thead th').allTextContents();
     expect(headers).toEqual(['Campaign day', '2025', '2024', '2021']);
     // The final totals of each year are the last row's figures.

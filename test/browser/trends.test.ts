@@ -47,6 +47,7 @@ describe('trends', () => {
     // The chart's table holds the calendar-aligned series of the three years.
     const card = page.getByRole('region', { name: 'Cumulative actions, year by year' });
     await card.getByText('Show the data as a table').click();
+    await card.getByRole('table').waitFor();
     await expect(card.locator('thead th').allTextContents()).resolves.toEqual(['Day', 'Date (2025)', '2025', '2023', '2019']);
     const series = await comparison([2025, 2023, 2019], 'CALENDAR_DATE');
     const firstRow = await card.locator('tbody tr').first().locator('th, td').allTextContents();

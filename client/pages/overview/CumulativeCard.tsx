@@ -1,6 +1,6 @@
-import { Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { CumulativeRow } from '../../charts/cumulative-series';
-import { ChartSkeleton } from '../../charts/ChartSkeleton';
+import { ChartWhenVisible } from '../../charts/ChartWhenVisible';
 import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
 import { relativeChange } from '../../charts/relative-change';
 import { ChartCard } from '../../components/ChartCard';
@@ -70,7 +70,7 @@ export function CumulativeCard(props: CumulativeCardProps) {
       actions={picker}
       table={{ columns, rows: view.rows, rowKey: (row) => String(row.day) }}
     >
-      <Suspense fallback={<ChartSkeleton />}>
+      <ChartWhenVisible>
         <CumulativeChart
           rows={view.rows}
           years={view.years}
@@ -81,7 +81,7 @@ export function CumulativeCard(props: CumulativeCardProps) {
           goal={view.showGoal && goal ? { value: goal, label: t('cumulative.goal', { goal: formatCount(goal) }) } : null}
           marks={view.marks}
         />
-      </Suspense>
+      </ChartWhenVisible>
       <div className="overview-outcomes">
         <h3>{t('outcomes.title')}</h3>
         {view.outcomes.length === 0 ? (

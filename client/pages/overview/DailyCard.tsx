@@ -1,9 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
-import { ChartSkeleton } from '../../charts/ChartSkeleton';
+import { ChartWhenVisible } from '../../charts/ChartWhenVisible';
 import type { OverviewImpact } from './queries';
 import { overviewMessages } from './messages';
 
@@ -25,9 +25,9 @@ export function DailyCard({ days }: { days: readonly Day[] }) {
   ];
   return (
     <ChartCard title={t('daily.title')} summary={summary} table={{ columns, rows: days, rowKey: (day) => day.date }}>
-      <Suspense fallback={<ChartSkeleton />}>
+      <ChartWhenVisible size="overview-daily">
         <DailyChart days={days} ariaLabel={t('daily.aria', { summary })} valueLabel={t('column.actions')} />
-      </Suspense>
+      </ChartWhenVisible>
     </ChartCard>
   );
 }

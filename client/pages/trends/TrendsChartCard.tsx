@@ -1,5 +1,5 @@
-import { Suspense, useMemo } from 'react';
-import { ChartSkeleton } from '../../charts/ChartSkeleton';
+import { useMemo } from 'react';
+import { ChartWhenVisible } from '../../charts/ChartWhenVisible';
 import { buildCumulativeRows, maxRowValue, valueAxisTicks, type CumulativeRow } from '../../charts/cumulative-series';
 import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
 import { ChartCard } from '../../components/ChartCard';
@@ -50,7 +50,7 @@ export function TrendsChartCard({ series, baseYear, running, align, summary, day
 
   return (
     <ChartCard title={t('chart.title')} summary={summary} table={{ columns, rows, rowKey: (row) => String(row.day) }}>
-      <Suspense fallback={<ChartSkeleton />}>
+      <ChartWhenVisible>
         <CumulativeChart
           rows={rows}
           years={years}
@@ -60,7 +60,7 @@ export function TrendsChartCard({ series, baseYear, running, align, summary, day
           dayLabel={dayName}
           marker={day === null ? null : { day, label: dayName(day) }}
         />
-      </Suspense>
+      </ChartWhenVisible>
     </ChartCard>
   );
 }

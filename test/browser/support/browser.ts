@@ -86,8 +86,27 @@ export function useDashboard(options: DashboardOptions = {}): () => Dashboard {
   };
 }
 
+/**
+ * Charts are drawn as they come near the viewport (client/charts/ChartWhenVisible.tsx): the page is
+ * scrolled through a screen at a time, so that the picture shows them, and back to where it was.
+ */
+async function drawEveryChart(page: Page): Promise<void> {
+  const start = await page.evaluate(() => window.scrollY);
+  for (let seen = 0; ; ) {
+    const { y, bottom } = await page.evaluate(() => ({ y: window.scrollY + window.innerHeight, bottom: document.documentElement.scrollHeight }));
+    if (y >= bottom || y <= seen) break;
+    seen = y;
+    await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  }
+  await page.evaluate((y) => window.scrollTo(0, y), start);
+  // a picture, not an assertion: a chart still loading after a while is photographed as it is
+  await page.locator('.chart.skeleton').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+}
+
 /** Saves a full-page screenshot as test/artifacts/<name>.png for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await drawEveryChart(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

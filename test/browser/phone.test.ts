@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { useDashboard } from './support/browser';
+
+// Light on a phone (issue 15): a chart further down is drawn when the reader scrolls near it, in a
+// place of the chart's own height, and a chart's folded table is built only when opened.
+
+const dashboard = useDashboard();
+const PHONE = { width: 375, height: 667 };
+
+/** An element's top in the document (not the viewport), in CSS pixels. */
+const documentTop = (element: Element) => element.getBoundingClientRect().top + window.scrollY;
+
+describe('charts below the fold', () => {
+  it('draws the daily chart when scrolled to, in a place as tall as the chart, and nothing below moves', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?year=2025', viewport: PHONE });
+    await page.locator('[data-counter="totalActions"]').waitFor();
+    const daily = page.getByRole('region', { name: 'Actions by day', exact: true });
+    const below = page.getByRole('region', { name: 'Actions by type', exact: true });
+    await daily.waitFor();
+    // once every request has been answered (the chart's code too), the chart below the fold has only its place
+    await page.waitForLoadState('networkidle');
+    await expect(daily.locator('.chart.skeleton').count()).resolves.toBe(1);
+    await expect(daily.locator('.recharts-bar-rectangle').count()).resolves.toBe(0);
+    const place = (await daily.locator('.chart.skeleton').boundingBox())!;
+    const belowTop = await below.evaluate(documentTop);
+
+    await daily.scrollIntoViewIfNeeded();
+    await daily.locator('.recharts-bar-rectangle').first().waitFor();
+    await expect(daily.locator('.chart.skeleton').count()).resolves.toBe(0);
+    const chart = (await daily.locator('.chart').boundingBox())!;
+    expect(place.height).toBeGreaterThan(100);
+    expect(chart.height).toBe(place.height);
+    expect(await below.evaluate(documentTop)).toBe(belowTop);
+  });
+
+  it('builds a chart’s table only when it is opened', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?year=2025', viewport: PHONE });
+    const regions = page.getByRole('region', { name: 'Actions by region', exact: true });
+    await regions.locator('.overview-bars').waitFor();
+    await expect(page.locator('.chart-card table').count()).resolves.toBe(0);
+    await regions.getByText('Show the data as a table').click();
+    await regions.getByRole('table', { name: 'Actions by region' }).waitFor();
+    await expect(page.locator('.chart-card table').count()).resolves.toBe(1);
+  });
+});
