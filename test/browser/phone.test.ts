@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useDashboard } from './support/browser';
 
 // Light on a phone (issue 15): a chart further down is drawn when the reader scrolls near it, in a
-// place of the chart's own height, and a chart's folded table is built only when opened.
+// place of the chart's own height; a chart's folded table is built only when opened; and nothing
+// moves when figures arrive.
 
 const dashboard = useDashboard();
 const PHONE = { width: 375, height: 667 };
@@ -43,3 +44,29 @@ describe('charts below the fold', () => {
     await expect(page.locator('.chart-card table').count()).resolves.toBe(1);
   });
 });
+
+describe('figures arriving', () => {
+  it('keeps the headline’s height when last year’s figures arrive', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?year=2025', viewport: PHONE });
+    await page.goto('about:blank');
+    // last year's figures are held back until the headline has been measured without them
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postDataJSON()?.operationName === 'OverviewSameDayLastYear') await held;
+      await route.fallback();
+    });
+    await page.goto(`${dashboard().app.url}/?year=2025`);
+    const headline = page.locator('section.headline');
+    await headline.locator('.overview-counter__before--pending').first().waitFor({ state: 'attached' });
+    const before = (await headline.boundingBox())!;
+    const goalTop = await page.getByRole('region', { name: 'Goal' }).evaluate(documentTop);
+
+    release();
+    await headline.getByText(/^Same day 2024: /).first().waitFor();
+    await expect(headline.locator('.overview-counter__before--pending').count()).resolves.toBe(0);
+    expect((await headline.boundingBox())!.height).toBe(before.height);
+    expect(await page.getByRole('region', { name: 'Goal' }).evaluate(documentTop)).toBe(goalTop);
+  });
+});
+

@@ -15,6 +15,8 @@ export interface Counts {
 /** What the counters are compared with: the previous campaign by the same day, or why not. */
 export type Comparison =
   | { status: 'ready'; year: number; day: number; date: string; counts: Counts }
+  /** Asked for: what it is compared with is known, its figures are on their way. */
+  | { status: 'pending'; year: number; day: number; date: string }
   | { status: 'loading' | 'failed' | 'case' | 'noPrevious' };
 
 interface HeadlineProps {
@@ -34,7 +36,7 @@ const COUNTERS = [
 export function Headline({ campaign, counts, comparison }: HeadlineProps) {
   const { t } = useMessages('overview', overviewMessages);
   const note =
-    comparison.status === 'ready'
+    comparison.status === 'ready' || comparison.status === 'pending'
       ? t('sameDay.caption', { year: comparison.year, day: comparison.day, date: formatDate(comparison.date) })
       : t(`sameDay.${comparison.status}`);
   return (
@@ -58,11 +60,16 @@ export function Headline({ campaign, counts, comparison }: HeadlineProps) {
               <dd className="overview-counter__before">
                 <ChangeText current={counts[key]} before={comparison.counts[key]} year={comparison.year} />
               </dd>
+            ) : comparison.status === 'pending' ? (
+              // The same words with stand-in figures, unseen: the counters keep their height when the real ones arrive.
+              <dd className="overview-counter__before overview-counter__before--pending" aria-hidden="true">
+                <ChangeText current={counts[key]} before={Math.round(counts[key] / 1.5)} year={comparison.year} />
+              </dd>
             ) : null}
           </div>
         ))}
       </dl>
-      <p className="overview-counters__note" role={comparison.status === 'loading' ? 'status' : undefined}>
+      <p className="overview-counters__note" role={comparison.status === 'loading' || comparison.status === 'pending' ? 'status' : undefined}>
         {note}
       </p>
     </section>

@@ -76,7 +76,9 @@ export function OverviewPage() {
     : !lastYearFilter ? { status: 'case' }
     : lastYearCounts && lastYearFilter.to
       ? { status: 'ready', year: previous.year, day: progress.campaignDay, date: lastYearFilter.to, counts: lastYearCounts }
-      : lastYear.error ? { status: 'failed' } : { status: 'loading' };
+      : lastYear.error ? { status: 'failed' }
+      : lastYearFilter.to ? { status: 'pending', year: previous.year, day: progress.campaignDay, date: lastYearFilter.to }
+      : { status: 'loading' };
 
   // Decision: the goal is the campaign's global goal. Measured against it, a region's (or one case's,
   // one action type's, a date range's) total misleads: it is not meant to reach it. So goal progress
