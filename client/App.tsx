@@ -147,6 +147,12 @@ export function App({ onSessionEnded, busy }: AppProps) {
   }, [page]);
 
   const loaded = useLazyModule(PAGES[page].module, signedIn);
+  // Whoever opens the dashboard's address is usually signed in: the page's code downloads while
+  // `me` is asked, rather than after its answer.
+  const checking = session === null;
+  useEffect(() => {
+    if (checking) void PAGES[pageParam].module.load().catch(() => undefined);
+  }, [checking, pageParam]);
 
   const navigate = useCallback(
     (next: PageId) => {
@@ -187,7 +193,9 @@ export function App({ onSessionEnded, busy }: AppProps) {
       </>
     );
   } else {
-    content = <SessionSkeleton label={t('state.checkingSession')} />;
+    // Nothing drawn but the status: the header grows once the session is known (account, pages),
+    // and a placeholder under it would jump down.
+    content = <LoadingState label={t('state.checkingSession')}>{null}</LoadingState>;
   }
 
   return (

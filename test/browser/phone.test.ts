@@ -70,3 +70,29 @@ describe('figures arriving', () => {
   });
 });
 
+
+describe('opening the dashboard', () => {
+  it('draws nothing under the header while the session is checked, and downloads the page’s code meanwhile', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?page=trends', viewport: PHONE });
+    await page.goto('about:blank');
+    // `me` is held back: the page as it stands before anyone knows who is there
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postDataJSON()?.operationName === 'Me') await held;
+      await route.fallback();
+    });
+    const trendsCode = page.waitForRequest((request) => /\/assets\/TrendsPage-[^/]+\.js$/.test(new URL(request.url()).pathname));
+    await page.goto(`${dashboard().app.url}/?page=trends`);
+    await page.getByRole('status').getByText('Checking whether you are signed in…').waitFor({ state: 'attached' });
+    await trendsCode;
+    // only the status, read out but not drawn: the header grows when the session is known, and whatever were under it would jump
+    const drawn = await page.locator('main *').evaluateAll((elements) =>
+      elements.filter((element) => element.getBoundingClientRect().width > 1 && element.getBoundingClientRect().height > 1).length,
+    );
+    expect(drawn).toBe(0);
+
+    release();
+    await page.getByRole('heading', { level: 1, name: 'Trends' }).waitFor();
+  });
+});
