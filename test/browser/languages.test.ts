@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './support/axe';
 import { screenshot, useDashboard } from './support/browser';
 
 // The four languages in a real browser: each chosen by the browser's language or the picker, the
 // page's lang and dir set, Arabic mirrored (navigation from the right, the time axis running right
 // to left, the figures' axis on the right, Arabic-Indic digits), and screenshots of the overview and
 // the trends page in each language at desktop and phone sizes (test/artifacts/languages/) for people
-// to look at.
+// to look at; the public snapshot page in each language, axe clean, at both sizes.
 
 const dashboard = useDashboard();
 
@@ -105,4 +106,26 @@ describe('the language picker', () => {
     expect(await documentMark(page)).toEqual({ lang: 'fr', dir: 'ltr' });
     await page.context().close();
   });
+});
+
+describe('the public snapshot page', () => {
+  it('reads in each language at both sizes: axe clean, Arabic right to left', async () => {
+    const published = await dashboard().app.graphql<{ publishSnapshot: { slug: string } }>(
+      'mutation { publishSnapshot(input: { year: 2024, title: "W4R 2024", slug: "languages-2024" }) { slug } }',
+    );
+    const { slug } = published.data.publishSnapshot;
+    for (const [language, locale] of Object.entries(LANGUAGES)) {
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        const context = await dashboard().browser.newContext({ locale, viewport });
+        const page = await context.newPage();
+        await page.goto(`${dashboard().app.url}/s/${slug}`);
+        expect(await documentMark(page)).toEqual({ lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' });
+        expect([language, size, await seriousAxeViolations(page)]).toEqual([language, size, []]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect([language, size, overflow]).toEqual([language, size, 0]);
+        await screenshot(page, `languages/${language}-${size}-snapshot-page`);
+        await context.close();
+      }
+    }
+  }, 120_000);
 });

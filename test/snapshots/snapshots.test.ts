@@ -122,6 +122,35 @@ describe('a published snapshot', () => {
     expect((await fetch(`${app.url}/s/no-such-thing`)).status).toBe(404);
   });
 
+  it('speaks the four public languages: by ?lang= or the browser, Arabic right to left with Arabic-Indic digits', async () => {
+    const english = await fetch(`${app.url}/s/with-groups`);
+    expect(english.headers.get('vary')).toContain('Accept-Language');
+    expect(await english.text()).toContain('<html lang="en" dir="ltr">');
+
+    const french = await fetch(`${app.url}/s/with-groups`, { headers: { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.5' } });
+    const frenchHtml = await french.text();
+    expect(frenchHtml).toContain('<html lang="fr" dir="ltr">');
+    expect(frenchHtml).toContain('Méthodologie');
+    expect(frenchHtml).toContain('États-Unis'); // a country named in the page's language
+    expect(french.headers.get('etag')).not.toBe(english.headers.get('etag'));
+
+    const arabic = await fetch(`${app.url}/s/with-groups?lang=ar`, { headers: { 'Accept-Language': 'fr' } });
+    expect(arabic.headers.get('vary') ?? '').not.toContain('Accept-Language'); // the address names the language
+    const arabicHtml = await arabic.text();
+    expect(arabicHtml).toContain('<html lang="ar" dir="rtl">');
+    expect(arabicHtml).toContain('المنهجية');
+    expect(arabicHtml).toContain('١٣٤ تحرك'); // 134 actions, in Arabic-Indic digits
+    expect(arabicHtml).toContain('Chicago &lt;script&gt;'); // names stay as data, escaped
+    expect(arabicHtml).toContain('href="/s/with-groups/cumulative.png?lang=ar"');
+
+    // The charts mirrored: right to left, the first day stands at the right.
+    const chart = await (await fetch(`${app.url}/s/with-groups/cumulative.svg?lang=ar`)).text();
+    expect(chart).toContain('<text x="690" y="24" text-anchor="end"'); // the title starts at the right
+    expect(chart).toContain('الأيام منذ بدء الكتابة');
+    const png = await fetch(`${app.url}/s/with-groups/cases.png?lang=ar`);
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   it('appears in the list at once, though the list was just read (and cached) by the same user', async () => {
     const before = (await app.graphql(`{ snapshots { slug } }`)).data.snapshots.length;
     await app.graphql(PUBLISH, { input: { year: 2023, title: 'Listed at once', slug: 'listed-at-once' } });

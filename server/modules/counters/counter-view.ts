@@ -1,4 +1,5 @@
-import { COUNTER_WORDS, numberLocale } from './counter-words';
+import { direction, numberLocale } from '../../common/public-language';
+import { COUNTER_WORDS } from './counter-words';
 import type { CounterFigures } from './counter-figures';
 import type { CounterRow } from './counter.service';
 import type { CounterFigure, CounterLanguage } from './counter.types';
@@ -35,7 +36,7 @@ export function counterView(counter: CounterRow, figures: CounterFigures, at: Da
     region: counter.region,
     country: counter.country,
     language: counter.language,
-    dir: counter.language === 'ar' ? 'rtl' : 'ltr',
+    dir: direction(counter.language),
     paused: counter.paused,
     figures: counter.paused
       ? []

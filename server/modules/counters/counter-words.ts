@@ -44,6 +44,3 @@ export const COUNTER_WORDS: Record<CounterLanguage, Words> = {
     notFound: 'لا يوجد عداد في هذا العنوان.',
   },
 };
-
-/** Arabic with Arabic-Indic digits, as readers of Arabic in most of Amnesty's sections expect. */
-export const numberLocale = (language: CounterLanguage): string => (language === 'ar' ? 'ar-u-nu-arab' : language);

@@ -1,11 +1,13 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { defineEnum } from '../../common/define-enum';
+import { PUBLIC_LANGUAGES } from '../../common/public-language';
 
 export const COUNTER_FIGURES = ['ACTIONS', 'COUNTRIES', 'CASES'] as const;
 export type CounterFigure = (typeof COUNTER_FIGURES)[number];
 export const CounterFigure = defineEnum('CounterFigure', COUNTER_FIGURES, 'A figure a public counter can show');
 
-export const COUNTER_LANGUAGES = ['en', 'es', 'fr', 'ar'] as const;
+/** A counter speaks any of the public pages' languages. */
+export const COUNTER_LANGUAGES = PUBLIC_LANGUAGES;
 export type CounterLanguage = (typeof COUNTER_LANGUAGES)[number];
 
 @ObjectType({ description: 'A public live counter for section websites: no sign-in for its readers' })

@@ -1,8 +1,8 @@
 import { escapeHtml as e } from '../../common/html';
+import { direction, numberLocale, PUBLIC_LANGUAGES, type PublicLanguage } from '../../common/public-language';
 import { chartSvg } from './snapshot-charts';
 import type { SnapshotRow } from './snapshot.service';
-
-const fmt = (n: number | null) => (n === null ? '' : n.toLocaleString('en'));
+import { SNAPSHOT_WORDS } from './snapshot-words';
 
 function table(caption: string, head: string[], rows: (string | number | null)[][]): string {
   return `<table><caption>${e(caption)}</caption><thead><tr>${head.map((h, i) => `<th scope="col"${i ? ' class="n"' : ''}>${e(h)}</th>`).join('')}</tr></thead>` +
@@ -11,16 +11,32 @@ function table(caption: string, head: string[], rows: (string | number | null)[]
 
 /**
  * The public page of a snapshot, rendered on the server from the frozen content only: it needs no
- * script, prints as a clean PDF, and every text is escaped (names come from imported files).
+ * script, prints as a clean PDF, and every text is escaped (names come from imported files). In any
+ * of the four public languages: the words, figures, dates and country names follow it (Arabic right
+ * to left); case, region and group names are data and stay as published.
  */
-export function snapshotPage(row: SnapshotRow, origin: string): string {
+export function snapshotPage(row: SnapshotRow, origin: string, language: PublicLanguage = 'en'): string {
   const c = row.content;
+  const w = SNAPSHOT_WORDS[language];
+  const locale = numberLocale(language);
+  const number = new Intl.NumberFormat(locale);
+  const fmt = (n: number | null) => (n === null ? '' : number.format(n));
   const p = c.protection.suppressBelow;
-  const small = (v: number | null) => (v === null ? `< ${p}` : fmt(v));
-  const summary = `${fmt(c.totals.actions)} actions for ${c.cases.length} cases by ${fmt(c.totals.groups)} groups and individuals in ${fmt(c.totals.countries)} countries.`;
+  const small = (v: number | null) => (v === null ? `< ${fmt(p)}` : fmt(v));
+  const when = (iso: string | Date) =>
+    `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+  // Countries are codes: named in the page's language. Action types are words of the page.
+  const countries = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
+  const countryName = (key: string, label: string) => (language === 'en' ? label : (countries.of(key) ?? label));
+  const summary = w.summary({ actions: fmt(c.totals.actions), cases: fmt(c.cases.length), groups: fmt(c.totals.groups), countries: fmt(c.totals.countries) });
   const url = `${origin}/s/${row.slug}`;
+  const query = language === 'en' ? '' : `?lang=${language}`;
+  const outcome = (kind: string) => w.outcomeKind[kind] ?? kind.toLowerCase().replace(/_/g, ' ');
+  const languages = PUBLIC_LANGUAGES.map((l) =>
+    `<a href="/s/${e(row.slug)}${l === 'en' ? '' : `?lang=${l}`}" lang="${l}" hreflang="${l}"${l === language ? ' aria-current="true"' : ''}>${e(SNAPSHOT_WORDS[l].languageName)}</a>`,
+  ).join(' ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}" dir="${direction(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,49 +45,51 @@ export function snapshotPage(row: SnapshotRow, origin: string): string {
 <meta property="og:type" content="article">
 <meta property="og:title" content="${e(row.title)}">
 <meta property="og:description" content="${e(summary)}">
-<meta property="og:url" content="${e(url)}">
-<meta property="og:image" content="${e(`${url}/cumulative.png`)}">
+<meta property="og:url" content="${e(url + query)}">
+<meta property="og:image" content="${e(`${url}/cumulative.png${query}`)}">
 <meta name="twitter:card" content="summary_large_image">
+${PUBLIC_LANGUAGES.map((l) => `<link rel="alternate" hreflang="${l}" href="${e(url)}${l === 'en' ? '' : `?lang=${l}`}">`).join('\n')}
 <style>
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; margin: 0; color: #111; background: #f6f6f4; }
-  header { background: #000; color: #fff; padding: 14px 20px; border-bottom: 4px solid #ff0; }
+  header { background: #000; color: #fff; padding: 14px 20px; border-bottom: 4px solid #ff0; display: flex; flex-wrap: wrap; gap: 8px 20px; justify-content: space-between; align-items: baseline; }
+  header nav a { color: #fff; margin-inline-end: 10px; } header nav a[aria-current] { font-weight: 700; text-decoration-color: #ff0; text-decoration-thickness: 3px; }
   main { max-width: 820px; margin: 0 auto; padding: 20px; }
   section { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 16px 20px; margin: 16px 0; }
   h1 { margin: 0 0 4px; font-size: 1.8rem; } .big { font-size: 2.6rem; font-weight: 800; margin: 8px 0 0; }
   .status { display: inline-block; background: #ff0; color: #000; font-weight: 700; padding: 2px 8px; border-radius: 4px; font-size: .85rem; }
   .meta { color: #444; font-size: .9rem; } code { word-break: break-all; font-size: .8rem; }
-  table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: .95rem; } caption { text-align: left; font-weight: 700; margin-bottom: 4px; }
-  th, td { padding: 4px 6px; border-bottom: 1px solid #eee; text-align: left; } .n { text-align: right; font-variant-numeric: tabular-nums; }
+  table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: .95rem; } caption { text-align: start; font-weight: 700; margin-bottom: 4px; }
+  th, td { padding: 4px 6px; border-bottom: 1px solid #eee; text-align: start; overflow-wrap: anywhere; } /* a phone's width: long names wrap */ .n { text-align: end; font-variant-numeric: tabular-nums; }
   svg { max-width: 100%; height: auto; } a { color: #0057a3; }
-  @media print { header { background: none; color: #000; border-bottom: 2px solid #000; } body { background: #fff; } section { border: none; padding: 0; break-inside: avoid; } .downloads { display: none; } }
+  @media print { header { background: none; color: #000; border-bottom: 2px solid #000; } header nav { display: none; } body { background: #fff; } section { border: none; padding: 0; break-inside: avoid; } .downloads { display: none; } }
 </style>
 </head>
 <body>
-<header><strong>Write for Rights Impact</strong></header>
+<header><strong>Write for Rights Impact</strong><nav aria-label="${e(w.languages)}">${languages}</nav></header>
 <main>
 <section>
   <h1>${e(row.title)}</h1>
-  <p><span class="status">${e(row.status)}</span> <span class="meta">Figures as of ${e(new Date(row.as_of).toUTCString())} · published ${e(new Date(row.published_at).toUTCString())}</span></p>
-  <p class="big">${fmt(c.totals.actions)} actions</p>
+  <p><span class="status">${e(w.status[row.status as 'FINAL' | 'PROVISIONAL'] ?? row.status)}</span> <span class="meta">${e(w.asOf(when(row.as_of), when(row.published_at)))}</span></p>
+  <p class="big">${e(w.actions(fmt(c.totals.actions)))}</p>
   <p>${e(summary)}</p>
   ${c.note ? `<p>${e(c.note)}</p>` : ''}
-  <p class="meta">SHA-256 of the published data: <code>${e(row.checksum)}</code></p>
-  <p class="downloads">Download: <a href="/s/${e(row.slug)}.json">JSON</a> · <a href="/s/${e(row.slug)}.csv">CSV</a> ·
-    <a href="/s/${e(row.slug)}/cumulative.png">cumulative chart (PNG)</a> · <a href="/s/${e(row.slug)}/cases.png">cases chart (PNG)</a> ·
-    <a href="/s/${e(row.slug)}/countries.png">countries chart (PNG)</a></p>
+  <p class="meta">${e(w.checksum)} <code>${e(row.checksum)}</code></p>
+  <p class="downloads">${e(w.download)} <a href="/s/${e(row.slug)}.json">JSON</a> · <a href="/s/${e(row.slug)}.csv">CSV</a> ·
+    <a href="/s/${e(row.slug)}/cumulative.png${query}">${e(w.charts.cumulative)}</a> · <a href="/s/${e(row.slug)}/cases.png${query}">${e(w.charts.cases)}</a> ·
+    <a href="/s/${e(row.slug)}/countries.png${query}">${e(w.charts.countries)}</a></p>
 </section>
-<section>${chartSvg(c, 'cumulative')}</section>
-<section>${chartSvg(c, 'cases')}
-${table('Cases and outcomes', ['Case', 'Country', 'Actions', 'Outcomes'], c.cases.map((k) => [k.name, k.country, small(k.actions), k.outcomes.map((o) => `${o.date} ${o.kind.toLowerCase().replace(/_/g, ' ')}${o.note ? `: ${o.note}` : ''}`).join('; ')]))}
+<section>${chartSvg(c, 'cumulative', language)}</section>
+<section>${chartSvg(c, 'cases', language)}
+${table(w.casesAndOutcomes, [w.column.case, w.column.country, w.column.actions, w.column.outcomes], c.cases.map((k) => [k.name, countryName(k.country, k.country), small(k.actions), k.outcomes.map((o) => `${o.date} ${outcome(o.kind)}${o.note ? `: ${o.note}` : ''}`).join('; ')]))}
 </section>
-<section>${chartSvg(c, 'countries')}
-${table("By writers' country", ['Country', 'Actions', 'Reports'], c.byCountry.map((r) => [r.label, small(r.actions), small(r.reports)]))}
-${table('By region', ['Region', 'Actions', 'Reports'], c.byRegion.map((r) => [r.label, small(r.actions), small(r.reports)]))}
-${table('By action', ['Action', 'Actions', 'Reports'], c.byActionType.map((r) => [r.label, small(r.actions), small(r.reports)]))}
-${table('By subdivision', ['Subdivision', 'Actions', 'Reports'], c.bySubdivision.map((r) => [r.label, small(r.actions), small(r.reports)]))}
-${c.topGroups ? table('Top groups', ['Group', 'Actions'], c.topGroups.map((r) => [r.label, small(r.actions)])) : ''}
+<section>${chartSvg(c, 'countries', language)}
+${table(w.byCountry, [w.column.country, w.column.actions, w.column.reports], c.byCountry.map((r) => [countryName(r.key, r.label), small(r.actions), small(r.reports)]))}
+${table(w.byRegion, [w.column.region, w.column.actions, w.column.reports], c.byRegion.map((r) => [r.label, small(r.actions), small(r.reports)]))}
+${table(w.byAction, [w.column.action, w.column.actions, w.column.reports], c.byActionType.map((r) => [w.actionType[r.key] ?? r.label, small(r.actions), small(r.reports)]))}
+${table(w.bySubdivision, [w.column.subdivision, w.column.actions, w.column.reports], c.bySubdivision.map((r) => [r.key ? r.label : w.notGiven, small(r.actions), small(r.reports)]))}
+${c.topGroups ? table(w.topGroups, [w.column.group, w.column.actions], c.topGroups.map((r) => [r.label, small(r.actions)])) : ''}
 </section>
-<section><h2>Methodology</h2><p>${e(c.methodology)}</p></section>
+<section><h2>${e(w.methodology)}</h2><p>${e(w.methodologyText ? w.methodologyText(c.protection) : c.methodology)}</p></section>
 </main>
 </body>
 </html>`;

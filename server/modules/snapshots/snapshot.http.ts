@@ -1,17 +1,27 @@
 import { Resvg } from '@resvg/resvg-js';
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { csvLine } from '../../common/csv-cell';
+import { isPublicLanguage, PUBLIC_LANGUAGES, type PublicLanguage } from '../../common/public-language';
 import { canonicalJson } from './canonical';
 import { CHARTS, chartSvg, type ChartName } from './snapshot-charts';
 import { snapshotPage } from './snapshot-page';
 import { findSnapshot, type SnapshotRow } from './snapshot.service';
 
-/** A published snapshot never changes: any cache (a CDN, a browser) may keep it forever. */
-function immutable(res: Response, row: SnapshotRow): void {
+/** A published snapshot never changes: any cache (a CDN, a browser) may keep it forever, in each language. */
+function immutable(res: Response, row: SnapshotRow, language: PublicLanguage = 'en'): void {
   res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  res.setHeader('ETag', `"${row.checksum}"`);
+  res.setHeader('ETag', language === 'en' ? `"${row.checksum}"` : `"${row.checksum}-${language}"`);
   res.setHeader('X-Content-SHA256', row.checksum);
+}
+
+/** `?lang=` when a link names the language; for the page, else the reader's browser language; else English. */
+function chosenLanguage(req: Request, res: Response, negotiate: boolean): PublicLanguage {
+  if (isPublicLanguage(req.query.lang)) return req.query.lang;
+  if (!negotiate) return 'en';
+  res.setHeader('Vary', 'Accept-Language');
+  const accepted = req.acceptsLanguages(...PUBLIC_LANGUAGES);
+  return isPublicLanguage(accepted) ? accepted : 'en';
 }
 
 function snapshotCsv(row: SnapshotRow): string {
@@ -43,21 +53,27 @@ export function snapshotRouter(dataSource: DataSource): Router {
     if (!match) return next();
     const row = await load(match[1], res);
     if (!row) return;
-    immutable(res, row);
-    if (match[2] === 'json') return void res.type('application/json').send(canonicalJson(row.content));
+    if (match[2] === 'json') {
+      immutable(res, row);
+      return void res.type('application/json').send(canonicalJson(row.content));
+    }
     if (match[2] === 'csv') {
+      immutable(res, row);
       res.setHeader('Content-Disposition', `attachment; filename="${row.slug}.csv"`);
       return void res.type('text/csv').send(snapshotCsv(row));
     }
-    res.type('html').send(snapshotPage(row, `${req.protocol}://${req.get('host')}`));
+    const language = chosenLanguage(req, res, true);
+    immutable(res, row, language);
+    res.type('html').send(snapshotPage(row, `${req.protocol}://${req.get('host')}`, language));
   });
   router.get('/s/:slug/:chart', async (req, res, next) => {
     const match = /^([a-z]+)\.(svg|png)$/.exec(req.params.chart);
     if (!match || !(CHARTS as readonly string[]).includes(match[1])) return next();
     const row = await load(req.params.slug, res);
     if (!row) return;
-    immutable(res, row);
-    const svg = chartSvg(row.content, match[1] as ChartName);
+    const language = chosenLanguage(req, res, false);
+    immutable(res, row, language);
+    const svg = chartSvg(row.content, match[1] as ChartName, language);
     if (match[2] === 'svg') return void res.type('image/svg+xml').send(svg);
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1520 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
     res.type('image/png').send(png);
