@@ -9,6 +9,9 @@ const STORED_WITH_OTHER_CONTENT = `JOIN letter_report r ON r.report_id = s.repor
   JOIN "case" k ON k.id = r.case_id LEFT JOIN writing_group g ON g.id = r.group_id
   WHERE ${CONTENT} IS DISTINCT FROM ${STORED_CONTENT}`;
 
+/** A staged row `s` whose case is not in its year's campaign (or that has no campaign). */
+const UNKNOWN_CASE = `NOT EXISTS (SELECT 1 FROM "case" k WHERE k.year = s.year AND k.slug = s.case_slug)`;
+
 /**
  * The checks that need the database, over every staged row, each error with its line: a year
  * without a campaign, a case not in that year, an id repeated in the file with other content (ids
@@ -20,10 +23,10 @@ export async function checkStaged(db: EntityManager, storedBy?: number | null): 
   const before = storedBy == null ? '' : `AND r.batch_id IS DISTINCT FROM ${Number(storedBy)}`;
   const problems = `
     SELECT s.line, 'year' AS "column", format('there is no campaign for %s', s.year) AS reason
-    FROM staging s WHERE s.case_id IS NULL AND NOT EXISTS (SELECT 1 FROM campaign c WHERE c.year = s.year)
+    FROM staging s WHERE NOT EXISTS (SELECT 1 FROM campaign c WHERE c.year = s.year)
     UNION ALL
     SELECT s.line, 'case', format('no case "%s" in the %s campaign', s.case_slug, s.year)
-    FROM staging s WHERE s.case_id IS NULL AND EXISTS (SELECT 1 FROM campaign c WHERE c.year = s.year)
+    FROM staging s WHERE ${UNKNOWN_CASE} AND EXISTS (SELECT 1 FROM campaign c WHERE c.year = s.year)
     UNION ALL
     SELECT s.line, 'report_id', format('report_id "%s" is also on line %s with different content', s.report_id, f.line)
     FROM staging s JOIN (
@@ -43,7 +46,7 @@ export async function checkStaged(db: EntityManager, storedBy?: number | null): 
 /** True when a row of the part has an unknown year or case, or an id stored (by now) with other content. */
 export async function partHasProblem(db: EntityManager, part: string): Promise<boolean> {
   const [{ problem }] = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM ${part} WHERE case_id IS NULL)
+    `SELECT EXISTS (SELECT 1 FROM ${part} s WHERE ${UNKNOWN_CASE})
        OR EXISTS (SELECT 1 FROM ${part} s ${STORED_WITH_OTHER_CONTENT}) AS problem`,
   );
   return problem;
