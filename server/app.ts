@@ -20,6 +20,7 @@ import { createContext, type Context } from './graphql/context';
 import { FiguresFeed } from './graphql/figures-changed';
 import { formatError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
+import { answerReadsPlugin } from './graphql/answer-reads';
 import { serviceUnavailable, serviceUnavailablePlugin } from './graphql/service-unavailable';
 import { writeConnectionsPlugin } from './graphql/write-connections';
 import { QueryCache } from './graphql/query-cache';
@@ -119,7 +120,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
       answers.plugin(),
       writeConnectionsPlugin,
       serviceUnavailablePlugin,
-      freshnessPlugin,
+      freshnessPlugin(versions),
+      answerReadsPlugin,
       introspectionForStaff(production),
       // HTTP caching is decided per response (immutable snapshots), not per GraphQL field
       ApolloServerPluginCacheControlDisabled(),

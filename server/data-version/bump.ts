@@ -1,25 +1,41 @@
 import type { EntityManager } from 'typeorm';
+import { compactParts, type Part } from './areas';
 import { DATA_VERSION_CHANNEL } from './notification';
 import { versionWritten } from './own-commits';
 
-/**
- * Bumps the version and queues a notification carrying it, in one statement. PostgreSQL delivers
- * the notification only when (and if) the transaction commits, in commit order.
- */
-export const BUMP_DATA_VERSION_SQL = `WITH bumped AS (
+const bumpSql = (parts: string) => `WITH bumped AS (
     UPDATE data_version SET version = version + 1, updated_at = now() RETURNING version, updated_at
   )
   SELECT version, updated_at,
-    pg_notify('${DATA_VERSION_CHANNEL}', json_build_object('version', version, 'updatedAt', updated_at)::text)
+    pg_notify('${DATA_VERSION_CHANNEL}', json_build_object('version', version, 'updatedAt', updated_at${parts})::text)
   FROM bumped`;
+
+/**
+ * Bumps the version and queues a notification carrying it, in one statement. PostgreSQL delivers
+ * the notification only when (and if) the transaction commits, in commit order. The row stays
+ * locked until then, so versions commit one after another, none skipped.
+ */
+export const BUMP_DATA_VERSION_SQL = bumpSql('');
+const BUMP_PARTS_SQL = bumpSql(`, 'parts', $1::json`);
 
 /**
  * Marks that figures changed; returns the new version. Call last in a write transaction. Other
  * processes hear of it by NOTIFY when the transaction commits; this process at once after COMMIT.
+ * `parts`: the years and areas of the reports the write changed; without them, anything may have
+ * changed (campaigns, users, snapshots...) and every cached answer goes.
  */
-export async function bumpDataVersion(db: EntityManager): Promise<number> {
-  const [row] = await db.query(BUMP_DATA_VERSION_SQL);
+export async function bumpDataVersion(db: EntityManager, parts?: Part[]): Promise<number> {
+  const sent = parts ? compactParts(parts) : null;
+  const [row] = sent
+    ? await db.query(BUMP_PARTS_SQL, [JSON.stringify(sent.map((p) => [p.year, p.region, p.country]))])
+    : await db.query(BUMP_DATA_VERSION_SQL);
   const version = Number(row.version);
-  versionWritten(db, { version, updatedAt: new Date(row.updated_at) });
+  versionWritten(db, { version, updatedAt: new Date(row.updated_at), parts: sent });
   return version;
+}
+
+/** The years and areas of the reports in `from` (an SQL FROM item with year, region and country). */
+export async function partsOf(db: EntityManager, from: string, params: unknown[] = []): Promise<Part[]> {
+  const rows: Part[] = await db.query(`SELECT DISTINCT year, region, country FROM ${from}`, params);
+  return rows.map(({ year, region, country }) => ({ year: Number(year), region, country }));
 }

@@ -5,24 +5,27 @@
  *
  * - bump.ts: the statement that bumps the version and notifies other processes on commit.
  * - own-commits.ts: this process's own commits, known the moment COMMIT returns.
- * - watcher.ts: the version in memory, followed by LISTEN (or by polling).
+ * - areas.ts: what a write changed and what an answer read (years, regions, countries).
+ * - version-state.ts, versions.ts: the versions known, per part; the newest and the shared view.
+ * - watcher.ts: the versions in memory, followed by LISTEN (or by polling).
  * - freshness.ts: the version and times a request answers with.
  */
 /*
  * Why a request may trust the version held in memory, and for how long.
  *
- * Answers are cached under the data version a request starts with (QueryCache), so the one thing
- * that must never happen is a request that starts after a write committed being keyed by an older
- * version: it could be served an answer cached before the write.
+ * Answers are cached under the view a request starts with (QueryCache, AnswerCache), so the one
+ * thing that must never happen is a request being keyed by a view that claims a write it has not
+ * heard of, or that is older than the staleness allowed: the writer's own write at once, other
+ * writes within about a second (the shared view, versions.ts).
  *
  * - Writes of this process: bumpDataVersion leaves the new version on the transaction's query
  *   runner, and a TypeORM subscriber advances the watchers of this data source right after COMMIT
  *   returns, before the writer's caller (the mutation, the upload) answers. Anything that starts
- *   after the write answered sees the new version: exact, no window.
+ *   after the write answered can see the new version: its writer does at once.
  * - Writes of other processes (another instance, `npm run import`) arrive by NOTIFY, usually a few
  *   milliseconds after their commit. In that window this process still answers from the previous
- *   version: the staleness the "Scale" issue accepts (visible in ≤ 1 s). Only increases are
- *   applied, so a late or repeated notification never moves the version back.
+ *   version: the staleness the "Scale" issue accepts (visible in ≤ 1 s). Versions are applied in
+ *   order, so a late or repeated notification never moves the version back (versions.ts).
  * - The memory is trusted only while it is known to follow the database: while the LISTEN
  *   connection is up and proved to receive notifications (a probe sent through the ordinary pool
  *   after LISTEN, so the channel is checked end to end), or, when polling, for 1 s after a poll
@@ -39,7 +42,9 @@
  *   transaction mode), the watcher polls every 500 ms instead. The embedded database has a single
  *   writer process anyway (its lock), so its own commits already advance the version at once.
  */
-export { BUMP_DATA_VERSION_SQL, bumpDataVersion } from './bump';
-export { freshnessPlugin, readFreshness, type DataVersionSource, type Freshness } from './freshness';
+export { ANY_REPORT, type Area, type Part, type Reads } from './areas';
+export { BUMP_DATA_VERSION_SQL, bumpDataVersion, partsOf } from './bump';
+export { freshnessAt, freshnessPlugin, type DataVersionSource, type Freshness } from './freshness';
 export type { DataVersion } from './notification';
+export type { VersionView } from './version-state';
 export { DataVersionWatcher } from './watcher';

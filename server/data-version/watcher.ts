@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { logger } from '../logger';
 import { ListenConnection, listenConfig, withTimeout } from './listen-connection';
-import { DATA_VERSION_CHANNEL, parsePayload, READ_VERSION_SQL, type DataVersion } from './notification';
+import { DATA_VERSION_CHANNEL, parsePayload, READ_VERSION_SQL, type Change, type DataVersion } from './notification';
 import { commitHooks } from './own-commits';
+import type { VersionView } from './version-state';
+import { Versions, type VersionsOptions } from './versions';
 
 // Why a request may trust the version in memory, and for how long: see index.ts.
 
-interface WatcherOptions {
+interface WatcherOptions extends VersionsOptions {
   /** Try LISTEN/NOTIFY (default); false: poll from the start (the embedded database). */
   listen?: boolean;
   pollMs?: number;
@@ -28,19 +30,19 @@ type Mode = 'connecting' | 'listening' | 'polling' | 'down' | 'stopped';
  * reconnecting with backoff when the connection drops. It never throws out of its own loop.
  */
 export class DataVersionWatcher {
-  private latestValue: DataVersion | null = null;
+  private readonly versions: Versions;
   private modeValue: Mode = 'connecting';
   private polledAt = 0;
-  private readonly listeners = new Set<(v: DataVersion) => void>();
-  private readonly options: Required<WatcherOptions>;
+  private readonly options: Required<Omit<WatcherOptions, keyof VersionsOptions>>;
   private loop?: Promise<void>;
   private current?: ListenConnection;
   private wake?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
-    options: WatcherOptions = {},
+    { publishEveryMs, gapMs, writerFreshMs, ...options }: WatcherOptions = {},
   ) {
+    this.versions = new Versions({ publishEveryMs, gapMs, writerFreshMs });
     this.options = {
       listen: true,
       pollMs: 500,
@@ -60,7 +62,7 @@ export class DataVersionWatcher {
 
   /** The highest version seen so far (possibly behind the database: see read()). */
   get latest(): DataVersion | null {
-    return this.latestValue;
+    return this.versions.latest;
   }
 
   /**
@@ -83,34 +85,41 @@ export class DataVersionWatcher {
     this.wake?.();
     this.current?.close();
     await this.loop;
-    this.listeners.clear();
+    this.versions.stop();
   }
 
-  /** The version a request keys its cache by: from memory while it is trusted, else read now. */
+  /** The newest version: from memory while it is trusted, else read now. */
   async read(): Promise<DataVersion> {
-    if (this.latestValue && this.trusted()) return this.latestValue;
+    const latest = this.versions.latest;
+    if (latest && this.trusted()) return latest;
     const [row] = await this.dataSource.query(READ_VERSION_SQL);
-    this.advance({ version: Number(row.version), updatedAt: new Date(row.updated_at) });
-    return this.latestValue!;
+    this.versions.saw({ version: Number(row.version), updatedAt: new Date(row.updated_at) });
+    return this.versions.latest!;
   }
 
-  /** Called with each new version, in increasing order (not for every intermediate one). */
+  /**
+   * The view a request of this user keys its answers by (see Versions): the shared one, or the
+   * newest for a writer. While memory is not trusted, the newest as read from the table.
+   */
+  async view(userId: number | null): Promise<VersionView> {
+    if (this.versions.latest && this.trusted()) return this.versions.viewFor(userId);
+    await this.read();
+    return this.versions.newest();
+  }
+
+  /** This user's write has committed: they read the newest version for a moment. */
+  wrote(userId: number): void {
+    this.versions.wrote(userId);
+  }
+
+  /** Called with each version the shared view advances to, in increasing order, at most about once a second. */
   onChange(listener: (v: DataVersion) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.versions.onPublish(listener);
   }
 
-  /** Records a committed version; ignores anything not newer than what is known. */
-  advance(v: DataVersion): void {
-    if (!Number.isSafeInteger(v.version) || (this.latestValue && v.version <= this.latestValue.version)) return;
-    this.latestValue = v;
-    for (const listener of this.listeners) {
-      try {
-        listener(v);
-      } catch (error) {
-        logger.error({ err: error }, 'a data version listener failed');
-      }
-    }
+  /** Records a committed change (this process's, at COMMIT; another's, by notification). */
+  advance(change: Change): void {
+    if (Number.isSafeInteger(change.version)) this.versions.apply(change);
   }
 
   /** A getter rather than a comparison in place: TypeScript would wrongly narrow the mode across awaits. */
@@ -205,7 +214,7 @@ export class DataVersionWatcher {
 
   private async readOn(connection: ListenConnection): Promise<void> {
     const { rows } = await connection.query(READ_VERSION_SQL);
-    this.advance({ version: Number(rows[0].version), updatedAt: new Date(rows[0].updated_at) });
+    this.versions.saw({ version: Number(rows[0].version), updatedAt: new Date(rows[0].updated_at) });
   }
 
   /** Sends a notification through the ordinary pool and waits for it on the LISTEN connection. */

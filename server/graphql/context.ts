@@ -5,7 +5,7 @@ import type { Clock } from '../common/clock';
 import type { ReadRouter } from '../db/read-replica';
 import type { AnswerSlot } from '../http/answer-cache';
 import { ImpactService } from '../modules/impact/impact.service';
-import { readFreshness, type DataVersionSource, type Freshness } from '../data-version';
+import { freshnessAt, type DataVersionSource, type Freshness, type Reads, type VersionView } from '../data-version';
 import { createLoaders, type Loaders } from './loaders';
 import type { QueryCache } from './query-cache';
 
@@ -20,8 +20,13 @@ export type Context = {
   user: AuthUser | null;
   /** The regions a coordinator is limited to; null for everyone else (who see all). */
   scope: string[] | null;
-  /** The data version and times of this request, taken once (from memory: see server/data-version/). */
+  /** The data version this request keys its answers by, taken once (from memory: see server/data-version/). */
+  view: () => Promise<VersionView>;
+  /** The data version and times of this request's answer. */
   freshness: () => Promise<Freshness>;
+  /** What the answer can depend on (server/graphql/answer-reads.ts); everything until told. */
+  reads(): Reads;
+  reading(reads: Reads): void;
   /** This app's topic id for live updates (several apps may share one process in tests). */
   liveChannel: string;
   /** Aggregations within the user's scope, answered from the shared cache at this data version. */
@@ -67,9 +72,12 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions): Context {
   const { dataSource, writeDataSource, reads, cache, versions, liveChannel, user, sessionId = null, res, secret, secureCookies, embedded, now, clientAddress = '' } = options;
+  let view: Promise<VersionView> | undefined;
   let freshness: Promise<Freshness> | undefined;
+  let answerReads: Reads = 'all';
   const scope = user?.role === 'coordinator' ? user.regions : null;
-  const version = async () => (await context.freshness()).dataVersion;
+  // cached reads are keyed by the last version that changed what this answer reads
+  const version = async () => (await context.view()).changedAt(answerReads);
   const context: Context = {
     dataSource,
     user,
@@ -79,7 +87,10 @@ export function createContext(options: ContextOptions): Context {
     clientAddress,
     liveChannel,
     todayIn: new Map(),
-    freshness: () => (freshness ??= readFreshness(versions)),
+    view: () => (view ??= versions.view(user?.id ?? null)),
+    freshness: () => (freshness ??= context.view().then(freshnessAt)),
+    reads: () => answerReads,
+    reading: (r) => (answerReads = r),
     impact: new ImpactService(
       {
         query: async (sql: string, params: unknown[] = []) => {

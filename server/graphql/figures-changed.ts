@@ -4,6 +4,7 @@ import { Authorized, Field, Int, ObjectType, Resolver, Root, Subscription } from
 import type { DataVersionWatcher } from '../data-version';
 import type { Context } from './context';
 import { pubSub } from './pubsub';
+import { Throttle } from '../common/throttle';
 
 @ObjectType({ description: 'The figures changed: refetch what is on screen. Carries no figure itself.' })
 export class FiguresChange {
@@ -23,7 +24,7 @@ export class FiguresChangedResolver {
   @Authorized()
   @Subscription(() => FiguresChange, {
     description:
-      'The data version, at once on subscribing and then whenever figures change (at most two events a second). ' +
+      'The data version, at once on subscribing and then whenever figures change (at most one event a second). ' +
       'Only the version travels, never a figure, so it is the same for every role: a coordinator learns nothing ' +
       'about other regions that extensions.freshness does not already say. Refetch on each event.',
     subscribe: ({ context }) => figuresStream(context as Context),
@@ -63,48 +64,40 @@ function figuresStream(context: Context): AsyncIterable<FiguresChange> {
 }
 
 /**
- * Turns the watcher's version changes into FIGURES_CHANGED events for this app: at most one per
- * `intervalMs` (the first at once, later ones carrying the newest version), so an import that
- * bumps the version many times, or 32 writers at once, cost dashboards one refetch per interval.
+ * Turns the advances of the shared data version into FIGURES_CHANGED events for this app: at most
+ * one per `intervalMs` (the first at once, later ones carrying the newest version), so an import
+ * that bumps the version many times, or 32 writers at once, cost dashboards one refetch a second.
  */
 export class FiguresFeed {
   readonly channel = randomUUID();
-  private sentAt = 0;
   private sentVersion = -1;
-  private timer?: NodeJS.Timeout;
+  private shared = -1;
+  private readonly throttle: Throttle;
   private unsubscribe?: () => void;
 
   constructor(
     private readonly watcher: DataVersionWatcher,
-    private readonly intervalMs = 500,
-  ) {}
+    intervalMs = 1000,
+  ) {
+    this.throttle = new Throttle(intervalMs, () => this.send());
+  }
 
   start(): void {
-    this.sentVersion = this.watcher.latest?.version ?? -1;
-    this.unsubscribe = this.watcher.onChange(() => this.changed());
+    this.sentVersion = this.shared = this.watcher.latest?.version ?? -1;
+    this.unsubscribe = this.watcher.onChange(({ version }) => {
+      this.shared = version;
+      this.throttle.request();
+    });
   }
 
   stop(): void {
     this.unsubscribe?.();
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private changed(): void {
-    if (this.timer) return; // an event is already due; it will carry the newest version
-    const wait = this.sentAt + this.intervalMs - Date.now();
-    if (wait <= 0) return this.send();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.send();
-    }, wait);
+    this.throttle.stop();
   }
 
   private send(): void {
-    const latest = this.watcher.latest;
-    if (!latest || latest.version <= this.sentVersion) return;
-    this.sentAt = Date.now();
-    this.sentVersion = latest.version;
-    pubSub.publish('FIGURES_CHANGED', this.channel, change(latest.version));
+    if (this.shared <= this.sentVersion) return;
+    this.sentVersion = this.shared;
+    pubSub.publish('FIGURES_CHANGED', this.channel, change(this.shared));
   }
 }

@@ -1,8 +1,9 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * Results of read queries keyed by (data version, SQL, parameters). Every write bumps the data
- * version, so a cached answer is never stale: the next request reads the new version and misses.
+ * Results of read queries keyed by (version, SQL, parameters), where the version is the last one
+ * that changed what the request reads (server/graphql/context.ts): a write there moves it, so a
+ * cached answer is never stale, and a write elsewhere leaves it.
  * Identical queries running at the same time share one database round trip (the promise is cached).
  * The SQL carries the filter and, once scoped, the scope, so every distinct question has its own key.
  */

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { realClock, type Clock } from '../common/clock';
 import type { Context } from '../graphql/context';
 import { dateIn } from '../modules/impact/progress.service';
-import type { DataVersionSource } from '../data-version';
+import { freshnessAt, type DataVersionSource, type Reads, type VersionView } from '../data-version';
 import { MAX_TOKENS } from '../graphql/limits';
 import type { AuthUser, Authenticator } from './authenticate';
 
@@ -21,10 +21,12 @@ import type { AuthUser, Authenticator } from './authenticate';
  * resolvers, serialisation and compression cost ~1 ms of CPU a request. A hit here costs a lookup
  * and one write.
  *
- * Keyed by (data version, who may see it, UTC day, `Accept`, the request body as sent):
- * - the data version: every write bumps it in its transaction (reports, retractions, imports,
- *   campaigns, snapshots, users), so the first request after a write misses. Entries of older
- *   versions are dropped as soon as a newer version is seen.
+ * Keyed by (who may see it, UTC day, `Accept`, the request body as sent), and served while what
+ * it read has not changed:
+ * - what it read: the years and areas of the reports (server/graphql/answer-reads.ts), stamped with
+ *   the last version that changed them. A report from Poland leaves Brazil's answers and past
+ *   years' served; a write without parts (campaigns, snapshots, users) ends every answer. The
+ *   version in its `extensions.freshness` is the one it is served at.
  * - who: an answer made only of scope-limited fields (impact, yearComparison, campaigns, campaign)
  *   is the same for everyone with the same role and regions (a coordinator's filter is intersected
  *   with their regions inside those fields); anything else is kept per user.
@@ -42,6 +44,13 @@ const BODY_LIMIT = 1024 * 1024;
 const GZIP_FROM = 1024; // as the compression middleware: smaller answers go as they are
 
 interface Answer {
+  /** What the answer read, and the last version that had changed it when it was made. */
+  reads: Reads;
+  at: number;
+  /** The answer's JSON before and after its freshness, which says the version it is served at. */
+  around: [string, string];
+  asOf: Date;
+  /** The version `body` (and `gzip`) say. */
   version: number;
   body: Buffer;
   /** As the miss sent it (known once that response has finished; until then the answer is not served). */
@@ -54,7 +63,6 @@ interface Answer {
 
 export interface AnswerSlot {
   key: string;
-  version: number;
 }
 
 export interface AnswerCacheOptions {
@@ -70,14 +78,13 @@ export class AnswerCache {
   private readonly answers: LRUCache<string, Answer>;
   /** Per request body: does the answer depend on the scope only ('scope'), or on the user ('user')? */
   private readonly audiences = new LRUCache<string, 'scope' | 'user'>({ max: 5000, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, k) => k.length + 16 });
-  private newest = 0;
   /** Hits and misses since start, for tests and the benchmark's curiosity. */
   readonly stats = { hits: 0, misses: 0 };
 
   constructor(private readonly options: AnswerCacheOptions) {
     this.answers = new LRUCache<string, Answer>({
       maxSize: options.maxBytes ?? 32 * 1024 * 1024,
-      sizeCalculation: (answer, key) => answer.body.length + (answer.gzip?.length ?? 0) + key.length + 64,
+      sizeCalculation: (answer, key) => 2 * answer.body.length + (answer.gzip?.length ?? 0) + key.length + 64,
     });
   }
 
@@ -119,13 +126,18 @@ export class AnswerCache {
           if (!slot || operation?.operation !== 'query' || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors || (response.http.status ?? 200) !== 200) return;
-          const freshness = await contextValue.freshness().catch(() => null);
-          // executed at a later version than the key says: the next request will have the new key
-          if (!freshness || freshness.dataVersion !== slot.version || slot.version < this.newest) return;
+          const [view, freshness] = await Promise.all([contextValue.view(), contextValue.freshness()]).catch(() => []);
+          if (!view || !freshness) return;
+          const reads = contextValue.reads();
+          const at = view.changedAt(reads);
+          // a slower request made at an older view does not replace a newer answer
+          if ((this.answers.peek(slot.key)?.at ?? -1) > at) return;
           // the bytes Apollo sends: the result with its freshness, as JSON, and a newline
-          const text = `${JSON.stringify({ ...result, extensions: { ...result.extensions, freshness } })}\n`;
-          const body = Buffer.from(text);
-          this.answers.set(slot.key, { version: slot.version, body, todayIn: [...contextValue.todayIn] });
+          const text = `${JSON.stringify({ ...result, extensions: { ...result.extensions, freshness: null } })}\n`;
+          const cut = text.lastIndexOf('"freshness":null') + '"freshness":'.length;
+          const around: [string, string] = [text.slice(0, cut), text.slice(cut + 'null'.length)];
+          const body = Buffer.from(`${around[0]}${JSON.stringify(freshness)}${around[1]}`);
+          this.answers.set(slot.key, { reads, at, around, asOf: freshness.asOf, version: view.version, body, todayIn: [...contextValue.todayIn] });
         },
       }),
     };
@@ -134,21 +146,16 @@ export class AnswerCache {
   private async lookup(req: Request, res: Response, text: string): Promise<boolean> {
     const { user } = await this.options.authenticator.authenticate(req);
     if (!user) return false; // anonymous: sign-in and errors, nothing worth keeping
-    const { version } = await this.options.versions.read();
-    if (version > this.newest) {
-      // a write happened: nothing kept can be served again
-      if (this.newest !== 0) this.answers.clear();
-      this.newest = version;
-    }
+    const view = await this.options.versions.view(user.id);
     const audience = this.audience(req.body, text);
     if (!audience) return false;
     const who = audience === 'scope' ? `${user.role}:${scopeOf(user)}` : `user:${user.id}`;
     const now = (this.options.now ?? realClock)();
-    const key = `${version}\u0000${who}\u0000${now.toISOString().slice(0, 10)}\u0000${req.headers.accept ?? ''}\u0000${text}`;
-    const hit = this.answers.get(key);
-    if (!hit?.contentType || hit.todayIn.some(([zone, date]) => dateIn(zone, now) !== date)) {
+    const key = `${who}\u0000${now.toISOString().slice(0, 10)}\u0000${req.headers.accept ?? ''}\u0000${text}`;
+    const kept = this.answers.get(key);
+    if (!kept?.contentType || view.changedAt(kept.reads) > kept.at || kept.todayIn.some(([zone, date]) => dateIn(zone, now) !== date)) {
       this.stats.misses++;
-      res.locals.answerSlot = { key, version } satisfies AnswerSlot;
+      res.locals.answerSlot = { key } satisfies AnswerSlot;
       res.once('finish', () => {
         const stored = this.answers.peek(key);
         const type = res.getHeader('content-type');
@@ -157,16 +164,27 @@ export class AnswerCache {
       return false;
     }
     this.stats.hits++;
+    const hit = this.servedAt(key, kept, view);
     const gzip = hit.body.length >= GZIP_FROM && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? this.gzipOf(key, hit) : null;
     const bytes = gzip ?? hit.body;
     res.statusCode = 200;
-    res.setHeader('Content-Type', hit.contentType);
+    res.setHeader('Content-Type', kept.contentType);
     res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('X-Answer-Cache', 'hit');
     if (gzip) res.setHeader('Content-Encoding', 'gzip');
     res.setHeader('Content-Length', bytes.length);
     res.end(bytes);
     return true;
+  }
+
+  /** The answer saying the version it is served at: rewritten once per version (as a new entry, as gzipOf). */
+  private servedAt(key: string, answer: Answer, view: VersionView): Answer {
+    if (answer.version === view.version) return answer;
+    const freshness = { ...freshnessAt(view), asOf: answer.asOf };
+    const body = Buffer.from(`${answer.around[0]}${JSON.stringify(freshness)}${answer.around[1]}`);
+    const served = { ...answer, version: view.version, body, gzip: undefined };
+    this.answers.set(key, served);
+    return served;
   }
 
   /** The answer's gzip, made on first use and kept (as a new entry: the cache sizes an entry when it is set). */

@@ -1,5 +1,5 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { bumpDataVersion } from '../../data-version';
+import { bumpDataVersion, partsOf } from '../../data-version';
 import { rollupUpserts } from '../rollups/rollup-maintenance';
 import { checkStaged } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
@@ -52,7 +52,7 @@ export class OneShotIngest implements IngestMode {
     result.imported = inserted.count;
     result.duplicates = staging.staged - inserted.count;
     result.ids = inserted.ids;
-    if (inserted.count > 0) await bumpDataVersion(staging.db);
+    if (inserted.count > 0) await bumpDataVersion(staging.db, await partsOf(staging.db, 'staging'));
     return result;
   }
 

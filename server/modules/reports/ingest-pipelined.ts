@@ -1,5 +1,5 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { bumpDataVersion } from '../../data-version';
+import { bumpDataVersion, partsOf } from '../../data-version';
 import { applyRollupDeltas, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
 import { checkStaged, partHasProblem } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
@@ -70,7 +70,7 @@ export class PipelinedIngest implements IngestMode {
     }
     if (this.stored > 0) {
       await staging.timed('summaries', () => applyRollupDeltas(staging.db));
-      await bumpDataVersion(staging.db);
+      await bumpDataVersion(staging.db, await partsOf(staging.db, 'staging'));
     }
     return { ...tallied(staging.staged + earlier.rows), imported: this.stored, duplicates: staging.staged - this.stored };
   }

@@ -3,7 +3,7 @@ import { forbidden } from '../../graphql/auth-checker';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { filterToSql } from '../impact/filter-sql';
-import { bumpDataVersion } from '../../data-version';
+import { bumpDataVersion, partsOf } from '../../data-version';
 import { applyToRollups } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
 import { LetterReport } from './letter-report.entity';
@@ -53,7 +53,7 @@ export async function retractReport(db: DataSource, id: number, reason: string, 
       [id, reason.trim().slice(0, 1000), actor.userId],
     );
     await audit(m, actor.userId, 'retract', `report ${id}`, { reason: reason.trim().slice(0, 1000) });
-    await bumpDataVersion(m);
+    await bumpDataVersion(m, await partsOf(m, 'letter_report WHERE id = $1', [id]));
     return m.getRepository(LetterReport).findOneByOrFail({ id });
   });
 }
@@ -88,7 +88,8 @@ export async function correctReport(
       [id, newId, reason, actor.userId],
     );
     await audit(m, actor.userId, 'correct', `report ${id}`, { replacement: newId, reason });
-    await bumpDataVersion(m);
+    // the replacement's area was bumped as it was stored; the corrected report leaves its own
+    await bumpDataVersion(m, await partsOf(m, 'letter_report WHERE id = $1', [id]));
     return m.getRepository(LetterReport).findOneByOrFail({ id: newId });
   });
 }

@@ -1,0 +1,158 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { ANY_REPORT, type Area, type Reads } from '../data-version';
+
+/*
+ * What an operation's answer can depend on, read from the document before it runs: the years and
+ * areas of the reports its fields read, so that a write elsewhere leaves it cached. Only the
+ * fields below are known; any other field (a list of users, a group's page, the data version
+ * itself) makes the answer depend on every write, as all answers used to. Catalog fields (a
+ * campaign's dates, a case's name) need no area: only writes without parts change them, and those
+ * change everything.
+ */
+
+interface Walk {
+  fragments: Map<string, SelectionSetNode>;
+  variables: Record<string, unknown>;
+  scope: string[] | null;
+  areas: Area[];
+}
+
+interface FieldRule {
+  /** The type of the field's selection, when it has one. */
+  type?: string;
+  /** The reports the field reads, from its arguments and the campaign year around it (null: unknown). */
+  reads?: (args: Record<string, unknown>, year: number | null, scope: string[] | null) => Area;
+  /** The campaign year its selection is about. */
+  year?: (args: Record<string, unknown>, year: number | null) => number | null;
+}
+
+const plain: FieldRule = {};
+const plainFields = (...names: string[]) => Object.fromEntries(names.map((n) => [n, plain]));
+const ofType = (type: string): FieldRule => ({ type });
+const anyReport: FieldRule = { reads: () => ANY_REPORT };
+
+const RULES: Record<string, Record<string, FieldRule>> = {
+  Query: {
+    impact: { type: 'Impact', reads: (args, _, scope) => filterArea(args.filter, scope), year: (args) => yearOf(args.filter) },
+    yearComparison: { type: 'YearSeries', reads: (args, _, scope) => ({ ...filterArea(args.filter, scope), years: intList(args.years) }) },
+    campaign: { type: 'Campaign', year: (args) => int(args.year) },
+    campaigns: ofType('Campaign'),
+  },
+  Impact: {
+    ...plainFields('totalActions', 'reportCount', 'groupCount', 'countryCount', 'asOf'),
+    ...Object.fromEntries(['byCountry', 'byCaseCountry', 'byRegion', 'bySubdivision', 'byActionType', 'byGroupType'].map((n) => [n, ofType('Total')])),
+    byCase: ofType('CaseTotal'),
+    daily: ofType('DailyTotal'),
+    topGroups: ofType('GroupTotalConnection'),
+  },
+  Total: plainFields('actions', 'reports', 'key', 'label'),
+  DailyTotal: plainFields('date', 'actions', 'cumulative'),
+  CaseTotal: { ...plainFields('actions', 'reports'), case: ofType('Case') },
+  Case: {
+    ...plainFields('id', 'year', 'slug', 'name', 'country', 'theme', 'summary', 'target'),
+    outcomes: ofType('CaseOutcome'),
+    firstPositiveOutcome: ofType('CaseOutcome'),
+    // the case's totals over its whole campaign
+    ...Object.fromEntries(['actions', 'reports'].map((n) => [n, { reads: (_: unknown, year: number | null, scope: string[] | null) => ({ years: year === null ? null : [year], regions: scope, countries: null }) }])),
+  },
+  CaseOutcome: plainFields('id', 'date', 'kind', 'note', 'positive'),
+  GroupTotalConnection: { totalCount: plain, edges: ofType('GroupTotalEdge'), pageInfo: ofType('PageInfo') },
+  GroupTotalEdge: { cursor: plain, node: ofType('GroupTotal') },
+  GroupTotal: { ...plainFields('actions', 'reports'), group: ofType('Group') },
+  // a report anywhere can rename a group or move where it last reported
+  Group: { id: plain, ...Object.fromEntries(['ref', 'name', 'type', 'country', 'region', 'subdivision'].map((n) => [n, anyReport])), years: { ...anyReport, type: 'GroupYear' } },
+  GroupYear: plainFields('year', 'actions', 'reports', 'firstReportedAt', 'lastReportedAt'),
+  PageInfo: plainFields('hasNextPage', 'endCursor'),
+  YearSeries: { ...plainFields('year', 'total'), points: ofType('SeriesPoint') },
+  SeriesPoint: plainFields('day', 'date', 'actions', 'cumulative'),
+  Campaign: {
+    ...plainFields('year', 'name', 'writingStarts', 'writingEnds', 'reportingDeadline', 'goal', 'timezone'),
+    cases: ofType('Case'),
+    // against its goal, last year and the campaigns before it (the forecast)
+    progress: { type: 'CampaignProgress', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }) },
+  },
+  CampaignProgress: {
+    ...plainFields('asOf', 'campaignDay', 'final', 'totalActions', 'goal', 'goalShare', 'lastYear', 'lastYearSameDay'),
+    ...plainFields('changeVsLastYear', 'lastYearFinal', 'expectedShareByNow', 'onPaceForGoal'),
+    forecast: ofType('ForecastRange'),
+  },
+  ForecastRange: plainFields('expected', 'low', 'high', 'basedOnYears'),
+};
+
+/** What the answer to `operation` can depend on, for a user limited to `scope` (null: everywhere). */
+export function operationReads(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, scope: string[] | null): Reads {
+  if (operation.operation !== 'query') return 'all';
+  const given = { ...variables };
+  for (const d of operation.variableDefinitions ?? []) {
+    if (given[d.variable.name.value] === undefined && d.defaultValue) given[d.variable.name.value] = valueFromASTUntyped(d.defaultValue);
+  }
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const walk: Walk = { fragments, variables: given, scope, areas: [] };
+  if (!known(walk, operation.selectionSet, 'Query', null)) return 'all';
+  return [...new Map(walk.areas.map((a) => [JSON.stringify(a), a])).values()];
+}
+
+/** Collects the areas a selection reads; false when it selects a field not known here. */
+function known(walk: Walk, set: SelectionSetNode, type: string, year: number | null): boolean {
+  for (const s of set.selections) {
+    if (s.kind !== Kind.FIELD) {
+      const inner = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : walk.fragments.get(s.name.value);
+      if (!inner || !known(walk, inner, type, year)) return false;
+      continue;
+    }
+    if (s.name.value === '__typename') continue;
+    const rule = RULES[type]?.[s.name.value];
+    if (!rule) return false;
+    const args = argumentsOf(s, walk.variables);
+    if (rule.reads) walk.areas.push(rule.reads(args, year, walk.scope));
+    const inner = rule.year ? rule.year(args, year) : year;
+    if (s.selectionSet && (!rule.type || !known(walk, s.selectionSet, rule.type, inner))) return false;
+  }
+  return true;
+}
+
+function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+}
+
+/** The area of an ImpactFilter (anything malformed widens it: Apollo refuses such a request anyway). */
+function filterArea(filter: unknown, scope: string[] | null): Area {
+  const f = (filter ?? {}) as Record<string, unknown>;
+  const regions = textList(f.regions);
+  return {
+    years: yearOf(f) === null ? null : [yearOf(f)!],
+    regions: scope && regions ? regions.filter((r) => scope.includes(r)) : (regions ?? scope),
+    countries: textList(f.countries),
+  };
+}
+
+function yearOf(filter: unknown): number | null {
+  return int(((filter ?? {}) as Record<string, unknown>).year);
+}
+
+function int(value: unknown): number | null {
+  return Number.isSafeInteger(value) ? (value as number) : null;
+}
+
+function intList(value: unknown): number[] | null {
+  const list = Array.isArray(value) ? value : [value];
+  return list.every((v) => Number.isSafeInteger(v)) ? (list as number[]) : null;
+}
+
+function textList(value: unknown): string[] | null {
+  if (value == null) return null;
+  const list = Array.isArray(value) ? value : [value];
+  return list.every((v) => typeof v === 'string') ? (list as string[]) : null;
+}
+
+/** Sets each query's reads on its context before it runs (the caches key by them: server/graphql/context.ts). */
+export const answerReadsPlugin: ApolloServerPlugin<{ scope: string[] | null; reading(reads: Reads): void }> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, operation, request, contextValue }) {
+        contextValue.reading(operation ? operationReads(document, operation, request.variables ?? {}, contextValue.scope) : 'all');
+      },
+    };
+  },
+};

@@ -1,0 +1,43 @@
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { ANY_REPORT } from '../../server/data-version';
+import { operationReads } from '../../server/graphql/answer-reads';
+
+function readsOf(query: string, variables: Record<string, unknown> = {}, scope: string[] | null = null) {
+  const document = parse(query);
+  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  return operationReads(document, operation, variables, scope);
+}
+
+describe('what an answer reads', () => {
+  it("reads the filter's year and area, from variables or literals", () => {
+    expect(readsOf('query($f: ImpactFilter!) { impact(filter: $f) { totalActions byRegion { key actions } } }', { f: { year: 2024, countries: ['BR'] } }))
+      .toEqual([{ years: [2024], regions: null, countries: ['BR'] }]);
+    expect(readsOf('{ impact(filter: { regions: "Americas" }) { totalActions } }')).toEqual([{ years: null, regions: ['Americas'], countries: null }]);
+  });
+
+  it("limits a coordinator's areas to their regions", () => {
+    expect(readsOf('{ impact(filter: { year: 2024, regions: ["Americas", "Africa"] }) { totalActions } }', {}, ['Americas']))
+      .toEqual([{ years: [2024], regions: ['Americas'], countries: null }]);
+    expect(readsOf('{ impact(filter: { year: 2024 }) { totalActions } }', {}, ['Africa'])).toEqual([{ years: [2024], regions: ['Africa'], countries: null }]);
+  });
+
+  it("reads the campaigns before a campaign's progress, and a case's whole campaign for its totals", () => {
+    const reads = readsOf('query($y: Int!) { campaign(year: $y) { name cases { name actions } progress(filter: { countries: ["PL"] }) { totalActions forecast { expected } } } }', { y: 2024 });
+    expect(reads).toEqual([
+      { years: [2024], regions: null, countries: null },
+      { years: { upTo: 2024 }, regions: null, countries: ['PL'] },
+    ]);
+  });
+
+  it('follows fragments, and reads every report for what a report anywhere can change (a group)', () => {
+    expect(readsOf('query { ...F } fragment F on Query { impact(filter: { year: 2024 }) { topGroups { edges { node { actions group { id name } } } } } }'))
+      .toEqual([{ years: [2024], regions: null, countries: null }, ANY_REPORT]);
+  });
+
+  it('depends on everything for any other field, and for mutations', () => {
+    expect(readsOf('{ me { email } impact(filter: { year: 2024 }) { totalActions } }')).toBe('all');
+    expect(readsOf('{ impact(filter: { year: 2024 }) { dataVersion } }')).toBe('all');
+    expect(readsOf('mutation { logout }')).toBe('all');
+  });
+});
