@@ -214,7 +214,7 @@ function printPhase(name: string, f: PhaseFigures): void {
   if (f.shown) {
     rows.push(
       ['write to event ms', `${ms(f.shown.event)}  (${f.shown.probes} probes)`],
-      ['write to figures ms', `${ms(f.shown.figures)}  (${f.shown.notShown} not shown in 10 s; ${f.shown.busyRetried} busy answers sent again)`],
+      ['write to figures ms', `${ms(f.shown.figures)}  (${f.shown.notShown} given up; ${f.shown.busyRetried} busy answers sent again)`],
     );
     if (f.shown.errors.count) rows.push(['probe errors', errors(f.shown.errors)]);
   }

@@ -9,7 +9,10 @@ import { ErrorLog, spread, type Spread } from './peak-figures';
  */
 export const PROBE_AREA = { region: 'Europe and Central Asia', country: 'LU' };
 
-/** How long a probe waits for its write to show before it counts as not shown. */
+/**
+ * A probe stops waiting (for the event, or for a newer one after a refetch without its write) this
+ * long after sending its write, and counts as not shown; a request already under way is awaited.
+ */
 const GIVE_UP_MS = 10_000;
 /** Between one probe's end and the next write. */
 const PAUSE_MS = 1_000;
@@ -54,7 +57,7 @@ export async function openProbe(url: string, token: string, waves: Wave[]) {
       try {
         const { version } = await client.submit(PROBE_AREA.region, PROBE_AREA.country);
         expected += 1;
-        const event = await live.waitFor((e) => e.at >= sent && e.dataVersion >= version, GIVE_UP_MS);
+        const event = await live.waitFor((e) => e.at >= sent && e.dataVersion >= version, giveUp - Date.now());
         eventMs.push(event.at - sent);
         // refetch on that event, then on each newer one, until the figures hold the write
         for (;;) {
