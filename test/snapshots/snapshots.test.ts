@@ -166,3 +166,50 @@ describe('a published snapshot', () => {
     expect((await app.graphql(`{ snapshots { slug } }`)).data.snapshots.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('chart images', () => {
+  const PNG_MARK = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from('stored, not rendered')]);
+  const stored = (slug: string) =>
+    db.dataSource.query(
+      `SELECT i.chart || ':' || i.language AS chart, i.png FROM snapshot_image i JOIN snapshot s ON s.id = i.snapshot_id WHERE s.slug = $1 ORDER BY 1`,
+      [slug],
+    ) as Promise<{ chart: string; png: Buffer }[]>;
+  const png = async (path: string) => {
+    const res = await fetch(`${app.url}${path}`);
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('renders a PNG on its first request, stores it, and serves the stored bytes ever after', async () => {
+    await app.graphql(PUBLISH, { input: { year: 2024, title: 'Images', slug: 'images', filter: { regions: ['Americas'] } } });
+    expect(await stored('images')).toEqual([]);
+    // requests arriving together before anything is stored: one row, the same bytes for all
+    const first = await Promise.all(Array.from({ length: 4 }, () => png('/s/images/cases.png')));
+    expect(first.map(({ res }) => res.headers.get('content-type'))).toEqual(Array(4).fill('image/png'));
+    const rows = await stored('images');
+    expect(rows.map((r) => r.chart)).toEqual(['cases:en']);
+    for (const { bytes } of first) expect(bytes.equals(rows[0].png)).toBe(true);
+
+    // what is stored is what is served: a planted value comes back as it is, so nothing was rendered again
+    await db.dataSource.query(`UPDATE snapshot_image SET png = $1 WHERE snapshot_id = (SELECT id FROM snapshot WHERE slug = 'images')`, [PNG_MARK]);
+    const again = await png('/s/images/cases.png');
+    expect(again.bytes.equals(PNG_MARK)).toBe(true);
+    expect(again.res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // each language is an image of its own
+    const spanish = await png('/s/images/cases.png?lang=es');
+    expect(spanish.bytes.equals(PNG_MARK)).toBe(false);
+    expect((await stored('images')).map((r) => r.chart)).toEqual(['cases:en', 'cases:es']);
+  });
+
+  it('gives a replacing snapshot images of its own', async () => {
+    // "images" serves the planted bytes (above); its replacement must not
+    const replaced = await app.graphql(PUBLISH, {
+      input: { year: 2024, title: 'Images again', slug: 'images-after', filter: { regions: ['Americas'] }, replace: true },
+    });
+    expect(replaced.errors?.[0]?.message).toBeUndefined();
+    const after = await png('/s/images-after/cases.png');
+    expect(after.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(after.bytes.equals(PNG_MARK)).toBe(false);
+    expect((await stored('images-after')).map((r) => r.chart)).toEqual(['cases:en']);
+    expect((await png('/s/images/cases.png')).bytes.equals(PNG_MARK)).toBe(true);
+  });
+});

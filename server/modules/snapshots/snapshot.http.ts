@@ -1,10 +1,10 @@
-import { Resvg } from '@resvg/resvg-js';
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { csvLine } from '../../common/csv-cell';
 import { isPublicLanguage, PUBLIC_LANGUAGES, type PublicLanguage } from '../../common/public-language';
 import { canonicalJson } from './canonical';
 import { CHARTS, chartSvg, type ChartName } from './snapshot-charts';
+import { SnapshotImages } from './snapshot-images';
 import { snapshotPage } from './snapshot-page';
 import { findSnapshot, type SnapshotRow } from './snapshot.service';
 
@@ -39,10 +39,12 @@ function snapshotCsv(row: SnapshotRow): string {
 
 /**
  * Public pages and downloads of published snapshots, no sign-in: /s/<slug> (HTML), /s/<slug>.json
- * (the exact bytes the checksum is of), /s/<slug>.csv, /s/<slug>/<chart>.svg|.png.
+ * (the exact bytes the checksum is of), /s/<slug>.csv, /s/<slug>/<chart>.svg|.png. Read on
+ * `dataSource`; a chart's PNG is stored on `writes` when first rendered.
  */
-export function snapshotRouter(dataSource: DataSource): Router {
+export function snapshotRouter(dataSource: DataSource, writes: DataSource): Router {
   const router = Router();
+  const images = new SnapshotImages(dataSource, writes);
   const load = async (slug: string, res: Response) => {
     const row = /^[a-z0-9-]{1,100}$/.test(slug) ? await findSnapshot(dataSource, slug) : null;
     if (!row) res.status(404).type('text').send('No published snapshot has this address.');
@@ -72,10 +74,13 @@ export function snapshotRouter(dataSource: DataSource): Router {
     const row = await load(req.params.slug, res);
     if (!row) return;
     const language = chosenLanguage(req, res, false);
+    const chart = match[1] as ChartName;
+    if (match[2] === 'svg') {
+      immutable(res, row, language);
+      return void res.type('image/svg+xml').send(chartSvg(row.content, chart, language));
+    }
+    const png = await images.png(row, chart, language);
     immutable(res, row, language);
-    const svg = chartSvg(row.content, match[1] as ChartName, language);
-    if (match[2] === 'svg') return void res.type('image/svg+xml').send(svg);
-    const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1520 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
     res.type('image/png').send(png);
   });
   return router;
