@@ -6,7 +6,6 @@ import { CASES_ACROSS_YEARS_QUERY, CASES_CAMPAIGN_QUERY } from '../client/pages/
 import { GEOGRAPHY_QUERY } from '../client/pages/geography/queries';
 import { GROUP_RANKING_QUERY, GROUPS_NOT_REPORTED_QUERY } from '../client/pages/groups/queries';
 import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from '../client/pages/overview/queries';
-import { sameDayLastYearFilter } from '../client/pages/overview/same-day-last-year';
 import { IMPORT_HISTORY_QUERY, RECENT_REPORTS_QUERY } from '../client/pages/reports/queries';
 import { YEAR_CURVES_QUERY } from '../client/years/year-curves-query';
 
@@ -76,13 +75,8 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
           request(OVERVIEW_FIGURES_QUERY, { year, filter }),
           // the cumulative chart compares with last year by default
           request(YEAR_CURVES_QUERY, { years: previous ? [year, previous.year] : [year], filter, align: 'CAMPAIGN_DAY' }),
+          ...(previous ? [request(OVERVIEW_SAME_DAY_QUERY, { year, filter })] : []),
         ],
-        // "same day last year" needs the campaign day of the figures' progress
-        (answers) => {
-          const day = answers.OverviewFigures?.data?.campaign?.progress?.campaignDay;
-          const lastYear = previous && typeof day === 'number' ? sameDayLastYearFilter(filter, campaign, previous, day) : null;
-          return lastYear ? [request(OVERVIEW_SAME_DAY_QUERY, { filter: lastYear })] : [];
-        },
       ];
     case 'trends':
       return [

@@ -67,6 +67,9 @@ export function createDashboardClient(): DashboardClient {
         // bar's options and a page's figures) share one entry, so their fields are merged. Replaced,
         // each answer would drop the other's fields and the other query would be sent again.
         Impact: { merge: true },
+        // A campaign's progress has no id either: the overview's figures and its same-day comparison
+        // both ask for it, each with other fields.
+        CampaignProgress: { merge: true },
         // A snapshot by its slug, which is unique and never changes. Once replaced it stays replaced,
         // so an older answer (a cache anywhere on the way) cannot undo a replacement seen here.
         Snapshot: {

@@ -31,3 +31,19 @@ export function isTimestampWithOffset(value: string): boolean {
     +(m[8] ?? 0) < 60
   );
 }
+
+// Calendar dates as the schema's `Date` scalar writes them (YYYY-MM-DD), read at UTC so that no
+// time zone moves a day. The dashboard uses these too (client/dates.ts).
+
+const DAY_MS = 86_400_000;
+const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** A date moved by whole days: addDays('2024-12-30', 3) is '2025-01-02'. */
+export function addDays(date: string, days: number): string {
+  return new Date(utc(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to) - utc(from)) / DAY_MS);
+}

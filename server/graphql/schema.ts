@@ -7,6 +7,7 @@ import { FiguresChangedResolver } from './figures-changed';
 import { pubSub } from './pubsub';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
 import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
+import { CampaignProgressResolver } from '../modules/impact/progress.resolver';
 import { NotYetReportedResolver } from '../modules/groups/not-reported.resolver';
 import { groupResolvers } from '../modules/groups/group.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
@@ -19,6 +20,7 @@ import { CounterResolver } from '../modules/counters/counter.resolver';
 export const resolvers = [
   AuthResolver,
   CampaignResolver,
+  CampaignProgressResolver,
   CaseResolver,
   CaseFirstPositiveResolver,
   CaseTotalResolver,

@@ -164,6 +164,22 @@ describe('Campaign.progress', () => {
     expect(errors).toBeUndefined();
     expect(data.campaign.progress).toEqual({ totalActions: 30, final: true, lastYearFinal: 100, forecast: { expected: 30 } });
   });
+
+  it('gives the previous campaign by the same day under a filter, agreeing with lastYearSameDay; none for a case', async () => {
+    const { data, errors } = await app.graphql(`{ campaign(year: 2024) { progress {
+      campaignDay lastYearSameDay
+      all: sameDayLastYear { year campaignDay date figures { totalActions } }
+      americas: sameDayLastYear(filter: { regions: ["Americas"] }) { figures { totalActions } }
+      oneCase: sameDayLastYear(filter: { caseIds: ["1"] }) { year }
+    } } }`);
+    expect(errors).toBeUndefined();
+    const { campaignDay, lastYearSameDay, all, americas, oneCase } = data.campaign.progress;
+    expect(all).toMatchObject({ year: 2023, campaignDay, figures: { totalActions: lastYearSameDay } });
+    expect(all.date).toBe(new Date(Date.parse('2023-11-20') + campaignDay * 86_400_000).toISOString().slice(0, 10));
+    const region = await app.graphql(`query ($to: Date!) { impact(filter: { year: 2023, regions: ["Americas"], to: $to }) { totalActions } }`, { to: all.date });
+    expect(americas.figures.totalActions).toBe(region.data.impact.totalActions);
+    expect(oneCase).toBeNull();
+  });
 });
 
 describe('forecastFinal', () => {

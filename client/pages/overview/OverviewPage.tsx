@@ -2,6 +2,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { NoCampaignState } from '../../components/NoCampaignState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
+import { addDays } from '../../dates';
 import { activeFilterCount, toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
@@ -16,7 +17,6 @@ import { OverviewSkeleton, PageTitle } from './OverviewSkeleton';
 import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
 import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from './queries';
 import { overviewMessages } from './messages';
-import { sameDayLastYearFilter } from './same-day-last-year';
 import { useComparedYears } from './use-compared-years';
 import './overview.css';
 
@@ -42,10 +42,8 @@ export function OverviewPage() {
 
   const progress = data?.campaign?.progress;
   const previous = year ? campaigns.find((c) => c.year === year - 1) : undefined;
-  const lastYearFilter =
-    campaign && filter && previous && progress ? sameDayLastYearFilter(filter, campaign, previous, progress.campaignDay) : null;
-  const lastYear = useQuery(OVERVIEW_SAME_DAY_QUERY, lastYearFilter ? { variables: { filter: lastYearFilter } } : skipToken);
-  const lastYearCounts = (lastYear.data ?? lastYear.previousData)?.impact;
+  const lastYear = useQuery(OVERVIEW_SAME_DAY_QUERY, year && filter && previous ? { variables: { year, filter } } : skipToken);
+  const lastYearProgress = (lastYear.data ?? lastYear.previousData)?.campaign?.progress;
 
   useDocumentTitle(campaign ? [campaign.name] : []);
 
@@ -70,15 +68,15 @@ export function OverviewPage() {
   }
 
   const filtered = activeFilterCount(filters) > 0;
+  const sameDay = lastYearProgress?.sameDayLastYear;
   const comparison: Comparison =
     !previous ? { status: 'noPrevious' }
-    : !progress ? { status: 'loading' }
-    : !lastYearFilter ? { status: 'case' }
-    : lastYearCounts && lastYearFilter.to
-      ? { status: 'ready', year: previous.year, day: progress.campaignDay, date: lastYearFilter.to, counts: lastYearCounts }
-      : lastYear.error ? { status: 'failed' }
-      : lastYearFilter.to ? { status: 'pending', year: previous.year, day: progress.campaignDay, date: lastYearFilter.to }
-      : { status: 'loading' };
+    : sameDay ? { status: 'ready', year: sameDay.year, day: sameDay.campaignDay, date: sameDay.date, counts: sameDay.figures }
+    : lastYearProgress ? { status: 'case' }
+    : lastYear.error ? { status: 'failed' }
+    // A stand-in until the server's answer: the same campaign day (a date filter may end it earlier).
+    : progress ? { status: 'pending', year: previous.year, day: progress.campaignDay, date: addDays(previous.writingStarts, progress.campaignDay) }
+    : { status: 'loading' };
 
   // Decision: the goal is the campaign's global goal. Measured against it, a region's (or one case's,
   // one action type's, a date range's) total misleads: it is not meant to reach it. So goal progress

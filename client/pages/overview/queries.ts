@@ -75,12 +75,22 @@ export const OVERVIEW_FIGURES_QUERY = graphql(`
 
 /** The previous campaign's counters by the same campaign day, under the same filters. */
 export const OVERVIEW_SAME_DAY_QUERY = graphql(`
-  query OverviewSameDayLastYear($filter: ImpactFilter!) {
-    impact(filter: $filter) {
-      totalActions
-      reportCount
-      groupCount
-      countryCount
+  query OverviewSameDayLastYear($year: Int!, $filter: ImpactFilter!) {
+    campaign(year: $year) {
+      year
+      progress {
+        sameDayLastYear(filter: $filter) {
+          year
+          campaignDay
+          date
+          figures {
+            totalActions
+            reportCount
+            groupCount
+            countryCount
+          }
+        }
+      }
     }
   }
 `);

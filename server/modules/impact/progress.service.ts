@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { daysBetween } from '../../common/dates';
 import type { Campaign } from '../campaigns/campaign.entity';
 import { forecastFinal } from './forecast';
 import type { ImpactFilter } from './impact-filter.input';
@@ -6,14 +7,10 @@ import { ImpactService } from './impact.service';
 import type { CampaignProgress } from './progress.types';
 import type { YearSeries } from './impact.types';
 
-const DAY = 86_400_000;
-
 /** Today's date in a time zone, YYYY-MM-DD. */
 export function dateIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
 function valueAtDay(series: YearSeries | undefined, day: number): number {
   let value = 0;
@@ -53,6 +50,7 @@ export async function campaignProgress(
     final,
   );
   return {
+    campaign,
     asOf,
     campaignDay,
     final,

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
+import type { Campaign } from '../campaigns/campaign.entity';
 
 @ObjectType({ description: 'Projected final total, from the shape of past campaigns at the same campaign day' })
 export class ForecastRange {
@@ -18,6 +19,9 @@ export class ForecastRange {
 
 @ObjectType({ description: 'Where a campaign stands: against its goal, against last year at the same day, and where it is heading' })
 export class CampaignProgress {
+  /** The campaign it is of (for sameDayLastYear); not a field. */
+  campaign: Campaign;
+
   @Field(() => DateScalar, { description: "The day the figures stand at, in the campaign's time zone" })
   asOf: string;
 

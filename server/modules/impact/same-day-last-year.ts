@@ -1,8 +1,8 @@
 // "Same day last year": the filter that selects what the previous campaign had by the same campaign
-// day, under the same filters. Pure, unit-tested.
+// day, under the same filters. The one definition of "versus last year" (CampaignProgress.sameDayLastYear).
 
-import type { ImpactFilter } from '../../gql/graphql';
-import { addDays, daysBetween } from '../../dates';
+import { addDays, daysBetween } from '../../common/dates';
+import type { ImpactFilter } from './impact-filter.input';
 
 interface CampaignDates {
   year: number;

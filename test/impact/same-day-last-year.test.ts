@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../client/dates';
-import { sameDayLastYearFilter } from '../../client/pages/overview/same-day-last-year';
+import { addDays } from '../../server/common/dates';
+import { sameDayLastYearFilter } from '../../server/modules/impact/same-day-last-year';
 
 const current = { year: 2025, writingStarts: '2025-11-20' };
 const previous = { year: 2024, writingStarts: '2024-11-20' };
