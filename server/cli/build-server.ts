@@ -3,8 +3,7 @@
  * and the benchmark. The same esbuild transform that tsx applies in development and tests (legacy
  * decorators, no decorator metadata), so the built server behaves as they do; packages stay in
  * node_modules. Running plain JavaScript spares the production process tsx's loader thread and
- * source maps: measured after the load benchmark at 1 M reports, RSS fell from ~450 MB to the
- * figure in the README.
+ * source maps (the README's "Server memory" says by how much).
  *
  * Sources find files next to them with `import.meta.dirname` (the built client, schema.graphql,
  * the demo campaigns); in one bundle that would be dist/server/, so each use is rewritten to the

@@ -18,7 +18,7 @@ import type { AuthUser, Authenticator } from './authenticate';
  * A December peak is many people asking the same dashboard between two writes. Executing it again
  * costs little (the SQL results are cached by data version, server/graphql/query-cache.ts), but
  * the way there does not: body parsing, Apollo's parse, validation, cost analysis and plugins,
- * resolvers, serialisation and compression cost ~1 ms of CPU a request. A hit here costs a lookup
+ * resolvers, serialisation and compression cost CPU on every request. A hit here costs a lookup
  * and one write.
  *
  * Keyed by (who may see it, UTC day, `Accept`, the request body as sent), and served while what

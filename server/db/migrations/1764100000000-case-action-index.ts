@@ -5,9 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * one case) have no summary table: by year × case × action type × group there are nearly as many
  * rows as reports (86% at 1 M), so such a table would cost imports as much as the raw table and
  * answer no faster. They read the raw reports through this index instead: covering (an index-only
- * scan reads one case's entries and never the table), active reports only. Measured at 1 M
- * reports: 1–3 ms per query instead of a 100 ms scan; it costs imports ~1.2 s a million rows.
- * Built without CONCURRENTLY (migrations run in a transaction): at 10 M reports writes wait ~10 s.
+ * scan reads one case's entries and never the table), active reports only; like every index, it
+ * slows imports. Built without CONCURRENTLY (migrations run in a transaction): on a large table,
+ * writes wait while it is built.
  */
 export class CaseActionIndex1764100000000 implements MigrationInterface {
   name = 'CaseActionIndex1764100000000';

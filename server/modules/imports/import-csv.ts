@@ -64,7 +64,7 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
       for await (const records of readReportCsv(input, (n) => (bytes = n))) {
         for (const [i, record] of records.entries()) {
           // let the database client hear an answer and send the next queued statement: else the
-          // database would wait idle until this chunk of the file is parsed (tens of milliseconds)
+          // database would wait idle until this chunk of the file is parsed
           if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
           const parsed = 'error' in record ? { errors: [record.error] } : parseReport(record.raw);
           if (parsed.errors) {

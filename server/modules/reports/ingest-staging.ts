@@ -93,8 +93,8 @@ export class StagingTable {
 
   /**
    * Encodes rows for stage(), `size` rows a batch: COPY's text format, or for the embedded database
-   * one text value with record and unit separators, split by PostgreSQL (five times faster than
-   * typed arrays); validated fields never contain those control characters. Remembers each group
+   * one text value with record and unit separators, split by PostgreSQL (faster than typed
+   * arrays); validated fields never contain those control characters. Remembers each group
    * ref's last row.
    */
   encode(rows: { line: number; row: ReportRow }[], size: number): StageBatch[] {

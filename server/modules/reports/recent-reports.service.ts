@@ -22,7 +22,7 @@ export interface RecentReportsPage {
  * - A search: the reports whose reportId starts with the text, in reportId order, from its unique
  *   index (byte-wise collation, so a range is exactly "starts with"). Newest first would have to
  *   either sort every match (all of them for a short prefix) or walk the whole table for a rare one:
- *   seconds at 10 M rows either way.
+ *   either grows with the table.
  */
 export async function recentReports(db: DataSource, q: RecentReportsQuery): Promise<RecentReportsPage> {
   const query = db.getRepository(LetterReport).createQueryBuilder('r').limit(q.first + 1);

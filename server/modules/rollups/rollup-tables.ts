@@ -6,7 +6,7 @@
  * year; a question none can answer (a date range with a breakdown, group figures filtered by case)
  * reads the raw reports (group figures by case or action type through a covering index: see
  * server/db/migrations/1764100000000-case-action-index.ts). Writes pay per distinct key they touch, so there is no "wide" table: at
- * ten million reports it was as large as the raw table and cost imports a quarter of their speed.
+ * ten million reports it was as large as the raw table, and every import paid for it.
  * Ordered from smallest to largest: a query takes the first that has every column it needs.
  */
 export interface RollupTable {

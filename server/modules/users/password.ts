@@ -5,7 +5,7 @@ const scrypt = (password: string, salt: Buffer, length: number, options: ScryptO
     scryptCallback(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
   );
 
-// scrypt with N=2^15, r=8, p=1: about 50 ms and 32 MiB a hash here, stored with its parameters.
+// scrypt with N=2^15, r=8, p=1 (32 MiB of memory a hash), stored with its parameters.
 const N = 32768;
 const R = 8;
 const P = 1;
