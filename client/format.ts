@@ -3,7 +3,7 @@ import { LOCALES } from './i18n/locales';
 
 // Figures and dates follow the interface language: 289,067 and 20 Nov 2025 in English (British
 // usage), 289.067 and 20 nov 2025 in Spanish, 289 067 and 20 nov. 2025 in French, ٢٨٩٬٠٦٧ and
-// ٢٠ نوفمبر ٢٠٢٥ in Arabic. Formatters are made once per language.
+// ٢٠ نوفمبر ٢٠٢٥ in Arabic. Formatters are made once per language and kind.
 
 interface Formatters {
   integer: Intl.NumberFormat;
@@ -18,42 +18,43 @@ interface Formatters {
   regionNames: Intl.DisplayNames;
 }
 
-const made = new Map<string, Formatters>();
+// Each formatter is made when first asked for, in the language then chosen: making one loads that
+// locale's data (time zone names, every region's name), and a page needs only a few of them.
+const MAKE: { [K in keyof Formatters]: (locale: string) => Formatters[K] } = {
+  integer: (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }),
+  year: (locale) => new Intl.NumberFormat(locale, { useGrouping: false }),
+  compact: (locale) => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
+  percent: (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  signed: (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero', useGrouping: 'always' }),
+  longDate: (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  shortDate: (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  // In the reader's own time zone, named, since staff work across time zones.
+  dateTime: (locale) => new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }),
+  time: (locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  regionNames: (locale) => new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }),
+};
 
-function formatters(): Formatters {
+const made = new Map<string, Partial<Formatters>>();
+
+function formatter<K extends keyof Formatters>(kind: K): Formatters[K] {
   const locale = LOCALES[currentLanguage()];
-  let found = made.get(locale);
-  if (!found) {
-    found = {
-      integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }),
-      year: new Intl.NumberFormat(locale, { useGrouping: false }),
-      compact: new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
-      signed: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero', useGrouping: 'always' }),
-      longDate: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-      shortDate: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-      // In the reader's own time zone, named, since staff work across time zones.
-      dateTime: new Intl.DateTimeFormat(locale, {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      }),
-      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
-      regionNames: new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }),
-    };
-    made.set(locale, found);
-  }
-  return found;
+  let mine = made.get(locale);
+  if (!mine) made.set(locale, (mine = {}));
+  return (mine[kind] ??= MAKE[kind](locale));
 }
 
-export const formatCount = (n: number): string => formatters().integer.format(n);
+export const formatCount = (n: number): string => formatter('integer').format(n);
 /** A year in the language's digits, never grouped: "2025", "٢٠٢٥". */
-export const formatYear = (year: number): string => formatters().year.format(year);
-export const formatCompact = (n: number): string => formatters().compact.format(n);
-export const formatPercent = (ratio: number): string => formatters().percent.format(ratio);
+export const formatYear = (year: number): string => formatter('year').format(year);
+export const formatCompact = (n: number): string => formatter('compact').format(n);
+export const formatPercent = (ratio: number): string => formatter('percent').format(ratio);
 
 /** A change as a signed percent, so it reads without colour: "+8 %", "−3 %" (a true minus), "0 %". */
 export function formatSignedPercent(ratio: number): string {
@@ -63,22 +64,22 @@ export function formatSignedPercent(ratio: number): string {
 }
 
 /** A `Date` scalar (YYYY-MM-DD) as "20 Nov 2025"; read as UTC so no time zone shifts the day. */
-export const formatDate = (date: string): string => formatters().longDate.format(new Date(`${date}T00:00:00Z`));
+export const formatDate = (date: string): string => formatter('longDate').format(new Date(`${date}T00:00:00Z`));
 /** A `Date` scalar without its year: "20 Nov". */
-export const formatShortDate = (date: string): string => formatters().shortDate.format(new Date(`${date}T00:00:00Z`));
+export const formatShortDate = (date: string): string => formatter('shortDate').format(new Date(`${date}T00:00:00Z`));
 
 /** A change with its sign always written, so it reads without colour: "+1,234", "−56" (a true minus), "0". */
-export const formatChange = (n: number): string => formatters().signed.format(n).replace('-', '\u2212');
+export const formatChange = (n: number): string => formatter('signed').format(n).replace('-', '\u2212');
 
 /** A `DateTime` scalar (ISO 8601) as "22 Nov 2026, 14:05 CET". */
-export const formatDateTime = (iso: string): string => formatters().dateTime.format(new Date(iso));
+export const formatDateTime = (iso: string): string => formatter('dateTime').format(new Date(iso));
 /** The time of day of a `DateTime`, to the second: "14:05:09". */
-export const formatTime = (iso: string): string => formatters().time.format(new Date(iso));
+export const formatTime = (iso: string): string => formatter('time').format(new Date(iso));
 
 /** An ISO 3166-1 alpha-2 code as a country's name ("MG" → "Madagascar"); the code itself when unknown. */
 export function countryName(code: string): string {
   try {
-    return formatters().regionNames.of(code) ?? code;
+    return formatter('regionNames').of(code) ?? code;
   } catch {
     return code; // not a well-formed region code
   }
