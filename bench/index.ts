@@ -22,8 +22,9 @@ const USAGE = `usage: npm run bench -- [import | pages | peak | counters | clien
   import      generate N rows as CSV and import them through the real path
   counters    a public counter's JSON at 1,000 requests/s for --seconds (default 20): latency, errors
               and the database reads it cost
-  client      the dashboard's initial JavaScript (gzip) and its first render with data in Chromium
-              (--runs N cold visits, default 10)`;
+  client      the dashboard's initial JavaScript (gzip), its first render with data and every page's
+              first chart or table in Chromium (--runs N cold visits, default 10), and Lighthouse
+              mobile on the overview (--lighthouse-runs N, default 3)`;
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -57,7 +58,7 @@ if (command === 'import') {
 } else if (command === 'counters') {
   console.log(`  written to ${writeResults('counters', await counterBench(option('--seconds', 20)))}`);
 } else if (command === 'client') {
-  await runClientBench({ runs: option('--runs', 10) });
+  await runClientBench({ runs: option('--runs', 10), lighthouseRuns: option('--lighthouse-runs', 3) });
 } else if (command === 'all') {
   const rows = option('--rows', 1_000_000);
   let pages: PageFigures = {};
