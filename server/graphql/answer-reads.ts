@@ -76,8 +76,11 @@ const RULES: Record<string, Record<string, FieldRule>> = {
     ...plainFields('asOf', 'campaignDay', 'final', 'totalActions', 'goal', 'goalShare', 'lastYear', 'lastYearSameDay'),
     ...plainFields('changeVsLastYear', 'lastYearFinal', 'expectedShareByNow', 'onPaceForGoal'),
     forecast: ofType('ForecastRange'),
+    // the campaign before (not always the year before) under its own filter
+    sameDayLastYear: { type: 'SameDayLastYear', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }), year: () => null },
   },
   ForecastRange: plainFields('expected', 'low', 'high', 'basedOnYears'),
+  SameDayLastYear: { ...plainFields('year', 'campaignDay', 'date'), figures: ofType('Impact') },
 };
 
 /** What the answer to `operation` can depend on, for a user limited to `scope` (null: everywhere). */

@@ -30,6 +30,14 @@ describe('what an answer reads', () => {
     ]);
   });
 
+  it("reads the campaigns before for the same day last year, under its own filter", () => {
+    const reads = readsOf('{ campaign(year: 2024) { progress { asOf sameDayLastYear(filter: { countries: ["BR"] }) { year figures { totalActions } } } } }');
+    expect(reads).toEqual([
+      { years: { upTo: 2024 }, regions: null, countries: null },
+      { years: { upTo: 2024 }, regions: null, countries: ['BR'] },
+    ]);
+  });
+
   it('follows fragments, and reads every report for what a report anywhere can change (a group)', () => {
     expect(readsOf('query { ...F } fragment F on Query { impact(filter: { year: 2024 }) { topGroups { edges { node { actions group { id name } } } } } }'))
       .toEqual([{ years: [2024], regions: null, countries: null }, ANY_REPORT]);
