@@ -20,9 +20,19 @@ describe('the layout of the code', () => {
     expect(crossings).toEqual([]);
   }, 60_000);
 
-  it('makes every DataLoader in the per-request loader bag (server/graphql/loaders.ts)', () => {
-    const files = readdirSync('server', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-    const makers = files.filter((f) => /from 'dataloader'/.test(readFileSync(`server/${f}`, 'utf8')));
-    expect(makers).toEqual(['graphql/loaders.ts']);
+  it('makes DataLoaders per request in two places: the loader bag and the impact service\'s grouping passes', () => {
+    // The bag (server/graphql/loaders.ts) loads what a field reaches by id; the impact service, made
+    // per request in the context, batches the figures asked of one table and filter into one query.
+    expect(serverFilesMatching(/from 'dataloader'/).sort()).toEqual(['graphql/loaders.ts', 'modules/impact/grouping-passes.ts']);
+  });
+
+  it('reads the configuration in server/env.ts only', () => {
+    expect(serverFilesMatching(/process\.env\b/)).toEqual(['env.ts']);
   });
 });
+
+/** The files under server/ (relative to it) whose text matches. */
+function serverFilesMatching(pattern: RegExp): string[] {
+  const files = readdirSync('server', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  return files.filter((f) => pattern.test(readFileSync(`server/${f}`, 'utf8')));
+}
