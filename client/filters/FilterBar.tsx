@@ -23,9 +23,14 @@ export function FilterBar() {
   // A coordinator's "all" is all of their own regions, not the world's: say so.
   const scoped = (useSessionUser()?.regions.length ?? 0) > 0;
   const year = campaign?.year;
+  // On a phone the eight fields would fill the first screen: they fold under one line saying how
+  // many are on, until the reader opens them. Folded, their lists are neither asked for nor built.
+  const wide = useWideScreen();
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const open = opened ?? wide;
   const options = useQuery(
     FILTER_OPTIONS_QUERY,
-    year
+    year && open
       ? {
           variables: {
             year,
@@ -47,16 +52,12 @@ export function FilterBar() {
   const count = activeFilterCount(filters);
 
   const set = (key: keyof Filters) => (value: string) => setFilters({ [key]: value === '' ? null : value });
-  // On a phone the eight fields would fill the first screen: they fold under one line saying how
-  // many are on, until the reader opens them.
-  const wide = useWideScreen();
-  const [opened, setOpened] = useState<boolean | null>(null);
 
   return (
     <form className="filter-bar" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
       <details
         className="filter-bar__fold"
-        open={opened ?? wide}
+        open={open}
         // Only a reader's own choice is kept: the browser also fires "toggle" when it first draws an open fold.
         onToggle={(event) => setOpened(event.currentTarget.open === wide ? null : event.currentTarget.open)}
       >
@@ -64,75 +65,77 @@ export function FilterBar() {
           {t('filters.label')}
           {count > 0 ? ` · ${t('filters.active', { count })}` : ''}
         </summary>
-        <div className="filter-bar__fields">
-          <Select label={t('filters.year')} value={year ? String(year) : ''} onChange={(value) => setFilters({ year: value ? Number(value) : null })}>
-            {[...campaigns]
-              .sort((a, b) => b.year - a.year)
-              .map((c) => (
-                <option key={c.year} value={c.year}>
-                  {c.year}
+        {open ? (
+          <div className="filter-bar__fields">
+            <Select label={t('filters.year')} value={year ? String(year) : ''} onChange={(value) => setFilters({ year: value ? Number(value) : null })}>
+              {[...campaigns]
+                .sort((a, b) => b.year - a.year)
+                .map((c) => (
+                  <option key={c.year} value={c.year}>
+                    {c.year}
+                  </option>
+                ))}
+            </Select>
+            <Select label={t('filters.region')} value={filters.region ?? ''} onChange={set('region')}>
+              <option value="">{scoped ? t('filters.anyOwnRegion') : t('filters.anyRegion')}</option>
+              <Options options={regions} selected={filters.region} />
+            </Select>
+            <Select label={t('filters.country')} value={filters.country ?? ''} onChange={set('country')}>
+              <option value="">{t('filters.any')}</option>
+              <Options options={countries} selected={filters.country} />
+            </Select>
+            {filters.country ? (
+              <Select label={t('filters.subdivision')} value={filters.subdivision ?? ''} onChange={set('subdivision')}>
+                <option value="">{t('filters.any')}</option>
+                <Options options={subdivisions} selected={filters.subdivision} />
+              </Select>
+            ) : null}
+            <Select label={t('filters.case')} value={filters.caseId ?? ''} onChange={set('caseId')}>
+              <option value="">{t('filters.any')}</option>
+              <Options options={cases} selected={filters.caseId} />
+            </Select>
+            <Select label={t('filters.groupType')} value={filters.groupType ?? ''} onChange={set('groupType')}>
+              <option value="">{t('filters.any')}</option>
+              {GROUP_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`groupType.${type}`)}
                 </option>
               ))}
-          </Select>
-          <Select label={t('filters.region')} value={filters.region ?? ''} onChange={set('region')}>
-            <option value="">{scoped ? t('filters.anyOwnRegion') : t('filters.anyRegion')}</option>
-            <Options options={regions} selected={filters.region} />
-          </Select>
-          <Select label={t('filters.country')} value={filters.country ?? ''} onChange={set('country')}>
-            <option value="">{t('filters.any')}</option>
-            <Options options={countries} selected={filters.country} />
-          </Select>
-          {filters.country ? (
-            <Select label={t('filters.subdivision')} value={filters.subdivision ?? ''} onChange={set('subdivision')}>
-              <option value="">{t('filters.any')}</option>
-              <Options options={subdivisions} selected={filters.subdivision} />
             </Select>
-          ) : null}
-          <Select label={t('filters.case')} value={filters.caseId ?? ''} onChange={set('caseId')}>
-            <option value="">{t('filters.any')}</option>
-            <Options options={cases} selected={filters.caseId} />
-          </Select>
-          <Select label={t('filters.groupType')} value={filters.groupType ?? ''} onChange={set('groupType')}>
-            <option value="">{t('filters.any')}</option>
-            {GROUP_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`groupType.${type}`)}
-              </option>
-            ))}
-          </Select>
-          <Select label={t('filters.actionType')} value={filters.actionType ?? ''} onChange={set('actionType')}>
-            <option value="">{t('filters.any')}</option>
-            {ACTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`actionType.${type}`)}
-              </option>
-            ))}
-          </Select>
-          <DateField
-            label={t('filters.from')}
-            value={filters.from}
-            min={campaign?.writingStarts}
-            max={filters.to ?? campaign?.reportingDeadline}
-            onChange={set('from')}
-          />
-          <DateField
-            label={t('filters.to')}
-            value={filters.to}
-            min={filters.from ?? campaign?.writingStarts}
-            max={campaign?.reportingDeadline}
-            onChange={set('to')}
-          />
-          <div className="filter-bar__end">
-            <p className="filter-bar__count" aria-live="polite">
-              {count > 0 ? t('filters.active', { count }) : ''}
-            </p>
-            {count > 0 ? (
-              <button type="button" className="button button--secondary" onClick={clearFilters}>
-                {t('filters.clear')}
-              </button>
-            ) : null}
+            <Select label={t('filters.actionType')} value={filters.actionType ?? ''} onChange={set('actionType')}>
+              <option value="">{t('filters.any')}</option>
+              {ACTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`actionType.${type}`)}
+                </option>
+              ))}
+            </Select>
+            <DateField
+              label={t('filters.from')}
+              value={filters.from}
+              min={campaign?.writingStarts}
+              max={filters.to ?? campaign?.reportingDeadline}
+              onChange={set('from')}
+            />
+            <DateField
+              label={t('filters.to')}
+              value={filters.to}
+              min={filters.from ?? campaign?.writingStarts}
+              max={campaign?.reportingDeadline}
+              onChange={set('to')}
+            />
+            <div className="filter-bar__end">
+              <p className="filter-bar__count" aria-live="polite">
+                {count > 0 ? t('filters.active', { count }) : ''}
+              </p>
+              {count > 0 ? (
+                <button type="button" className="button button--secondary" onClick={clearFilters}>
+                  {t('filters.clear')}
+                </button>
+              ) : null}
+            </div>
           </div>
-        </div>
+        ) : null}
       </details>
     </form>
   );

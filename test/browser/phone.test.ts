@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useDashboard } from './support/browser';
 
 // Light on a phone (issue 15): a chart further down is drawn when the reader scrolls near it, in a
-// place of the chart's own height; a chart's folded table is built only when opened; and nothing
-// moves when figures arrive.
+// place of the chart's own height; a chart's folded table and the folded filters are built only
+// when opened; and nothing moves when figures arrive.
 
 const dashboard = useDashboard();
 const PHONE = { width: 375, height: 667 };
@@ -96,3 +96,26 @@ describe('opening the dashboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Trends' }).waitFor();
   });
 });
+
+describe('the filters on a phone', () => {
+  it('asks for the filters’ lists and builds them only once the fold is opened', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?year=2025', viewport: PHONE });
+    await page.goto('about:blank');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.method() === 'POST') asked.push(request.postDataJSON()?.operationName);
+    });
+    await page.goto(`${dashboard().app.url}/?year=2025`);
+    await page.locator('[data-counter="totalActions"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    const filters = page.getByRole('form', { name: 'Filters' });
+    await expect(filters.locator('select, input').count()).resolves.toBe(0);
+    expect(asked).toContain('OverviewFigures');
+    expect(asked).not.toContain('FilterOptions');
+
+    await filters.getByText('Filters', { exact: true }).click();
+    await expect.poll(() => filters.getByLabel('Country').locator('option').count()).toBeGreaterThan(1);
+    expect(asked).toContain('FilterOptions');
+  });
+});
+
