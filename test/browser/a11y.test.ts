@@ -53,7 +53,7 @@ async function visitor(browser: Browser, who: Run['who'], language: Run['languag
   await page.locator('input[name="email"]').fill(account.email);
   await page.locator('input[name="password"]').fill(account.password);
   await page.locator('button[type="submit"]').click();
-  await page.locator('.account button').waitFor();
+  await page.locator('.account button').first().waitFor();
   return page;
 }
 
