@@ -12,8 +12,8 @@ export class CampaignProgressResolver {
   @FieldResolver(() => SameDayLastYear, {
     nullable: true,
     description:
-      'The previous campaign by the day this progress stands at, under the filter (its year is this campaign): what every ' +
-      '"versus last year" is measured against. Null without a previous campaign, or for a case (a case belongs to one campaign).',
+      'The previous campaign by the day this progress stands at, under the filter (its year is this campaign): the overview headline\'s ' +
+      '"versus last year". Null without a previous campaign, or for a case (a case belongs to one campaign).',
   })
   async sameDayLastYear(
     @Root() progress: CampaignProgress,
