@@ -1,6 +1,7 @@
-import { Transform, type Readable } from 'node:stream';
+import { finished, Transform, type Readable } from 'node:stream';
 import type { RowError } from '../reports/ingest';
 import { REPORT_COLUMNS, type RawReport, type ReportColumn } from '../reports/report-fields';
+import { UploadTooLargeError } from './upload-limit';
 
 /** A problem with the file as a whole (encoding, header, broken quoting): nothing can be imported. */
 export class CsvFileError extends Error {
@@ -27,7 +28,8 @@ const MAX_ROW = 2_000_000;
  */
 export async function* readReportCsv(input: Readable, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord[]> {
   const text = input.pipe(utf8Text(onBytes));
-  input.once('error', (e) => text.destroy(e));
+  // also an error the input had before this reads it (a form's file cut off at the upload limit)
+  finished(input, (error) => error && text.destroy(error));
   const rows = new CsvRows();
   let columns: ReportColumn[] | undefined;
   const records = (fieldRows: FieldRow[]) => {
@@ -43,7 +45,8 @@ export async function* readReportCsv(input: Readable, onBytes?: (n: number) => v
     for await (const chunk of text) yield records(rows.read(chunk as string));
     yield records(rows.end());
   } catch (error) {
-    throw error instanceof CsvFileError ? error : new CsvFileError(0, (error as Error).message);
+    // an upload over its limit is the request's fault, not the file's: it goes up as it is
+    throw error instanceof CsvFileError || error instanceof UploadTooLargeError ? error : new CsvFileError(0, (error as Error).message);
   } finally {
     text.destroy();
   }
