@@ -149,7 +149,7 @@ export function App({ onSessionEnded, busy }: AppProps) {
   const loaded = useLazyModule(PAGES[page].module, signedIn);
   // Whoever opens the dashboard's address is usually signed in: the page's code downloads while
   // `me` is asked, rather than after its answer.
-  const checking = session === null;
+  const checking = session === null && !me.error;
   useEffect(() => {
     if (checking) void PAGES[pageParam].module.load().catch(() => undefined);
   }, [checking, pageParam]);
@@ -193,9 +193,7 @@ export function App({ onSessionEnded, busy }: AppProps) {
       </>
     );
   } else {
-    // Nothing drawn but the status: the header grows once the session is known (account, pages),
-    // and a placeholder under it would jump down.
-    content = <LoadingState label={t('state.checkingSession')}>{null}</LoadingState>;
+    content = null; // the session is being checked (the header says so): main is hidden (below)
   }
 
   return (
@@ -212,14 +210,22 @@ export function App({ onSessionEnded, busy }: AppProps) {
         onSignOut={(scope) => void onSignOut(scope)}
         signingOut={signOut.pending}
         signOutError={signOut.error}
+        nameOnly={checking}
         status={
           <>
             {signedIn ? <LiveMark {...live} /> : null}
+            {checking ? (
+              <p className="visually-hidden" role="status">
+                {t('state.checkingSession')}
+              </p>
+            ) : null}
             <BusyStatus busy={busy} />
           </>
         }
       />
-      <main id="main" className="page" tabIndex={-1} ref={mainRef}>
+      {/* While the session is checked, nothing under the header: it grows once the session is known
+          (account, pages), and whatever were under it would jump down. */}
+      <main id="main" className="page" tabIndex={-1} ref={mainRef} hidden={checking}>
         {content}
       </main>
     </>

@@ -23,10 +23,15 @@ interface SiteHeaderProps {
   signOutError: string | null;
   /** The live-update mark ("Updated 14:05:09") while signed in. */
   status?: ReactNode;
+  /**
+   * While the session is checked: the name and the status only. Where the language picker goes
+   * depends on who is signed in (beside the name, or on a row of its own): it waits rather than jumps.
+   */
+  nameOnly?: boolean;
 }
 
 export function SiteHeader(props: SiteHeaderProps) {
-  const { pages, current, onNavigate, onPrefetch, user, onSignOut, signingOut, signOutError, status } = props;
+  const { pages, current, onNavigate, onPrefetch, user, onSignOut, signingOut, signOutError, status, nameOnly } = props;
   const { t } = useMessages('common', commonMessages);
   const regions = user && user.regions.length > 0 ? t('account.regions', { regions: user.regions.join(', ') }) : null;
   const role = user ? roleLabel(user.role, t) : null;
@@ -74,10 +79,12 @@ export function SiteHeader(props: SiteHeaderProps) {
             <p className="site-header__name">{t('appName')}</p>
             {section ? <p className="site-header__section">{section}</p> : null}
           </div>
-          <div className="site-header__tools">
-            {status}
-            <LanguagePicker />
-          </div>
+          {nameOnly ? status : (
+            <div className="site-header__tools">
+              {status}
+              <LanguagePicker />
+            </div>
+          )}
           {user ? (
             <div className="account">
               <p className="account__who">
