@@ -57,7 +57,9 @@ export async function openProbe(url: string, token: string, waves: Wave[]) {
       try {
         const { version } = await client.submit(PROBE_AREA.region, PROBE_AREA.country);
         expected += 1;
-        const event = await live.waitFor((e) => e.at >= sent && e.dataVersion >= version, giveUp - Date.now());
+        const event = await live
+          .waitFor((e) => e.at >= sent && e.dataVersion >= version, Math.max(0, giveUp - Date.now()))
+          .catch(() => Promise.reject(new Error(`no figuresChanged event with version ${version} or later within ${GIVE_UP_MS} ms of sending`)));
         eventMs.push(event.at - sent);
         // refetch on that event, then on each newer one, until the figures hold the write
         for (;;) {
