@@ -51,6 +51,9 @@ function formatter<K extends keyof Formatters>(kind: K): Formatters[K] {
 }
 
 export const formatCount = (n: number): string => formatter('integer').format(n);
+/** Items in a row, with the language's comma: "2024, 2023", "٢٠٢٤، ٢٠٢٣". */
+export const formatList = (items: readonly string[]): string => items.join(currentLanguage() === 'ar' ? '، ' : ', ');
+
 /** A year in the language's digits, never grouped: "2025", "٢٠٢٥". */
 export const formatYear = (year: number): string => formatter('year').format(year);
 export const formatCompact = (n: number): string => formatter('compact').format(n);

@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import { formatList } from './format';
 import type { CommonKey } from './i18n/common.messages';
 import { i18next } from './i18n/i18n';
 
@@ -39,7 +40,7 @@ export function roleLabel(role: string, t: Translate): string {
 export function roleDescription(account: Pick<SessionUser, 'role' | 'regions'>, t: Translate): string {
   if (account.role === 'coordinator') {
     return account.regions.length > 0
-      ? t('role.scope.coordinator', { regions: account.regions.join(', ') })
+      ? t('role.scope.coordinator', { regions: formatList(account.regions) })
       : t('role.scope.coordinatorNoRegion');
   }
   return isRole(account.role) ? t(`role.scope.${account.role}`) : '';
@@ -48,7 +49,7 @@ export function roleDescription(account: Pick<SessionUser, 'role' | 'regions'>, 
 /** How a demo account is named on its button: "Staff", "Coordinator (Americas)". */
 export function accountLabel(account: Pick<SessionUser, 'role' | 'regions'>, t: Translate): string {
   const role = roleLabel(account.role, t);
-  return account.regions.length > 0 ? t('role.withRegions', { role, regions: account.regions.join(', ') }) : role;
+  return account.regions.length > 0 ? t('role.withRegions', { role, regions: formatList(account.regions) }) : role;
 }
 
 interface GraphQLErrorLike {

@@ -1,7 +1,7 @@
 import { geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { NO_DATA, SEQUENTIAL } from '../../charts/palette';
-import { countryName, formatCount } from '../../format';
+import { countryName, formatCount, formatList } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { COUNTRY_SHAPES } from './atlas';
 import { classBreaks, classOf, type ShadeClass } from './class-breaks';
@@ -84,7 +84,7 @@ export function WorldMap({ totals, selected, zoomed }: WorldMapProps) {
         })}
       </svg>
       <Legend classes={classes} />
-      {notDrawn.length > 0 ? <p className="geo-map__note">{t('map.notDrawn', { countries: notDrawn.join(', ') })}</p> : null}
+      {notDrawn.length > 0 ? <p className="geo-map__note">{t('map.notDrawn', { countries: formatList(notDrawn) })}</p> : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
 import { relativeChange } from '../../charts/relative-change';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
-import { formatCount, formatDate, formatYear } from '../../format';
+import { formatCount, formatDate, formatList, formatYear } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { YearChecklist } from '../../years/YearChecklist';
@@ -53,7 +53,7 @@ export function CumulativeCard(props: CumulativeCardProps) {
   const picker = (
     <details className="overview-compare">
       <summary>
-        {chosen.length > 0 ? t('cumulative.compareYears', { years: chosen.map(formatYear).join(', ') }) : t('cumulative.compareNone')}
+        {chosen.length > 0 ? t('cumulative.compareYears', { years: formatList(chosen.map(formatYear)) }) : t('cumulative.compareNone')}
       </summary>
       {pastYears.length > 0 ? (
         <YearChecklist legend={t('cumulative.compare')} legendHidden years={pastYears} selected={chosen} onChange={onChoose} />

@@ -4,7 +4,7 @@ import { buildCumulativeRows, maxRowValue, valueAxisTicks, type CumulativeRow } 
 import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
-import { formatCount } from '../../format';
+import { formatCount, formatList, formatYear } from '../../format';
 import type { Alignment } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { addDays } from '../../dates';
@@ -55,7 +55,7 @@ export function TrendsChartCard({ series, baseYear, running, align, summary, day
           rows={rows}
           years={years}
           valueTicks={ticks}
-          ariaLabel={t('chart.aria', { years: years.join(', '), summary })}
+          ariaLabel={t('chart.aria', { years: formatList(years.map(formatYear)), summary })}
           xAxisLabel={calendar ? t('chart.xCalendar') : t('chart.xCampaign')}
           dayLabel={dayName}
           marker={day === null ? null : { day, label: dayName(day) }}

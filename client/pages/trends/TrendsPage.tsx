@@ -7,7 +7,7 @@ import { QueryError } from '../../components/QueryError';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
 import { useMessages } from '../../i18n/use-messages';
-import { formatCount, formatShortDate } from '../../format';
+import { formatCount, formatList, formatShortDate, formatYear } from '../../format';
 import { addDays, daysBetween } from '../../dates';
 import { useDocumentTitle } from '../../use-document-title';
 import { formatSignedPercent } from '../../format';
@@ -101,7 +101,7 @@ export function TrendsPage() {
         <>
           {emptyYears.length > 0 ? (
             <p className="trends-note" role="note">
-              {t('emptyYears', { count: emptyYears.length, years: emptyYears.join(', ') })}
+              {t('emptyYears', { count: emptyYears.length, years: formatList(emptyYears.map(formatYear)) })}
             </p>
           ) : null}
           <TrendsChartCard
@@ -132,5 +132,5 @@ function summarize(t: Translate, rows: readonly SameDayRow[], base: number, day:
   const changes = rows
     .filter((row) => row.baseVsThis !== null)
     .map((row) => t('summary.vs', { change: formatSignedPercent(row.baseVsThis!), year: row.year }));
-  return changes.length > 0 ? `${head}: ${changes.join(', ')}.` : `${head}.`;
+  return changes.length > 0 ? `${head}: ${formatList(changes)}.` : `${head}.`;
 }
