@@ -16,10 +16,21 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, 
 const OVERVIEW = { en: 'Overview', es: 'Resumen', fr: 'Vue d’ensemble', ar: 'نظرة عامة' } as const;
 const ARABIC_INDIC = /[٠-٩]/;
 
-/** Until the page has its heading and nothing is busy (twice, a moment apart: charts draw after data). */
+/**
+ * Until the page has its heading and nothing is busy (twice, a moment apart: charts draw after data).
+ * Charts are drawn as they come near the viewport: the page is scrolled down once so every one is.
+ */
 async function drawn(page: Page): Promise<void> {
   const settled = () =>
     page.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelector('[aria-busy="true"]') === null);
+  await page.waitForFunction(() => document.querySelector('main h1') !== null);
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    window.scrollTo(0, 0);
+  });
   await settled();
   await page.waitForTimeout(300);
   await settled();
@@ -79,6 +90,16 @@ describe('Arabic, right to left', () => {
     expect(axes.x[0].x).toBeGreaterThan(axes.x.at(-1)!.x);
     expect(axes.y.at(-1)!.text).toMatch(ARABIC_INDIC);
     await expect(page.locator('.headline, main').first().textContent()).resolves.toMatch(ARABIC_INDIC);
+    await page.context().close();
+  });
+});
+
+describe('Arabic arrows', () => {
+  it('point the reading way: the ranking pager\'s "next" arrow is mirrored', async () => {
+    const page = await dashboard().signIn('staff', { locale: 'ar-EG', path: '/?page=groups' });
+    await drawn(page);
+    const arrow = page.locator('.groups-pager .arrow').last();
+    expect(await arrow.evaluate((el) => getComputedStyle(el).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     await page.context().close();
   });
 });

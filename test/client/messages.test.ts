@@ -34,7 +34,7 @@ const ARABIC_PLURALS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 
 /** Words that are rightly the same as the English (names, codes, words both languages share). */
-const EVERYWHERE = ['Write for Rights Impact', 'English', 'Español', 'Français', 'العربية', '{{role}} ({{regions}})', '–', '{{count}} × {{actionType}}, {{case}} ({{year}}), {{group}}'];
+const EVERYWHERE = ['{{head}}: {{changes}}.', 'Write for Rights Impact', 'English', 'Español', 'Français', 'العربية', '{{role}} ({{regions}})', '–', '{{count}} × {{actionType}}, {{case}} ({{year}}), {{group}}'];
 const SAME: Record<(typeof LANGUAGES)[number], Set<string>> = {
   es: new Set([...EVERYWHERE, 'Provisional', 'Faxes', 'Total']),
   fr: new Set([...EVERYWHERE, 'Subdivision (ISO 3166-2)', 'Actions', 'Date', 'Total', 'Type', 'Note', 'Subdivision', 'Page {{page}}', 'Date ({{year}})', '{{actions}} actions', 'Actions ({{campaign}})', 'Région', 'Campagne', 'Cas', 'Groupe', 'Badge de {{title}}', 'SMS']),

@@ -10,7 +10,7 @@ export function BackLink() {
   return (
     <p className="groups-back">
       <a href={href(change)} onClick={(event) => follow(event, change)}>
-        <span aria-hidden="true">← </span>
+        <span className="arrow" aria-hidden="true">←</span>{' '}
         {t('group.back')}
       </a>
     </p>

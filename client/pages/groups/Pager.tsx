@@ -19,7 +19,7 @@ export function Pager({ status, onPrevious, onNext }: PagerProps) {
         disabled={!onPrevious}
         onClick={onPrevious ?? undefined}
       >
-        <span aria-hidden="true">← </span>
+        <span className="arrow" aria-hidden="true">←</span>{' '}
         {t('pager.previous')}
       </button>
       <p className="groups-pager__status" aria-live="polite">
@@ -32,7 +32,7 @@ export function Pager({ status, onPrevious, onNext }: PagerProps) {
         onClick={onNext ?? undefined}
       >
         {t('pager.next')}
-        <span aria-hidden="true"> →</span>
+        {' '}<span className="arrow" aria-hidden="true">→</span>
       </button>
     </nav>
   );

@@ -78,7 +78,7 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
       {request ? (
         <div className="diff__result" aria-busy={diff.loading && !result}>
           <h3>
-            {t('diff.from')} <code>{request.slug}</code> <span aria-hidden="true">→</span>
+            {t('diff.from')} <code>{request.slug}</code> <span className="arrow" aria-hidden="true">→</span>
             <span className="visually-hidden">{t('diff.to')}</span>{' '}
             {request.against ? <code>{request.against}</code> : t('diff.theLiveData')}
           </h3>
@@ -98,7 +98,7 @@ export function SnapshotDiffSection({ snapshots, slug, onSlugChange }: SnapshotD
               <p className="diff__total" role="status">
                 <span className="diff__total-label">{t('diff.total')}</span>{' '}
                 <span className="diff__total-values">
-                  {formatCount(result.totalBefore)} <span aria-hidden="true">→</span>
+                  {formatCount(result.totalBefore)} <span className="arrow" aria-hidden="true">→</span>
                   <span className="visually-hidden">{t('diff.to')}</span> {formatCount(result.totalAfter)}
                 </span>{' '}
                 <ChangeValue change={result.totalAfter - result.totalBefore} />

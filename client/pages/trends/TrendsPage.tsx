@@ -132,5 +132,5 @@ function summarize(t: Translate, rows: readonly SameDayRow[], base: number, day:
   const changes = rows
     .filter((row) => row.baseVsThis !== null)
     .map((row) => t('summary.vs', { change: formatSignedPercent(row.baseVsThis!), year: row.year }));
-  return changes.length > 0 ? `${head}: ${formatList(changes)}.` : `${head}.`;
+  return changes.length > 0 ? t('summary.withChanges', { head, changes: formatList(changes) }) : `${head}.`;
 }
