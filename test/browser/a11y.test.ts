@@ -6,13 +6,13 @@ import { DEMO_ACCOUNTS } from '../../server/modules/users/demo-accounts';
 import { ARTIFACTS, useDashboard } from './support/browser';
 import { AXE_VERSION, axeViolations, FAILING_IMPACTS } from './support/axe';
 
-// axe-core on every page each role can open, on the sign-in page, in English and Spanish, on a
+// axe-core on every page each role can open, on the sign-in page, in English, Spanish, French and Arabic, on a
 // desktop and a phone, once the page's data is drawn. Serious and critical violations fail; every
 // violation of any impact goes to test/artifacts/axe-report.json.
 
 
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } } as const;
-const LOCALES = { en: 'en-GB', es: 'es-ES' } as const;
+const LOCALES = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR', ar: 'ar-EG' } as const;
 const PAGES = {
   staff: ['overview', 'trends', 'cases', 'geography', 'groups', 'reports', 'snapshots'],
   coordinator: ['overview', 'geography', 'groups'],
