@@ -1,6 +1,6 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
 import { bumpDataVersion, partsOf } from '../../data-version';
-import { applyRollupDeltas, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
+import { applyRollupDeltas, AREAS_DELTA, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
 import { checkStaged, partHasProblem } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { tallied, type ErrorTally, type IngestResult } from './ingest-result';
@@ -70,7 +70,7 @@ export class PipelinedIngest implements IngestMode {
     }
     if (this.stored > 0) {
       await staging.timed('summaries', () => applyRollupDeltas(staging.db));
-      await bumpDataVersion(staging.db, await partsOf(staging.db, 'staging'));
+      await bumpDataVersion(staging.db, await partsOf(staging.db, AREAS_DELTA));
     }
     return { ...tallied(staging.staged + earlier.rows), imported: this.stored, duplicates: staging.staged - this.stored };
   }

@@ -38,6 +38,9 @@ export const createRollupDeltas = [
   createFirstDayDelta,
 ];
 
+/** A delta table holding the year, region and country of every report the write stored (small: one row per day and area). */
+export const AREAS_DELTA = `${ROLLUP_TABLES.find((t) => ['year', 'region', 'country'].every((c) => t.dimensions.includes(c)))!.name}_delta`;
+
 /** Statements adding the sums of the reports of `source` (an SQL FROM item named `r`) to the delta tables. */
 export function rollupDeltaInserts(source: string): string[] {
   return [
