@@ -13,7 +13,8 @@ const RECORD = '\u001e';
 const SPLIT_RECORDS = `(SELECT string_to_array(record, E'\\x1f') AS a FROM string_to_table($1::text, E'\\x1e') AS record OFFSET 0) AS rows`;
 
 /** A free-text field in COPY's text format: backslash, tab and line breaks escaped (validated fields hold no other control characters). */
-const copyText = (v: string | null) => (v === null ? '\\N' : v.replace(COPY_ESCAPES, (c) => COPY_ESCAPE[c]));
+const copyText = (v: string | null) => (v === null ? '\\N' : COPY_SPECIAL.test(v) ? v.replace(COPY_ESCAPES, (c) => COPY_ESCAPE[c]) : v);
+const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES = /[\\\t\n\r]/g;
 const COPY_ESCAPE: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const copyValue = (v: string | number | null) => (v === null ? '\\N' : v);
@@ -185,6 +186,12 @@ export class StagingTable {
     const { source, batchId = null, createdBy = null } = this.options;
     const [distinct, order] = this.hasRepeatedIds ? ['DISTINCT ON (s.report_id)', 'ORDER BY s.report_id, s.line'] : ['', ''];
     const notStored = skip === 'stored' ? 'WHERE NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)' : '';
+    // Staged rows have no statistics: the planner expects a handful and looks each row's group up
+    // by index, one lookup per row; a hash join reads the groups once. Not when stored ids are
+    // looked up (a small write): that must go through the index on report_id. On an error the
+    // caller's savepoint, or the rollback of everything, undoes the setting too.
+    const hashJoins = skip !== 'stored';
+    if (hashJoins) await this.db.query(`SET LOCAL enable_nestloop = off`);
     const [inserted] = await this.db.query(
       `WITH ins AS (
          INSERT INTO letter_report (report_id, year, case_id, group_id, group_type, action_type, count, written_on,
@@ -203,6 +210,7 @@ export class StagingTable {
        SELECT count(*)::int AS count${ids ? ', CASE WHEN count(*) <= 1000 THEN array_agg(id ORDER BY id) END AS ids' : ''} FROM ins`,
       [source, batchId, createdBy],
     );
+    if (hashJoins) await this.db.query(`SET LOCAL enable_nestloop = on`);
     return { count: inserted.count, ids: inserted.ids ?? [] };
   }
 }
