@@ -19,6 +19,8 @@ interface Walk {
 }
 
 interface FieldRule {
+  /** The arguments the rule reads (a field that gains another must be looked at again: a test checks). */
+  args?: string[];
   /** The type of the field's selection, when it has one. */
   type?: string;
   /** The reports the field reads, from its arguments and the campaign year around it (null: unknown). */
@@ -32,11 +34,12 @@ const plainFields = (...names: string[]) => Object.fromEntries(names.map((n) => 
 const ofType = (type: string): FieldRule => ({ type });
 const anyReport: FieldRule = { reads: () => ANY_REPORT };
 
-const RULES: Record<string, Record<string, FieldRule>> = {
+/** The fields whose reads are known, by type (exported for the test that keeps them in step with the schema). */
+export const RULES: Record<string, Record<string, FieldRule>> = {
   Query: {
-    impact: { type: 'Impact', reads: (args, _, scope) => filterArea(args.filter, scope), year: (args) => yearOf(args.filter) },
-    yearComparison: { type: 'YearSeries', reads: (args, _, scope) => ({ ...filterArea(args.filter, scope), years: intList(args.years) }) },
-    campaign: { type: 'Campaign', year: (args) => int(args.year) },
+    impact: { args: ['filter'], type: 'Impact', reads: (args, _, scope) => filterArea(args.filter, scope), year: (args) => yearOf(args.filter) },
+    yearComparison: { args: ['align', 'filter', 'years'], type: 'YearSeries', reads: (args, _, scope) => ({ ...filterArea(args.filter, scope), years: intList(args.years) }) },
+    campaign: { args: ['year'], type: 'Campaign', year: (args) => int(args.year) },
     campaigns: ofType('Campaign'),
   },
   Impact: {
@@ -44,7 +47,7 @@ const RULES: Record<string, Record<string, FieldRule>> = {
     ...Object.fromEntries(['byCountry', 'byCaseCountry', 'byRegion', 'bySubdivision', 'byActionType', 'byGroupType'].map((n) => [n, ofType('Total')])),
     byCase: ofType('CaseTotal'),
     daily: ofType('DailyTotal'),
-    topGroups: ofType('GroupTotalConnection'),
+    topGroups: { args: ['first', 'after'], type: 'GroupTotalConnection' },
   },
   Total: plainFields('actions', 'reports', 'key', 'label'),
   DailyTotal: plainFields('date', 'actions', 'cumulative'),
@@ -70,14 +73,14 @@ const RULES: Record<string, Record<string, FieldRule>> = {
     ...plainFields('year', 'name', 'writingStarts', 'writingEnds', 'reportingDeadline', 'goal', 'timezone'),
     cases: ofType('Case'),
     // against its goal, last year and the campaigns before it (the forecast)
-    progress: { type: 'CampaignProgress', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }) },
+    progress: { args: ['filter'], type: 'CampaignProgress', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }) },
   },
   CampaignProgress: {
     ...plainFields('asOf', 'campaignDay', 'final', 'totalActions', 'goal', 'goalShare', 'lastYear', 'lastYearSameDay'),
     ...plainFields('changeVsLastYear', 'lastYearFinal', 'expectedShareByNow', 'onPaceForGoal'),
     forecast: ofType('ForecastRange'),
     // the campaign before (not always the year before) under its own filter
-    sameDayLastYear: { type: 'SameDayLastYear', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }), year: () => null },
+    sameDayLastYear: { args: ['filter'], type: 'SameDayLastYear', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }), year: () => null },
   },
   ForecastRange: plainFields('expected', 'low', 'high', 'basedOnYears'),
   SameDayLastYear: { ...plainFields('year', 'campaignDay', 'date'), figures: ofType('Impact') },

@@ -1,7 +1,8 @@
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, getNamedType, isObjectType, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ANY_REPORT } from '../../server/data-version';
-import { operationReads } from '../../server/graphql/answer-reads';
+import { operationReads, RULES } from '../../server/graphql/answer-reads';
 
 function readsOf(query: string, variables: Record<string, unknown> = {}, scope: string[] | null = null) {
   const document = parse(query);
@@ -47,5 +48,23 @@ describe('what an answer reads', () => {
     expect(readsOf('{ me { email } impact(filter: { year: 2024 }) { totalActions } }')).toBe('all');
     expect(readsOf('{ impact(filter: { year: 2024 }) { dataVersion } }')).toBe('all');
     expect(readsOf('mutation { logout }')).toBe('all');
+  });
+});
+
+describe('the fields whose reads are known', () => {
+  it('are in the schema, with no argument the rules do not read (a new one may read elsewhere)', () => {
+    const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
+    const unknown: string[] = [];
+    for (const [typeName, fields] of Object.entries(RULES)) {
+      const type = schema.getType(typeName);
+      for (const [name, rule] of Object.entries(fields)) {
+        const field = isObjectType(type) ? type.getFields()[name] : undefined;
+        if (!field) unknown.push(`${typeName}.${name} is not in the schema`);
+        for (const arg of field?.args ?? []) if (!rule.args?.includes(arg.name)) unknown.push(`${typeName}.${name}(${arg.name})`);
+        const inner = field && getNamedType(field.type).name;
+        if (rule.type && inner !== rule.type) unknown.push(`${typeName}.${name} is a ${inner}, not ${rule.type}`);
+      }
+    }
+    expect(unknown).toEqual([]);
   });
 });
