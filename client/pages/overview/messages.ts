@@ -225,7 +225,7 @@ const fr: Messages<typeof en>['fr'] = {
 const ar: Messages<typeof en>['ar'] = {
   pageTitle: 'نظرة عامة على الحملة',
   loading: 'جارٍ تحميل الحملة…',
-  noCampaignsDetail: 'بمجرد تحديد حملة (npm run campaigns -- load FILE.json)، تظهر أرقامها هنا.',
+  noCampaignsDetail: 'بمجرد تحديد حملة (\u2066npm run campaigns -- load FILE.json\u2069)، تظهر أرقامها هنا.',
   figuresFailed: 'تعذّر تحميل أرقام {{year}}',
   dates: 'الكتابة من {{start}} إلى {{end}} · موعد تسليم التقارير {{deadline}}',
   emptyTitle: 'لا توجد تقارير بعد لـ{{name}}',

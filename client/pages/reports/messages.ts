@@ -463,15 +463,16 @@ const ar: Messages<typeof en>['ar'] = {
   serverSays: 'رسالة الخادم: {{message}}',
 
   'upload.title': 'استيراد ملف CSV',
+  // The column names isolated left to right (LRI … PDI), so they keep their order inside the Arabic sentence.
   'upload.intro':
-    'سطر عناوين، ثم تقرير واحد في كل سطر: report_id, year, case, group_ref, group_name, group_type, action_type, count, written_on, reported_at, country, region, subdivision. يُستورد الملف كاملًا أو لا يُستورد إطلاقًا؛ وتُتخطّى الأسطر المخزّنة من قبل.',
+    'سطر عناوين، ثم تقرير واحد في كل سطر: \u2066report_id, year, case, group_ref, group_name, group_type, action_type, count, written_on, reported_at, country, region, subdivision\u2069. يُستورد الملف كاملًا أو لا يُستورد إطلاقًا؛ وتُتخطّى الأسطر المخزّنة من قبل.',
   'upload.drop': 'اسحب ملف CSV إلى هنا، أو',
   'upload.choose': 'اختر ملفًا',
   'upload.noFile': 'لم يُختر أي ملف بعد.',
   'upload.chosen': 'الملف المختار: {{name}} ({{size}})',
   'upload.notCsv': '«{{name}}» ليس ملف CSV. اختر ملفًا ينتهي اسمه بـ.csv.',
   'upload.empty': '«{{name}}» فارغ.',
-  'upload.tooLarge': 'حجم «{{name}}» هو {{size}}. تُستورد الملفات الأكبر من {{max}} على الخادم باستخدام npm run import.',
+  'upload.tooLarge': 'حجم «{{name}}» هو {{size}}. تُستورد الملفات الأكبر من {{max}} على الخادم باستخدام \u2066npm run import\u2069.',
   'upload.check': 'تحقّق فقط (تشغيل تجريبي)',
   'upload.import': 'استيراد',
   'upload.cancel': 'إلغاء',
@@ -521,7 +522,7 @@ const ar: Messages<typeof en>['ar'] = {
   'history.status': 'الحالة',
   'history.commandLine': 'سطر الأوامر',
   'history.empty': 'لا توجد استيرادات بعد',
-  'history.emptyDetail': 'تُدرج هنا الملفات المستوردة من هذه الصفحة أو باستخدام npm run import.',
+  'history.emptyDetail': 'تُدرج هنا الملفات المستوردة من هذه الصفحة أو باستخدام \u2066npm run import\u2069.',
   'history.failed': 'تعذّر تحميل الاستيرادات',
   'history.loading': 'جارٍ تحميل الاستيرادات…',
   'importStatus.COMMITTED': 'مستورد',
