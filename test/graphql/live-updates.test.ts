@@ -215,8 +215,9 @@ describe('the data version in memory', () => {
     // who is asking is looked up once per data version and shared by requests arriving together
     // (every change to a user bumps the version, so a disabled account still stops at once)
     expect(userLookups.reduce((n, [, count]) => n + count, 0)).toBe(1);
-    // the figures: every statement once, and no request asked the database for the data version
-    expect(figures.length).toBeGreaterThanOrEqual(10);
+    // the figures: every statement once (several: figures of one table share a GROUPING SETS pass),
+    // and no request asked the database for the data version
+    expect(figures.length).toBeGreaterThanOrEqual(5);
     expect(figures.filter(([, count]) => count !== 1)).toEqual([]);
     expect(figures.filter(([sql]) => /data_version/.test(sql))).toEqual([]);
   });
