@@ -169,6 +169,8 @@ describe("an admin and a user's sessions", () => {
   it('answers a clear error for an unknown account or session', async () => {
     const unknownUser = await app.graphql(SESSIONS, { e: 'nobody@sessions.test' });
     expect(unknownUser.errors[0]).toMatchObject({ message: 'no account for nobody@sessions.test', extensions: { code: 'BAD_USER_INPUT' } });
+    const disabled = await app.graphql('mutation { disableUser(email: "nobody@sessions.test") { disabled } }');
+    expect(disabled.errors[0]).toMatchObject({ message: 'no account for nobody@sessions.test', extensions: { code: 'BAD_USER_INPUT' } });
     for (const id of [randomUUID(), 'not-a-session']) {
       const answer = await app.graphql('mutation($id: ID!) { revokeSession(id: $id) { id } }', { id });
       expect(answer.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: expect.stringContaining(id) } });

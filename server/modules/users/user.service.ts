@@ -50,8 +50,9 @@ export async function addUser(db: DataSource, input: NewUser, actorId: number | 
 export async function disableUser(db: DataSource, email: string, actorId: number | null): Promise<User> {
   const normalized = email.trim().toLowerCase();
   await db.transaction(async (m) => {
-    const [row] = await m.query(`UPDATE app_user SET disabled = true WHERE email = $1 RETURNING id`, [normalized]);
-    if (!row) throw new UserInputError('email', `no account for ${normalized}`);
+    // TypeORM answers an UPDATE with [rows, count]
+    const [, count] = await m.query(`UPDATE app_user SET disabled = true WHERE email = $1`, [normalized]);
+    if (count === 0) throw new UserInputError('email', `no account for ${normalized}`);
     await audit(m, actorId, 'user.disable', normalized);
     await bumpDataVersion(m);
   });
