@@ -269,7 +269,11 @@ describe('logs', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     try {
-      for (let i = 0; i < 100 && !out.includes('is ready'); i++) await new Promise((r) => setTimeout(r, 100));
+      // however long the start takes on a loaded machine: until it says it is ready, or exits
+      while (!out.includes('is ready')) {
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const url = `http://127.0.0.1:${port}/graphql`;
       const post = (body: object, headers: Record<string, string> = {}) =>
         fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -285,7 +289,7 @@ describe('logs', () => {
     const lines = out.split('\n').filter((l) => l.includes('"req":{"id":'));
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const leak of ['secret-password-42', app.adminToken, 'w4r_session=e']) expect(out).not.toContain(leak);
-  });
+  }, 180_000);
 });
 
 describe('npm run users', () => {
@@ -301,5 +305,5 @@ describe('npm run users', () => {
     expect((await app.graphql('{ me { email regions } }', {}, token)).data.me).toEqual({ email: 'cli@amnesty.example', regions: ['Africa', 'Americas'] });
     expect((await users('disable', '--email', 'cli@amnesty.example')).code).toBe(0);
     expect((await app.graphql('{ me { email } }', {}, token)).data.me).toBeNull();
-  });
+  }, 180_000); // six commands, each a process that starts tsx and migrates
 });

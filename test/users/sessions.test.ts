@@ -203,5 +203,5 @@ describe('npm run users', () => {
     expect(listed[0]).toMatch(/^[0-9a-f-]{36} script +created \S+ +used \S+ +weekly export$/);
     expect((await users('revoke', '--session', listed[0].slice(0, 36))).stdout).toContain('Revoked script');
     await vi.waitFor(async () => expect(await refused(token)).toBe(true), { timeout: 10_000, interval: 20 });
-  });
+  }, 180_000); // three commands, each a process that starts tsx and migrates
 });
