@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyToRollups } from '../../server/modules/rollups/rollup-maintenance';
+import { removeFromRollups } from '../../server/modules/rollups/rollup-maintenance';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
@@ -22,7 +22,7 @@ async function retract(reportIds: string[]): Promise<void> {
   await db.dataSource.transaction(async (m) => {
     const ids = (await m.query(`SELECT id FROM letter_report WHERE report_id = ANY($1)`, [reportIds])).map((r: { id: number }) => r.id);
     expect(ids).toHaveLength(reportIds.length);
-    await applyToRollups(m, ids, -1);
+    await removeFromRollups(m, ids);
     await m.query(
       `UPDATE letter_report SET status = 'RETRACTED', status_reason = 'test', status_changed_at = now() WHERE id = ANY($1)`,
       [ids],

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ImpactService } from '../../server/modules/impact/impact.service';
 import { groupsUpToSource, impactSource } from '../../server/modules/impact/impact-source';
 import type { ImpactFilter } from '../../server/modules/impact/impact-filter.input';
-import { applyToRollups } from '../../server/modules/rollups/rollup-maintenance';
+import { removeFromRollups } from '../../server/modules/rollups/rollup-maintenance';
 import { verifyRollups } from '../../server/modules/rollups/verify-rollups';
 import { buildGroups, generateCampaignReports, random } from '../../seeds/generate-reports';
 import { campaign, givenCampaigns, givenReports } from '../support/fixtures';
@@ -43,7 +43,7 @@ beforeAll(async () => {
               WHERE group_id % 7 = 0 ORDER BY year, region, country, subdivision, group_id, day, id)`,
     );
     const ids = victims.map((v) => v.id);
-    await applyToRollups(m, ids, -1);
+    await removeFromRollups(m, ids);
     await m.query(
       `UPDATE letter_report SET status = 'RETRACTED', status_reason = 'test', status_changed_at = now() WHERE id = ANY($1)`,
       [ids],

@@ -1,6 +1,6 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
 import { bumpDataVersion, partsOf } from '../../data-version';
-import { rollupUpserts } from '../rollups/rollup-maintenance';
+import { applyRollupDeltas, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
 import { checkStaged } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { ConcurrentWriteError, tallied, type ErrorTally, type IngestResult } from './ingest-result';
@@ -10,8 +10,9 @@ import { STAGE_BATCH, type StagingTable } from './ingest-staging';
 const OPTIMISTIC_FROM = 1000;
 
 /**
- * Everything staged first, then checked, then stored in one statement: forms, the demo data and
- * test fixtures. With any error nothing is written: the caller rolls back.
+ * Everything staged first, then checked, then stored in one statement and added to the summary
+ * tables (with options.replacing removed) in the lock order of every writer: forms, corrections,
+ * the demo data and test fixtures. With any error nothing is written: the caller rolls back.
  */
 export class OneShotIngest implements IngestMode {
   readonly target = 'staging';
@@ -35,6 +36,7 @@ export class OneShotIngest implements IngestMode {
     let result = await this.checked(earlier);
     if (result.errorCount > 0) return result;
     await staging.timed('groups', () => staging.upsertGroups());
+    for (const sql of createRollupDeltas) await staging.db.query(sql);
     const insert = () => staging.timed('insert', () => this.insert());
     let inserted: { count: number; ids: number[] };
     try {
@@ -52,7 +54,13 @@ export class OneShotIngest implements IngestMode {
     result.imported = inserted.count;
     result.duplicates = staging.staged - inserted.count;
     result.ids = inserted.ids;
-    if (inserted.count > 0) await bumpDataVersion(staging.db, await partsOf(staging.db, 'staging'));
+    const replacing = staging.options.replacing ?? [];
+    if (inserted.count > 0 || replacing.length > 0) {
+      await staging.timed('summaries', () => applyRollupDeltas(staging.db, replacing));
+      const parts = await partsOf(staging.db, `(SELECT year, region, country FROM staging
+        UNION ALL SELECT year, region, country FROM letter_report WHERE id = ANY($1::int[])) s`, [replacing]);
+      await bumpDataVersion(staging.db, parts);
+    }
     return result;
   }
 
@@ -61,8 +69,8 @@ export class OneShotIngest implements IngestMode {
     return tallied(this.staging.staged + earlier.rows, earlier, checks);
   }
 
-  /** Inserts the reports not stored yet and adds them to every summary table, in one statement. */
+  /** Inserts the reports not stored yet and adds their sums to the delta tables, in one statement. */
   private insert() {
-    return this.staging.insert('staging', 'stored', rollupUpserts('ins r', 1), true);
+    return this.staging.insert('staging', 'stored', rollupDeltaInserts('ins r'), true);
   }
 }

@@ -23,4 +23,9 @@ export interface WriteOptions {
   source: ReportSource;
   batchId?: number | null;
   createdBy?: number | null;
+  /**
+   * Reports that stop counting in the same write (a correction's old report): they leave the
+   * summary tables in the same pass as the new reports enter them (see rollup-maintenance.ts).
+   */
+  replacing?: number[];
 }

@@ -4,7 +4,7 @@ import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { filterToSql } from '../impact/filter-sql';
 import { bumpDataVersion, partsOf } from '../../data-version';
-import { applyToRollups } from '../rollups/rollup-maintenance';
+import { removeFromRollups } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
 import { LetterReport } from './letter-report.entity';
 import { parseReport, type FieldError } from './report-fields';
@@ -46,7 +46,7 @@ export async function retractReport(db: DataSource, id: number, reason: string, 
   return db.transaction(async (m) => {
     await oneFormWriteAtATime(m);
     await lockActive(m, id);
-    await applyToRollups(m, [id], -1);
+    await removeFromRollups(m, [id]);
     await m.query(
       `UPDATE letter_report SET status = 'RETRACTED', status_reason = $2, status_changed_at = now(), status_changed_by = $3
        WHERE id = $1`,
@@ -79,8 +79,8 @@ export async function correctReport(
     }
     const [taken] = await m.query(`SELECT 1 FROM letter_report WHERE report_id = $1`, [input.reportId]);
     if (taken) throw badInput(`reportId "${input.reportId}" is already stored`, { reportId: 'is already used' });
-    const newId = await storeOne(m, input, 'API', actor);
-    await applyToRollups(m, [id], -1);
+    // the old report leaves the summary tables as the new one enters them, in one pass (lock order)
+    const newId = await storeOne(m, input, 'API', actor, [id]);
     await m.query(
       `UPDATE letter_report SET status = 'SUPERSEDED', superseded_by_id = $2, status_reason = $3,
          status_changed_at = now(), status_changed_by = $4
@@ -88,18 +88,19 @@ export async function correctReport(
       [id, newId, reason, actor.userId],
     );
     await audit(m, actor.userId, 'correct', `report ${id}`, { replacement: newId, reason });
-    // the replacement's area was bumped as it was stored; the corrected report leaves its own
-    await bumpDataVersion(m, await partsOf(m, 'letter_report WHERE id = $1', [id]));
     return m.getRepository(LetterReport).findOneByOrFail({ id: newId });
   });
 }
 
-/** Validates and stores one report in the caller's transaction; returns its id (the stored one for a duplicate). */
-async function storeOne(m: EntityManager, input: ReportInput, source: ReportSource, actor: Actor): Promise<number> {
+/**
+ * Validates and stores one report in the caller's transaction (`replacing`: reports it replaces,
+ * see WriteOptions); returns its id (the stored one for a duplicate).
+ */
+async function storeOne(m: EntityManager, input: ReportInput, source: ReportSource, actor: Actor, replacing: number[] = []): Promise<number> {
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
   if (actor.scope) await withinScope(m, parsed.row, actor.scope);
-  const ingest = new ReportIngest(m, { source, createdBy: actor.userId });
+  const ingest = new ReportIngest(m, { source, createdBy: actor.userId, replacing });
   await ingest.begin();
   await ingest.add([{ line: 1, row: parsed.row }]);
   const result = await ingest.finish();
@@ -135,11 +136,10 @@ async function withinScope(m: EntityManager, row: ReportRow, scope: string[]): P
 }
 
 /**
- * Form writes (submit, retract, correct) run one at a time. A correction changes the summary rows
- * of two keys in two statements (the new report's, then the old one's) with the data_version row
- * locked in between, so two writes at once could lock the same rows in opposite orders: a deadlock,
- * and one of them fails after a second. Each takes milliseconds, and every write already queues for
- * the one data_version row until it commits. Imports do not take this lock.
+ * Form writes (submit, retract, correct) run one at a time. A correction locks the old report's row
+ * before the group's (against the lock order in rollup-maintenance.ts); run one at a time, no two
+ * form writes hold those crosswise, and imports lock no stored report. Each takes milliseconds, and
+ * every write already queues for the one data_version row until it commits.
  */
 async function oneFormWriteAtATime(m: EntityManager): Promise<void> {
   await m.query(`SELECT pg_advisory_xact_lock(${FORM_WRITE_LOCK})`);

@@ -8,22 +8,9 @@ import type { EntityManager } from 'typeorm';
 export const GROUP_FIRST_DAY = { name: 'rollup_group_first_day', dimensions: ['year', 'region', 'country', 'subdivision', 'group_id'] };
 
 const DIMS = GROUP_FIRST_DAY.dimensions.join(', ');
-const KEY_ORDER = GROUP_FIRST_DAY.dimensions.map((d) => `t.${d}`).join(', ');
 const SAME_KEY = (a: string, b: string) =>
   `${a}.year = ${b}.year AND ${a}.region = ${b}.region AND ${a}.country = ${b}.country AND ${a}.group_id = ${b}.group_id
    AND ${a}.subdivision IS NOT DISTINCT FROM ${b}.subdivision`;
-
-/** Lowers the first days to those of the reports of `source` (an SQL FROM item named `r`), in key order. */
-export function firstDayUpsert(source: string): string {
-  return upsertFrom(`SELECT ${DIMS}, min(r.day) FROM ${source} GROUP BY ${DIMS} HAVING r.group_id IS NOT NULL`);
-}
-
-function upsertFrom(select: string): string {
-  return `INSERT INTO rollup_group_first_day AS t (${DIMS}, first_day)
-    ${select} ORDER BY ${DIMS}
-    ON CONFLICT ON CONSTRAINT rollup_group_first_day_key DO UPDATE SET first_day = least(t.first_day, excluded.first_day)
-    WHERE t.first_day IS NULL OR excluded.first_day < t.first_day`;
-}
 
 export const createFirstDayDelta = `CREATE TEMP TABLE rollup_group_first_day_delta ON COMMIT DROP AS
   SELECT ${DIMS}, first_day FROM rollup_group_first_day WITH NO DATA`;
@@ -33,22 +20,31 @@ export function firstDayDeltaInsert(source: string): string {
   return `INSERT INTO rollup_group_first_day_delta SELECT ${DIMS}, min(r.day) FROM ${source} GROUP BY ${DIMS} HAVING r.group_id IS NOT NULL`;
 }
 
-export const applyFirstDayDelta = upsertFrom(`SELECT ${DIMS}, min(first_day) FROM rollup_group_first_day_delta GROUP BY ${DIMS}`);
-
 /**
- * Before the reports `ids` stop counting (in the caller's transaction): their keys' first days
- * recomputed from the other active reports. The rows are locked first and read by a second
- * statement, whose snapshot then includes every writer that added to them before us (a single
- * statement would compute from the snapshot taken before waiting for their lock).
+ * Lowers the first days to those of the delta table (when `deltas`) and recomputes those of the keys
+ * of the reports `removed` (which stop counting in the caller's transaction) from the other active
+ * reports. One upsert locks every key of both, in key order (ON CONFLICT DO UPDATE locks a row even
+ * when its WHERE leaves it unchanged); the recompute is a second statement, whose snapshot then
+ * includes every writer that changed those keys before us (a single statement would compute from
+ * the snapshot taken before waiting for their lock).
  */
-export async function removeFromFirstDays(db: EntityManager, ids: number[]): Promise<void> {
-  const keys = `(SELECT DISTINCT ${DIMS} FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL) k`;
-  await db.query(`SELECT 1 FROM rollup_group_first_day t JOIN ${keys} ON ${SAME_KEY('t', 'k')} ORDER BY ${KEY_ORDER} FOR UPDATE OF t`, [ids]);
+export async function applyFirstDays(db: EntityManager, deltas: boolean, removed: number[]): Promise<void> {
+  const removedKeys = `SELECT ${DIMS}, NULL::date AS first_day FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL`;
+  const sources = [...(deltas ? [`SELECT ${DIMS}, first_day FROM rollup_group_first_day_delta`] : []), removedKeys];
+  await db.query(
+    `INSERT INTO rollup_group_first_day AS t (${DIMS}, first_day)
+     SELECT ${DIMS}, min(first_day) FROM (${sources.join(' UNION ALL ')}) k GROUP BY ${DIMS} ORDER BY ${DIMS}
+     ON CONFLICT ON CONSTRAINT rollup_group_first_day_key DO UPDATE SET first_day = least(t.first_day, excluded.first_day)
+     WHERE t.first_day IS NULL OR excluded.first_day < t.first_day`,
+    [removed],
+  );
+  if (removed.length === 0) return;
   await db.query(
     `UPDATE rollup_group_first_day t SET first_day = (
        SELECT min(a.day) FROM letter_report a
        WHERE ${SAME_KEY('a', 't')} AND a.status = 'ACTIVE' AND a.id <> ALL($1::int[]))
-     FROM ${keys} WHERE ${SAME_KEY('t', 'k')}`,
-    [ids],
+     FROM (SELECT DISTINCT ${DIMS} FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL) k
+     WHERE ${SAME_KEY('t', 'k')}`,
+    [removed],
   );
 }

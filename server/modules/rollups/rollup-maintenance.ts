@@ -1,36 +1,31 @@
 import type { EntityManager } from 'typeorm';
-import { applyFirstDayDelta, createFirstDayDelta, firstDayDeltaInsert, firstDayUpsert, removeFromFirstDays } from './group-first-day';
+import { applyFirstDays, createFirstDayDelta, firstDayDeltaInsert } from './group-first-day';
 import { ROLLUP_TABLES } from './rollup-tables';
+
+/**
+ * The lock order of every write of reports (imports, forms, corrections, retractions, demo data):
+ *   1. writing_group rows (by ref), then letter_report rows;
+ *   2. the summary tables in ROLLUP_TABLES order, then rollup_group_first_day, each once, its keys
+ *      in key order (one statement per table, ORDER BY its key), and only through
+ *      applyRollupDeltas or removeFromRollups;
+ *   3. the data_version row, last (bumpDataVersion).
+ * Two writers taking rows in one order cannot deadlock each other. Each write therefore adds its
+ * new reports and removes the ones that stop counting in the same pass, never table by table
+ * twice, and never in data-modifying CTEs of one statement: PostgreSQL runs those in an order of
+ * its own (the last first), which is how a form and an import once deadlocked. Two exceptions:
+ * existing reports' rows are locked only by form writes, one at a time (report.service.ts), so no
+ * two writers hold them crosswise; and a pipelined import locks each part's groups after the
+ * reports of earlier parts, so a form of a group first seen in a later part, sent with a reportId
+ * of an earlier part (the same report twice, at once), can still deadlock with it.
+ */
 
 /** The report columns the summary tables are made of. */
 export const ROLLUP_SOURCE_COLUMNS = [...new Set(ROLLUP_TABLES.flatMap((t) => t.dimensions)), 'count'];
 
 /**
- * One statement per summary table adding the reports of `source`, an SQL FROM item named `r` with
- * the report columns (usable as data-modifying CTEs of the insert). Keys are inserted in a fixed
- * order, so concurrent writers lock rows in the same order and cannot deadlock each other.
- * Removing reports recomputes first days, which one statement cannot do: see applyToRollups.
- */
-export function rollupUpserts(source: string, sign: 1): string[] {
-  return [...sumUpserts(source, sign), firstDayUpsert(source)];
-}
-
-/** The sums of the reports of `source` added (sign +1) or removed (sign -1), one statement per sum table. */
-function sumUpserts(source: string, sign: 1 | -1): string[] {
-  return ROLLUP_TABLES.map(({ name, dimensions }) => {
-    const dims = dimensions.join(', ');
-    return `INSERT INTO ${name} (${dims}, actions, reports)
-      SELECT ${dims}, sum(r.count) * ${sign}, count(*) * ${sign} FROM ${source}
-      GROUP BY ${dims} ORDER BY ${dims}
-      ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
-      SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`;
-  });
-}
-
-/**
- * For a write made of several statements (a pipelined import): temporary tables collecting each
- * statement's sums, then added to the summary tables at once, in key order, by applyRollupDeltas.
- * The summary rows are then locked only at the end, in the same order as every other writer.
+ * Temporary tables collecting the sums of a write's new reports (rollupDeltaInserts, as many
+ * statements as it takes, locking nothing shared), added to the summary tables at once by
+ * applyRollupDeltas.
  */
 export const createRollupDeltas = [
   ...ROLLUP_TABLES.map(({ name, dimensions }) =>
@@ -52,24 +47,31 @@ export function rollupDeltaInserts(source: string): string[] {
   ];
 }
 
-/** Adds the delta tables to the summary tables. */
-export async function applyRollupDeltas(db: EntityManager): Promise<void> {
-  for (const { name, dimensions } of ROLLUP_TABLES) {
-    const dims = dimensions.join(', ');
-    await db.query(
-      `INSERT INTO ${name} (${dims}, actions, reports)
-       SELECT ${dims}, sum(actions), sum(reports) FROM ${name}_delta GROUP BY ${dims} ORDER BY ${dims}
-       ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
-       SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`,
-    );
-  }
-  await db.query(applyFirstDayDelta);
+/** Adds the delta tables to the summary tables and removes the reports `removed` (a correction's old report), in the lock order. */
+export function applyRollupDeltas(db: EntityManager, removed: number[] = []): Promise<void> {
+  return changeRollups(db, true, removed);
 }
 
-/** Adds or removes the given reports in every summary table, inside the caller's transaction. */
-export async function applyToRollups(db: EntityManager, ids: number[], sign: 1 | -1): Promise<void> {
-  const source = 'letter_report r WHERE r.id = ANY($1::int[])';
-  for (const sql of sumUpserts(source, sign)) await db.query(sql, [ids]);
-  if (sign === 1) await db.query(firstDayUpsert(source), [ids]);
-  else await removeFromFirstDays(db, ids);
+/** Removes the given reports from every summary table (they stop counting), inside the caller's transaction. */
+export function removeFromRollups(db: EntityManager, ids: number[]): Promise<void> {
+  return changeRollups(db, false, ids);
+}
+
+async function changeRollups(db: EntityManager, deltas: boolean, removed: number[]): Promise<void> {
+  for (const { name, dimensions } of ROLLUP_TABLES) {
+    const dims = dimensions.join(', ');
+    const sources = [
+      ...(deltas ? [`SELECT ${dims}, actions, reports FROM ${name}_delta`] : []),
+      ...(removed.length > 0 ? [`SELECT ${dims}, -count::bigint AS actions, -1 AS reports FROM letter_report WHERE id = ANY($1::int[])`] : []),
+    ];
+    if (sources.length === 0) continue;
+    await db.query(
+      `INSERT INTO ${name} (${dims}, actions, reports)
+       SELECT ${dims}, sum(actions), sum(reports) FROM (${sources.join(' UNION ALL ')}) c GROUP BY ${dims} ORDER BY ${dims}
+       ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
+       SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`,
+      removed.length > 0 ? [removed] : [],
+    );
+  }
+  await applyFirstDays(db, deltas, removed);
 }
