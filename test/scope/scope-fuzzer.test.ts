@@ -114,6 +114,7 @@ async function tryOperation(op: GeneratedOperation, draw: Draw): Promise<HttpAns
 async function weighRootFields(): Promise<void> {
   generator.weights.set('login', 0);
   generator.weights.set('logout', 0);
+  generator.weights.set('signOutEverywhere', 0);
   const [g] = fc.sample(fc.gen(), { seed: SEED, numRuns: 1 });
   const draw: Draw = (arb) => g(() => arb);
   for (const kind of ['query', 'mutation'] as const) {
