@@ -109,7 +109,8 @@ async function tryOperation(op: GeneratedOperation, draw: Draw): Promise<HttpAns
 
 /**
  * Root fields a coordinator may not use at all are tried rarely, the others often: each is tried
- * three times first. Sign-in and sign-out are left out: they manage the session the fuzzer runs on.
+ * three times first. Sign-in and sign-out (of this session or of all) are left out: they manage the
+ * session the fuzzer runs on.
  */
 async function weighRootFields(): Promise<void> {
   generator.weights.set('login', 0);
