@@ -124,8 +124,11 @@ async function naive(ds: DataSource, f: ImpactFilter) {
 
 describe('impact from the summary tables', () => {
   it('reads the summary tables for the common filters and the raw reports only when none has the columns', () => {
-    expect(impactSource({ year: 2024, regions: ['Americas'] }, []).table).toBe('rollup_daily');
-    expect(impactSource({ year: 2024, caseIds: ['1'] }, ['action_type']).table).toBe('rollup_case_daily');
+    expect(impactSource({ year: 2024, regions: ['Americas'] }, []).table).toBe('rollup_region_case');
+    expect(impactSource({ year: 2024, regions: ['Americas'] }, ['case_id']).table).toBe('rollup_region_case');
+    expect(impactSource({ regions: ['Americas'] }, ['year', 'day']).table).toBe('rollup_region_daily');
+    expect(impactSource({ year: 2024, countries: ['US'] }, []).table).toBe('rollup_daily');
+    expect(impactSource({ year: 2024, caseIds: ['1'] }, ['action_type', 'day']).table).toBe('rollup_case_daily');
     expect(impactSource({ year: 2024, countries: ['US'] }, ['group_type']).table).toBe('rollup_area_case');
     expect(impactSource({ year: 2024, subdivisions: ['US-IL'] }, ['group_id']).table).toBe('rollup_area_group');
     expect(impactSource({ year: 2024, from: '2024-12-01' }, ['group_type']).table).toBe('letter_report');

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ReportRow } from '../../server/modules/reports/report-row';
+import { ROLLUP_TABLES } from '../../server/modules/rollups/rollup-tables';
 import { campaign, givenCampaigns, givenReports } from './fixtures';
 import type { RunningApp } from './http';
 
@@ -275,7 +276,7 @@ export async function staffWrite(app: RunningApp, query: string, variables?: Rec
 export async function othersChecksum(db: DataSource): Promise<string> {
   const parts = [
     `SELECT * FROM letter_report WHERE region <> $1`,
-    ...['rollup_daily', 'rollup_case_daily', 'rollup_area_case', 'rollup_area_group'].map((t) => `SELECT * FROM ${t} WHERE region <> $1`),
+    ...ROLLUP_TABLES.map((t) => `SELECT * FROM ${t.name} WHERE region <> $1`),
     `SELECT id, ref, name, type, country, region, subdivision FROM writing_group g
      WHERE region IS DISTINCT FROM $1 OR EXISTS (SELECT 1 FROM letter_report r WHERE r.group_id = g.id AND r.region <> $1)`,
     `SELECT * FROM campaign`,

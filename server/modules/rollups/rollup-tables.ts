@@ -7,7 +7,9 @@
  * reads the raw reports (group figures by case or action type through a covering index: see
  * server/db/migrations/1764100000000-case-action-index.ts). Writes pay per distinct key they touch, so there is no "wide" table: at
  * ten million reports it was as large as the raw table, and every import paid for it.
- * Ordered from smallest to largest: a query takes the first that has every column it needs.
+ * Ordered from smallest to largest: a query takes the first that has every column it needs, so the
+ * figures every page opens with (whole campaign or a region, by case, action type or day) come from
+ * the two smallest.
  */
 export interface RollupTable {
   name: string;
@@ -15,6 +17,10 @@ export interface RollupTable {
 }
 
 export const ROLLUP_TABLES: RollupTable[] = [
+  // totals and the breakdowns by case, action type and region: a few hundred rows a campaign
+  { name: 'rollup_region_case', dimensions: ['year', 'region', 'case_id', 'action_type'] },
+  // daily curves by region (the years compared, progress)
+  { name: 'rollup_region_daily', dimensions: ['year', 'region', 'day'] },
   // daily curves and date ranges by area
   { name: 'rollup_daily', dimensions: ['year', 'region', 'country', 'day'] },
   // daily curves by case and action type (the case pages, per-case comparisons)
