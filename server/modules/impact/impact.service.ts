@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { addDays, daysBetween } from '../../common/dates';
 import { decodeGroupCursor, encodeGroupCursor } from '../groups/group-page';
 import { GroupingPasses, type SetColumn } from './grouping-passes';
 import { groupsUpToSource, impactSource } from './impact-source';
@@ -31,8 +32,20 @@ const num = (v: unknown) => Number(v ?? 0);
 const toKeyTotals = (rows: { key: unknown; actions: unknown; reports: unknown }[]): KeyTotal[] =>
   rows.map((r) => ({ key: String(r.key ?? ''), actions: num(r.actions), reports: num(r.reports) }));
 
-const DAY_MS = 86_400_000;
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** Every day from the first to the last of `days` (keyed by date, in any order), those without actions included, with a running total. */
+function dailySeries(days: { key: string; actions: number }[]): DailyTotal[] {
+  const sorted = [...days].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const actionsOn = new Map(sorted.map((d) => [d.key, d.actions]));
+  const series: DailyTotal[] = [];
+  let cumulative = 0;
+  for (let date = sorted[0]?.key; date && date <= sorted.at(-1)!.key; date = addDays(date, 1)) {
+    const actions = actionsOn.get(date) ?? 0;
+    cumulative += actions;
+    series.push({ date, actions, cumulative });
+  }
+  return series;
+}
 
 /**
  * The figures of the dashboard. Each method asks impactSource for the smallest table that can
@@ -125,16 +138,7 @@ export class ImpactService {
 
   /** Every day from the first to the last matching report, days without reports included. */
   async daily(filter: ImpactFilter): Promise<DailyTotal[]> {
-    const days = [...(await this.grouped(filter, 'day'))].sort((a, b) => (a.key < b.key ? -1 : 1));
-    const actionsOn = new Map(days.map((d) => [d.key, d.actions]));
-    const series: DailyTotal[] = [];
-    let cumulative = 0;
-    for (let date = days[0]?.key; date && date <= days.at(-1)!.key; date = nextDay(date)) {
-      const actions = actionsOn.get(date) ?? 0;
-      cumulative += actions;
-      series.push({ date, actions, cumulative });
-    }
-    return series;
+    return dailySeries(await this.grouped(filter, 'day'));
   }
 
   /**
@@ -144,25 +148,23 @@ export class ImpactService {
    */
   async yearComparison(years: number[], filter: ImpactFilter, align: Alignment): Promise<YearSeries[]> {
     const s = this.source({ ...filter, year: null }, ['year', 'day'], 1);
-    const dayExpr = align === 'CAMPAIGN_DAY' ? `g.day::date - c.writing_starts` : `g.day::date - make_date(c.year, 12, 1)`;
-    const rows = await this.db.query(
-      `WITH d AS (
-         SELECT r.year, r.day, ${s.actions} AS actions ${s.from} AND r.year = ANY($1::int[]) GROUP BY r.year, r.day),
-       span AS (SELECT year, min(day) AS lo, max(day) AS hi FROM d GROUP BY year)
-       SELECT c.year, to_char(g.day, 'YYYY-MM-DD') AS date, ${dayExpr} AS day,
-              coalesce(d.actions, 0) AS actions,
-              sum(coalesce(d.actions, 0)) OVER (PARTITION BY c.year ORDER BY g.day) AS cumulative
-       FROM span JOIN campaign c ON c.year = span.year
-       CROSS JOIN LATERAL generate_series(span.lo, span.hi, interval '1 day') AS g(day)
-       LEFT JOIN d ON d.year = c.year AND d.day = g.day::date
-       ORDER BY c.year, g.day`,
+    // the days without reports are filled in here: joined to a generated series in SQL, the planner
+    // could match days row by row (quadratic in the days of the years compared)
+    const rows: { year: number; day: string; actions: string; writing_starts: string }[] = await this.db.query(
+      `SELECT d.year, d.day, d.actions, c.writing_starts FROM (
+         SELECT r.year, r.day, ${s.actions} AS actions ${s.from} AND r.year = ANY($1::int[]) GROUP BY r.year, r.day) d
+       JOIN campaign c ON c.year = d.year
+       ORDER BY d.year, d.day`,
       [years, ...s.params],
     );
     const byYear = new Map<number, YearSeries>(years.map((year) => [year, { year, total: 0, points: [] }]));
-    for (const r of rows) {
-      const series = byYear.get(r.year)!;
-      series.points.push({ day: r.day, date: r.date, actions: num(r.actions), cumulative: num(r.cumulative) });
-      series.total = num(r.cumulative);
+    for (const year of byYear.keys()) {
+      const days = rows.filter((r) => r.year === year);
+      if (days.length === 0) continue;
+      const start = align === 'CAMPAIGN_DAY' ? days[0].writing_starts : `${year}-12-01`;
+      const series = byYear.get(year)!;
+      series.points = dailySeries(days.map((d) => ({ key: d.day, actions: num(d.actions) }))).map((p) => ({ ...p, day: daysBetween(start, p.date) }));
+      series.total = series.points.at(-1)!.cumulative;
     }
     return [...byYear.values()];
   }
