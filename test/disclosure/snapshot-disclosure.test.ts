@@ -3,6 +3,7 @@ import { loadDemoData } from '../../seeds/demo';
 import { buildSnapshotContent, type SnapshotContent } from '../../server/modules/snapshots/snapshot-content';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
+import { recomputable as hiddenRecomputable, snapshotTables } from '../support/snapshot-tables';
 
 let db: TestDatabase;
 let app: RunningApp;
@@ -10,7 +11,6 @@ let raw: SnapshotContent;
 let regionOf: Map<string, string[]>;
 
 const PUBLISH = `mutation($input: PublishSnapshotInput!) { publishSnapshot(input: $input) { slug } }`;
-type Row = { key: string; actions: number | null };
 
 async function publish(input: Record<string, unknown>): Promise<SnapshotContent> {
   const { data, errors } = await app.graphql(PUBLISH, { input: { year: 2025, includeGroupNames: true, ...input } });
@@ -18,35 +18,8 @@ async function publish(input: Record<string, unknown>): Promise<SnapshotContent>
   return (await fetch(`${app.url}/s/${data.publishSnapshot.slug}.json`)).json();
 }
 
-/** The tables a reader can subtract in: a total (if shown) and the rows that add up to it, with the rest. */
-function tables(c: SnapshotContent): { name: string; total: number | null; rows: Row[] }[] {
-  const total = c.totals.actions;
-  const cases = c.cases.map((k) => ({ key: k.slug, actions: k.actions }));
-  const breakdowns = ['byCountry', 'byCaseCountry', 'byRegion', 'byActionType', 'byGroupType', 'bySubdivision', 'topGroups'] as const;
-  return [
-    { name: 'cases', total, rows: cases },
-    ...breakdowns.map((b) => ({ name: b, total, rows: (c[b] ?? []) as Row[] })),
-    ...c.byCaseCountry.map((cc) => ({ name: `case country ${cc.key}`, total: cc.actions, rows: cases.filter((_, i) => c.cases[i].country === cc.key) })),
-    ...c.byCountry.map((k) => ({ name: `country ${k.key}`, total: k.actions, rows: c.bySubdivision.filter((s) => s.key.startsWith(`${k.key}-`)) })),
-    ...c.byRegion.map((r) => ({
-      name: `region ${r.key}`,
-      total: r.actions,
-      rows: c.byCountry.filter((k) => regionOf.get(k.key)?.length === 1 && regionOf.get(k.key)![0] === r.key),
-    })),
-  ];
-}
-
-/** Hidden figures that "total minus shown" gives back exactly, as `table: key = value`. */
-function recomputable(published: SnapshotContent): string[] {
-  const actual = new Map(tables(raw).flatMap((t) => t.rows.map((r) => [`${t.name}/${r.key}`, r.actions])));
-  const found: string[] = [];
-  for (const t of tables(published)) {
-    if (t.total === null) continue;
-    const rest = t.total - t.rows.reduce((s, r) => s + (r.actions ?? 0), 0);
-    for (const r of t.rows) if (r.actions === null && actual.get(`${t.name}/${r.key}`) === rest) found.push(`${t.name}: ${r.key} = ${rest}`);
-  }
-  return found;
-}
+const tables = (c: SnapshotContent) => snapshotTables(c, regionOf);
+const recomputable = (published: SnapshotContent) => hiddenRecomputable(published, raw, regionOf);
 
 beforeAll(async () => {
   db = await createTestDatabase();
