@@ -162,6 +162,9 @@ describe("an admin and a user's sessions", () => {
     expect(await refused(token)).toBe(true);
     expect(await refused(cookie)).toBe(false);
     expect((await app.graphql(SESSIONS, { e: user.email })).data.sessions.map((s: { id: string }) => s.id)).toEqual([session.id]);
+    // a sign-in changes no data version: the list is never answered from the answer cache
+    await signIn(user.email);
+    expect((await app.graphql(SESSIONS, { e: user.email })).data.sessions).toHaveLength(2);
     const [entry] = await db.dataSource.query(`SELECT action, target, details FROM audit_log ORDER BY id DESC LIMIT 1`);
     expect(entry).toEqual({ action: 'session.revoke', target: user.email, details: { session: script.id, kind: 'script', label: 'nightly import' } });
   });
