@@ -4,6 +4,7 @@ import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { filterToSql } from '../impact/filter-sql';
 import { bumpDataVersion, partsOf } from '../../data-version';
+import { writeTransaction } from '../../db/write-transaction';
 import { removeFromRollups } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
 import { LetterReport } from './letter-report.entity';
@@ -28,7 +29,7 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
     try {
       // read inside the transaction: once COMMIT has returned nothing is left to fail, so an error
       // answered means the report was not stored
-      return await db.transaction(async (m) => {
+      return await writeTransaction(db, async (m) => {
         await oneFormWriteAtATime(m);
         const id = await storeOne(m, input, 'FORM', actor);
         return m.getRepository(LetterReport).findOneByOrFail({ id });
@@ -43,7 +44,7 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
 /** Retracts an active report: it stays, marked with the reason, and leaves every total. */
 export async function retractReport(db: DataSource, id: number, reason: string, actor: Actor): Promise<LetterReport> {
   if (!reason.trim()) throw badInput('A retraction needs a reason', { reason: 'is required' });
-  return db.transaction(async (m) => {
+  return writeTransaction(db, async (m) => {
     await oneFormWriteAtATime(m);
     await lockActive(m, id);
     await removeFromRollups(m, [id]);
@@ -69,7 +70,7 @@ export async function correctReport(
   actor: Actor,
   reason = 'corrected',
 ): Promise<LetterReport> {
-  return db.transaction(async (m) => {
+  return writeTransaction(db, async (m) => {
     await oneFormWriteAtATime(m);
     const old = await lockActive(m, id);
     if (old.report_id === input.reportId) {

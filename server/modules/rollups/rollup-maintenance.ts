@@ -16,7 +16,8 @@ import { ROLLUP_TABLES } from './rollup-tables';
  * existing reports' rows are locked only by form writes, one at a time (report.service.ts), so no
  * two writers hold them crosswise; and a pipelined import locks each part's groups after the
  * reports of earlier parts, so a form of a group first seen in a later part, sent with a reportId
- * of an earlier part (the same report twice, at once), can still deadlock with it.
+ * of an earlier part (the same report twice, at once), can still deadlock with it: single writes
+ * are retried on a deadlock (server/db/write-transaction.ts).
  */
 
 /** The report columns the summary tables are made of. */
