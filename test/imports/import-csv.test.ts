@@ -455,13 +455,6 @@ describe('rejecting a file with a bad row', () => {
       expect(printed(summary)).toEqual(['line 3, (file): line 3: a quoted field is never closed']);
     });
 
-    it('a quoted field followed by more text, naming the line of its row after rows read with it', async () => {
-      const lines = valid().split('\n');
-      lines.splice(3, 0, '""1,""'); // line 4, after two good rows in the same piece of the file
-      const summary = await importBroken(lines.join('\n'));
-      expect(summary.errors).toEqual([{ line: 4, column: '(file)', reason: 'line 4: a quote inside a field must be doubled ("")' }]);
-    });
-
     it('a quote inside a quoted field that is not doubled', async () => {
       const lines = valid().split('\n');
       lines[2] = lines[2].replace('Amnesty Berlin Mitte', '"Amnesty "Berlin" Mitte"');

@@ -1,4 +1,5 @@
 import { finished, Transform, type Readable } from 'node:stream';
+import Papa from 'papaparse';
 import type { RowError } from '../reports/ingest';
 import { REPORT_COLUMNS, type RawReport, type ReportColumn } from '../reports/report-fields';
 import { UploadTooLargeError } from './upload-limit';
@@ -27,152 +28,71 @@ const MAX_ROW = 2_000_000;
  * Line numbers count physical lines, so a quoted field spanning lines is accounted for.
  */
 export async function* readReportCsv(input: Readable, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord[]> {
+  const queue: (CsvRecord[] | Error | null)[] = [];
+  let wake: (() => void) | undefined;
+  let parser: Papa.Parser | undefined;
+  const push = (item: CsvRecord[] | Error | null) => {
+    queue.push(item);
+    wake?.();
+  };
+
+  let columns: ReportColumn[] | undefined;
+  let line = 1; // the physical line where the next row starts
   const text = input.pipe(utf8Text(onBytes));
   // also an error the input had before this reads it (a form's file cut off at the upload limit)
   finished(input, (error) => error && text.destroy(error));
-  const rows = new CsvRows();
-  let columns: ReportColumn[] | undefined;
-  const records = (fieldRows: FieldRow[]) => {
-    const out: CsvRecord[] = [];
-    for (const { fields, line } of fieldRows) {
-      if (fields.length === 1 && fields[0] === '') continue; // a blank line
-      if (columns) out.push(toRecord(fields, columns, line));
-      else columns = readHeader(fields, line);
-    }
-    return out;
-  };
-  try {
-    for await (const chunk of text) yield records(rows.read(chunk as string));
-    yield records(rows.end());
-  } catch (error) {
-    // an upload over its limit is the request's fault, not the file's: it goes up as it is
-    throw error instanceof CsvFileError || error instanceof UploadTooLargeError ? error : new CsvFileError(0, (error as Error).message);
-  } finally {
-    text.destroy();
-  }
-  if (!columns) throw new CsvFileError(0, rows.line === 1 ? 'the file is empty: expected a header row' : 'no header row');
-}
 
-/** A row's fields and the physical line where it starts. */
-interface FieldRow {
-  fields: string[];
-  line: number;
-}
-
-/**
- * Splits text with LF line endings into rows of fields, as RFC 4180 reads them: a field that starts
- * with a quote runs to the next quote that is not doubled, which may be followed by spaces, then
- * a comma or a line break (else the quote should have been doubled); anywhere else a quote is a
- * character. A row cut at the end of a piece of text is kept and read again with the next piece:
- * a row that runs on past MAX_ROW characters fails the file, so memory and time stay bounded.
- */
-class CsvRows {
-  /** The physical line where the next row starts. */
-  line = 1;
-  /** The unfinished row at the end of the text read so far. */
-  private rest = '';
-  private started = false;
-
-  read(piece: string): FieldRow[] {
-    let text = this.rest + piece;
-    if (!this.started) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark
-    }
-    return this.rows(text, false);
-  }
-
-  end(): FieldRow[] {
-    return this.rest ? this.rows(this.rest, true) : [];
-  }
-
-  /** The rows of `text`; an unfinished row at its end is kept for the next piece, unless it is the `last`. */
-  private rows(text: string, last: boolean): FieldRow[] {
-    const rows: FieldRow[] = [];
-    let p = 0;
-    let quote = text.indexOf('"');
-    while (p < text.length) {
-      const newline = text.indexOf('\n', p);
-      if (newline === -1 && !last) break;
-      const lineEnd = newline === -1 ? text.length : newline;
-      if (quote !== -1 && quote < p) quote = text.indexOf('"', p);
-      if (quote === -1 || quote > lineEnd) {
-        // the common row: no quote, one physical line
-        if (lineEnd - p > MAX_ROW) throw this.tooLong(false);
-        rows.push({ fields: text.slice(p, lineEnd).split(','), line: this.line });
-        this.line++;
-        p = lineEnd + 1;
-        continue;
-      }
-      const row = this.quotedRow(text, p, last);
-      if (typeof row === 'string') break;
-      rows.push({ fields: row.fields, line: this.line });
-      this.line += 1 + row.newlines;
-      p = row.end;
-    }
-    this.rest = p < text.length ? text.slice(p) : '';
-    if (this.rest.length > MAX_ROW) throw this.tooLong(this.quotedRow(this.rest, 0, false) === 'open');
-    return rows;
-  }
-
-  /**
-   * Reads the row from `start` field by field. When the text ends first (and is not the `last`):
-   * 'open' inside a quoted field, else 'more'.
-   */
-  private quotedRow(text: string, start: number, last: boolean): { fields: string[]; newlines: number; end: number } | 'open' | 'more' {
-    const fields: string[] = [];
-    let newlines = 0;
-    let p = start;
-    for (;;) {
-      let value = '';
-      let next = p; // the position after the field
-      if (text.charCodeAt(p) === QUOTE) {
-        let from = p + 1;
-        for (;;) {
-          const q = text.indexOf('"', from);
-          if (q === -1 || (q === text.length - 1 && !last)) {
-            if (!last) return 'open';
-            throw new CsvFileError(this.line, 'a quoted field is never closed');
+  Papa.parse<string[]>(text as unknown as File, {
+    skipEmptyLines: false,
+    newline: '\n', // utf8Text turns every line ending into \n
+    delimiter: ',',
+    chunk(results, p) {
+      parser = p;
+      p.pause();
+      try {
+        const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        const badRow = quoteError ? Math.min(quoteError.row ?? 0, results.data.length - 1) : -1;
+        const records: CsvRecord[] = [];
+        for (const [i, fields] of results.data.entries()) {
+          const start = line;
+          line += 1 + countNewlines(fields);
+          if (i === badRow) {
+            throw new CsvFileError(start, quoteError!.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'a quote inside a field must be doubled ("")');
           }
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(from, q + 1);
-            from = q + 2;
+          if (fields.length === 1 && fields[0] === '') continue; // a blank line
+          if (!columns) {
+            columns = readHeader(fields, start);
             continue;
           }
-          value += text.slice(from, q);
-          next = q + 1;
-          while (text.charCodeAt(next) === SPACE) next++;
-          break;
+          records.push(toRecord(fields, columns, start));
         }
-        if (next === text.length && !last) return 'more';
-        if (next < text.length && text.charCodeAt(next) !== COMMA && text.charCodeAt(next) !== NEWLINE) {
-          throw new CsvFileError(this.line, 'a quote inside a field must be doubled ("")');
-        }
-        for (let n = value.indexOf('\n'); n !== -1; n = value.indexOf('\n', n + 1)) newlines++;
-      } else {
-        while (next < text.length && text.charCodeAt(next) !== COMMA && text.charCodeAt(next) !== NEWLINE) next++;
-        if (next === text.length && !last) return 'more';
-        value = text.slice(p, next);
+        push(records);
+      } catch (error) {
+        push(error as Error); // before abort(), which reports completion at once
+        p.abort();
       }
-      fields.push(value);
-      if (next - start > MAX_ROW) throw this.tooLong(false);
-      if (next === text.length) return { fields, newlines, end: next };
-      if (text.charCodeAt(next) === NEWLINE) return { fields, newlines, end: next + 1 };
-      p = next + 1;
+    },
+    complete: () => push(null),
+    error: (error: Error) => push(error),
+  });
+
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      const item = queue.shift()!;
+      if (item === null) break;
+      // an upload over its limit is the request's fault, not the file's: it goes up as it is
+      if (item instanceof Error) throw item instanceof CsvFileError || item instanceof UploadTooLargeError ? item : new CsvFileError(0, item.message);
+      yield item;
+      parser?.resume();
     }
+  } finally {
+    if (queue.at(-1) !== null) parser?.abort();
+    text.destroy();
   }
-
-  private tooLong(inQuotes: boolean): CsvFileError {
-    return new CsvFileError(this.line, inQuotes
-      ? `a quoted field is never closed (the row runs on for more than ${MAX_ROW.toLocaleString('en')} characters)`
-      : `the row is longer than ${MAX_ROW.toLocaleString('en')} characters`);
-  }
+  if (!columns) throw new CsvFileError(0, line === 1 ? 'the file is empty: expected a header row' : 'no header row');
 }
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
 
 function toRecord(fields: string[], columns: ReportColumn[], line: number): CsvRecord {
   if (fields.length !== columns.length) {
@@ -186,11 +106,19 @@ function toRecord(fields: string[], columns: ReportColumn[], line: number): CsvR
   return { line, raw };
 }
 
+function countNewlines(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) {
+    for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
 function readHeader(fields: string[], line: number): ReportColumn[] {
   if (fields.length > MAX_COLUMNS) {
     throw new CsvFileError(line, `the header has ${fields.length} columns; expected the ${REPORT_COLUMNS.length} columns ${REPORT_COLUMNS.join(', ')}`);
   }
-  const names = fields.map((n) => n.trim().toLowerCase());
+  const names = fields.map((n, i) => (i === 0 ? n.replace(/^\uFEFF/, '') : n).trim().toLowerCase());
   const problems: string[] = [];
   const unknown = names.filter((n) => !(REPORT_COLUMNS as readonly string[]).includes(n));
   if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(', ')}`);
@@ -211,6 +139,7 @@ function readHeader(fields: string[], line: number): ReportColumn[] {
  */
 function utf8Text(onBytes?: (n: number) => void): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const guard = rowLengthGuard();
   let bytes = 0;
   let pendingCr = false;
   const normalise = (text: string, last: boolean) => {
@@ -232,7 +161,7 @@ function utf8Text(onBytes?: (n: number) => void): Transform {
       }
       if (text.includes('\u0000')) return done(new CsvFileError(0, 'the file is not CSV text (it contains NUL bytes)'));
       const lines = normalise(text, false);
-      done(null, lines);
+      done(guard(lines), lines);
     },
     flush(done) {
       let lines: string;
@@ -241,7 +170,57 @@ function utf8Text(onBytes?: (n: number) => void): Transform {
       } catch {
         return done(new CsvFileError(0, 'the file is not UTF-8 text (it ends in the middle of a character)'));
       }
-      done(null, lines);
+      done(guard(lines), lines);
     },
   });
+}
+
+/**
+ * Papaparse keeps an unfinished row in memory and parses it again from its start with every chunk,
+ * so one endless row (a quote never closed, a file without line breaks) would cost memory and
+ * quadratic time without bound: 10 minutes and 1.8 GB for a 256 MB file without a line break. This
+ * follows the quoting as Papaparse reads it (a quote opens a quoted field only at the start of a
+ * field; "" inside one is a quote) and fails the file once a row passes MAX_ROW characters, at the
+ * cost of one indexOf per line and per quote. The text has LF line endings.
+ */
+function rowLengthGuard(): (text: string) => CsvFileError | null {
+  let inQuotes = false;
+  let rowLength = 0;
+  let line = 1; // physical line of the text's next character
+  let rowLine = 1; // where the current row starts
+  let previous = '\n'; // the character before the text
+  const tooLong = () =>
+    rowLength <= MAX_ROW
+      ? null
+      : new CsvFileError(rowLine, inQuotes
+        ? `a quoted field is never closed (the row runs on for more than ${MAX_ROW.toLocaleString('en')} characters)`
+        : `the row is longer than ${MAX_ROW.toLocaleString('en')} characters`);
+  return (text) => {
+    let start = 0;
+    let quote = text.indexOf('"');
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      const end = newline === -1 ? text.length : newline;
+      for (; quote !== -1 && quote < end; quote = text.indexOf('"', quote + 1)) {
+        // inside a quoted field a quote closes it (the next one reopens it when doubled); outside,
+        // a quote opens one after a comma, a line break or a closing quote, else it is a character
+        const before = quote > 0 ? text[quote - 1] : previous;
+        if (inQuotes || before === ',' || before === '\n' || before === '"') inQuotes = !inQuotes;
+      }
+      rowLength += end - start;
+      const problem = tooLong();
+      if (problem || newline === -1) {
+        if (text.length) previous = text[text.length - 1];
+        return problem;
+      }
+      line++;
+      if (inQuotes) {
+        rowLength++; // a line break inside a quoted field belongs to the row
+      } else {
+        rowLength = 0;
+        rowLine = line;
+      }
+      start = newline + 1;
+    }
+  };
 }
