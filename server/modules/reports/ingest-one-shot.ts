@@ -1,6 +1,6 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
 import { bumpDataVersion, partsOf } from '../../data-version';
-import { applyRollupDeltas, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
+import { createRollupDeltas, rollupDeltaInserts, updateRollups } from '../rollups/rollup-maintenance';
 import { checkStaged } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { ConcurrentWriteError, tallied, type ErrorTally, type IngestResult } from './ingest-result';
@@ -36,8 +36,10 @@ export class OneShotIngest implements IngestMode {
     let result = await this.checked(earlier);
     if (result.errorCount > 0) return result;
     await staging.timed('groups', () => staging.upsertGroups());
-    for (const sql of createRollupDeltas) await staging.db.query(sql);
-    const insert = () => staging.timed('insert', () => this.insert());
+    // a large write sums its reports in delta tables as it inserts them; a small one (a form) is
+    // added by id, sparing it five temporary tables
+    if (optimistic) for (const sql of createRollupDeltas) await staging.db.query(sql);
+    const insert = () => staging.timed('insert', () => staging.insert('staging', 'stored', optimistic ? rollupDeltaInserts('ins r') : [], true));
     let inserted: { count: number; ids: number[] };
     try {
       inserted = optimistic ? await withSavepoint(staging.db, 'before_insert', insert) : await insert();
@@ -56,7 +58,8 @@ export class OneShotIngest implements IngestMode {
     result.ids = inserted.ids;
     const replacing = staging.options.replacing ?? [];
     if (inserted.count > 0 || replacing.length > 0) {
-      await staging.timed('summaries', () => applyRollupDeltas(staging.db, replacing));
+      // ids come back for up to OPTIMISTIC_FROM reports (see StagingTable.insert)
+      await staging.timed('summaries', () => updateRollups(staging.db, optimistic ? 'deltas' : inserted.ids, replacing));
       const parts = await partsOf(staging.db, `(SELECT year, region, country FROM staging
         UNION ALL SELECT year, region, country FROM letter_report WHERE id = ANY($1::int[])) s`, [replacing]);
       await bumpDataVersion(staging.db, parts);
@@ -67,10 +70,5 @@ export class OneShotIngest implements IngestMode {
   private async checked(earlier: ErrorTally): Promise<IngestResult> {
     const checks = await this.staging.timed('check', () => checkStaged(this.staging.db));
     return tallied(this.staging.staged + earlier.rows, earlier, checks);
-  }
-
-  /** Inserts the reports not stored yet and adds their sums to the delta tables, in one statement. */
-  private insert() {
-    return this.staging.insert('staging', 'stored', rollupDeltaInserts('ins r'), true);
   }
 }

@@ -21,22 +21,25 @@ export function firstDayDeltaInsert(source: string): string {
 }
 
 /**
- * Lowers the first days to those of the delta table (when `deltas`) and recomputes those of the keys
- * of the reports `removed` (which stop counting in the caller's transaction) from the other active
+ * Lowers the first days to those of the delta table (when `deltas`) and of the reports `added`,
+ * and recomputes those of the keys of the reports `removed` (which stop counting in the caller's transaction) from the other active
  * reports. One upsert locks every key of both, in key order (ON CONFLICT DO UPDATE locks a row even
  * when its WHERE leaves it unchanged); the recompute is a second statement, whose snapshot then
  * includes every writer that changed those keys before us (a single statement would compute from
  * the snapshot taken before waiting for their lock).
  */
-export async function applyFirstDays(db: EntityManager, deltas: boolean, removed: number[]): Promise<void> {
-  const removedKeys = `SELECT ${DIMS}, NULL::date AS first_day FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL`;
-  const sources = [...(deltas ? [`SELECT ${DIMS}, first_day FROM rollup_group_first_day_delta`] : []), removedKeys];
+export async function applyFirstDays(db: EntityManager, deltas: boolean, added: number[], removed: number[]): Promise<void> {
+  const sources = [
+    ...(deltas ? [`SELECT ${DIMS}, first_day FROM rollup_group_first_day_delta`] : []),
+    `SELECT ${DIMS}, day AS first_day FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL`,
+    `SELECT ${DIMS}, NULL::date AS first_day FROM letter_report WHERE id = ANY($2::int[]) AND group_id IS NOT NULL`,
+  ];
   await db.query(
     `INSERT INTO rollup_group_first_day AS t (${DIMS}, first_day)
      SELECT ${DIMS}, min(first_day) FROM (${sources.join(' UNION ALL ')}) k GROUP BY ${DIMS} ORDER BY ${DIMS}
      ON CONFLICT ON CONSTRAINT rollup_group_first_day_key DO UPDATE SET first_day = least(t.first_day, excluded.first_day)
      WHERE t.first_day IS NULL OR excluded.first_day < t.first_day`,
-    [removed],
+    [added, removed],
   );
   if (removed.length === 0) return;
   await db.query(

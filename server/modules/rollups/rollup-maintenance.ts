@@ -48,31 +48,36 @@ export function rollupDeltaInserts(source: string): string[] {
   ];
 }
 
-/** Adds the delta tables to the summary tables and removes the reports `removed` (a correction's old report), in the lock order. */
-export function applyRollupDeltas(db: EntityManager, removed: number[] = []): Promise<void> {
-  return changeRollups(db, true, removed);
+/** What a write adds to the summary tables: the sums in its delta tables, or (a small write) its new reports by id. */
+export type AddedReports = 'deltas' | number[];
+
+/** Adds the delta tables to the summary tables, in the lock order. */
+export function applyRollupDeltas(db: EntityManager): Promise<void> {
+  return updateRollups(db, 'deltas', []);
 }
 
 /** Removes the given reports from every summary table (they stop counting), inside the caller's transaction. */
 export function removeFromRollups(db: EntityManager, ids: number[]): Promise<void> {
-  return changeRollups(db, false, ids);
+  return updateRollups(db, [], ids);
 }
 
-async function changeRollups(db: EntityManager, deltas: boolean, removed: number[]): Promise<void> {
+/** Adds `added` to every summary table and removes the reports `removed` (a correction's old report) in one pass, in the lock order. */
+export async function updateRollups(db: EntityManager, added: AddedReports, removed: number[]): Promise<void> {
+  const addedIds = added === 'deltas' ? [] : added;
   for (const { name, dimensions } of ROLLUP_TABLES) {
     const dims = dimensions.join(', ');
     const sources = [
-      ...(deltas ? [`SELECT ${dims}, actions, reports FROM ${name}_delta`] : []),
-      ...(removed.length > 0 ? [`SELECT ${dims}, -count::bigint AS actions, -1 AS reports FROM letter_report WHERE id = ANY($1::int[])`] : []),
+      ...(added === 'deltas' ? [`SELECT ${dims}, actions, reports FROM ${name}_delta`] : []),
+      `SELECT ${dims}, count::bigint AS actions, 1 AS reports FROM letter_report WHERE id = ANY($1::int[])`,
+      `SELECT ${dims}, -count::bigint AS actions, -1 AS reports FROM letter_report WHERE id = ANY($2::int[])`,
     ];
-    if (sources.length === 0) continue;
     await db.query(
       `INSERT INTO ${name} (${dims}, actions, reports)
        SELECT ${dims}, sum(actions), sum(reports) FROM (${sources.join(' UNION ALL ')}) c GROUP BY ${dims} ORDER BY ${dims}
        ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
        SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`,
-      removed.length > 0 ? [removed] : [],
+      [addedIds, removed],
     );
   }
-  await applyFirstDays(db, deltas, removed);
+  await applyFirstDays(db, added === 'deltas', addedIds, removed);
 }
