@@ -2,12 +2,13 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../server/db/data-source';
 import { importCsv } from '../../server/modules/imports/import-csv';
+import { ReportIngest } from '../../server/modules/reports/ingest';
 import { correctReport, retractReport, submitReport } from '../../server/modules/reports/report.service';
 import type { ReportInput } from '../../server/modules/reports/report.inputs';
 import { verifyRollups } from '../../server/modules/rollups/verify-rollups';
 import { csvRow, csvStream, csvText, type CsvRow } from '../support/csv';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { campaign, givenCampaigns } from '../support/fixtures';
+import { campaign, givenCampaigns, report } from '../support/fixtures';
 
 /**
  * Issue 13: a large import and forms writing at the same time, in the same areas, so that both
@@ -129,5 +130,28 @@ describe('an import while forms write in the same areas', () => {
     }
     // not even one retried: every writer takes rows in the same order
     expect(await deadlocksAfterWritersLeft()).toBe(0);
+  });
+});
+
+describe('a form of a group an import is storing', () => {
+  it('is stored while the import runs: the import locks only the groups it changes', async () => {
+    const pool = await createDataSource({ url: db.url }).initialize();
+    const runner = pool.createQueryRunner();
+    try {
+      await submitReport(pool, { ...formInput(1), groupRef: 'G-HELD', groupName: 'Held', groupType: 'LOCAL_GROUP', country: 'DE', subdivision: null }, { userId: null });
+      await runner.startTransaction();
+      const [{ id: batchId }] = await runner.query(`INSERT INTO import_batch (filename) VALUES ('held.csv') RETURNING id`);
+      const ingest = new ReportIngest(runner.manager, { source: 'IMPORT', batchId });
+      await ingest.begin();
+      await ingest.pipelined(1); // the first row is a part: stored (its group upserted) at once
+      await ingest.add([{ line: 2, row: report({ reportId: 'HELD-1', groupRef: 'G-HELD', groupName: 'Held', country: 'DE', region: 'Europe' }) }]);
+      // the import's transaction is open, holding what it locked; the form names the group as stored
+      const stored = await submitReport(pool, { ...formInput(2), groupRef: 'G-HELD', groupName: 'Held', groupType: 'LOCAL_GROUP', country: 'DE', subdivision: null }, { userId: null });
+      expect(stored.reportId).toMatch(/^FORM-/);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+      await pool.destroy();
+    }
   });
 });

@@ -146,7 +146,10 @@ export class StagingTable {
   }
 
   /**
-   * Creates or updates groups by ref, from the last line of each ref. With `changedOnly` (a
+   * Creates or updates groups by ref, from the last line of each ref. A group stored as sent is
+   * left out, unlocked: ON CONFLICT DO UPDATE locks a row even when its WHERE leaves it unchanged,
+   * and an import holds what it locks until it commits, so every form of its groups would wait
+   * for the whole import. With `changedOnly` (a
    * pipelined import, called once a part) a group is sent again only when a later line changed its
    * name, type or area.
    */
@@ -166,6 +169,8 @@ export class StagingTable {
         `INSERT INTO writing_group (ref, name, type, country, region, subdivision)
          SELECT a[1], a[2], a[3], a[4], a[5], nullif(a[6], '')
          FROM ${SPLIT_RECORDS}
+         WHERE NOT EXISTS (SELECT 1 FROM writing_group g WHERE g.ref = a[1]
+           AND (g.name, g.type, g.country::text, g.region, g.subdivision) IS NOT DISTINCT FROM (a[2], a[3], a[4], a[5], nullif(a[6], '')))
          ORDER BY 1
          ON CONFLICT (ref) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
            region = excluded.region, subdivision = excluded.subdivision, updated_at = now()
