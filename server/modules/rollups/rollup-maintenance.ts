@@ -14,9 +14,9 @@ import { ROLLUP_TABLES } from './rollup-tables';
  * twice, and never in data-modifying CTEs of one statement: PostgreSQL runs those in an order of
  * its own (the last first), which is how a form and an import once deadlocked. Two exceptions:
  * existing reports' rows are locked only by form writes, one at a time (report.service.ts), so no
- * two writers hold them crosswise; and a pipelined import locks each part's groups after the
- * reports of earlier parts, so a form of a group first seen in a later part, sent with a reportId
- * of an earlier part (the same report twice, at once), can still deadlock with it: single writes
+ * two writers hold them crosswise; and a pipelined import locks the groups each part creates or
+ * changes after the reports of earlier parts, so a form of such a group, sent with a reportId of
+ * an earlier part (the same report twice, at once), can still deadlock with it: single writes
  * are retried on a deadlock (server/db/write-transaction.ts).
  */
 
