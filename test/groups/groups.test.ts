@@ -141,6 +141,8 @@ describe('Query.groupRanking', () => {
     const cases: [object, string, unknown[]][] = [
       [{ year: 2024 }, 'year = 2024', []],
       [{ year: 2024, regions: ['Europe'] }, `year = 2024 AND region = 'Europe'`, []],
+      // every year: a group's rows of each year summed before ranking
+      [{}, 'true', []],
       [{ year: 2023, countries: ['US', 'MX'], subdivisions: ['US-IL'] }, `year = 2023 AND country IN ('US', 'MX') AND subdivision = 'US-IL'`, []],
       // filters no summary table with groups can answer: the raw reports
       [{ year: 2024, caseIds: [caseId] }, 'year = 2024 AND case_id = $1', [caseId]],
