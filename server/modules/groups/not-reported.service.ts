@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { filterToSql } from '../impact/filter-sql';
+import { impactSource } from '../impact/impact-source';
 import { decodeGroupCursor, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
 import type { GroupType } from './group.enums';
 
@@ -20,8 +21,9 @@ export type NotReportedPage = GroupPage<{ reports: number; lastReportedAt: Date 
  * anywhere in their regions, so that the list says nothing of reports elsewhere), biggest first, so
  * coordinators chase them in order. The area filters select where the group reported last year, and
  * last year's figures (and its last report) are counted in that area only: a coordinator sees no
- * figure from outside it. Figures come from rollup_area_group (rows with no reports left after
- * retractions are skipped); the date of the last report from the raw reports of the page only.
+ * figure from outside it. Figures come from rollup_group for the whole campaign, else from
+ * rollup_area_group (rows with no reports left after retractions are skipped); the date of the last
+ * report from the raw reports of the page only.
  */
 export class NotReportedService {
   /** @param scope a coordinator's regions, intersected with the area filters; null for no limit */
@@ -34,21 +36,22 @@ export class NotReportedService {
     const position = q.after ? decodeGroupCursor(q.after, 'notYetReported') : null;
     const area = { year: q.year - 1, regions: q.regions, countries: q.countries, subdivisions: q.subdivisions };
     // the same parameters serve both aliases: only the alias differs
-    const last = filterToSql(area, 'r', 5, this.scope);
+    const last = impactSource(area, ['group_id'], 5, this.scope);
     const raw = filterToSql(area, 'x', 5, this.scope);
-    const thisYear = filterToSql({}, 't', 5 + last.params.length, this.scope);
+    const thisYear = impactSource({}, ['year', 'group_id'], 5 + last.params.length, this.scope);
+    // a year of rollup_group (the whole campaign) is one row per group: nothing to sum
+    const lastYear =
+      last.table === 'rollup_group'
+        ? `SELECT r.group_id, r.actions, r.reports ${last.from} AND r.group_id IS NOT NULL AND r.actions > 0`
+        : `SELECT r.group_id, ${last.actions} AS actions, ${last.reports} AS reports ${last.from} AND r.group_id IS NOT NULL
+           GROUP BY r.group_id
+           HAVING ${last.actions} > 0`;
     const rows: (GroupPageRow & { reports: string; last_reported_at: Date })[] = await this.db.query(
-      `WITH last_year AS (
-         SELECT r.group_id, sum(r.actions) AS actions, sum(r.reports) AS reports
-         FROM rollup_area_group r
-         WHERE r.reports > 0 AND r.group_id IS NOT NULL AND ${last.where}
-         GROUP BY r.group_id
-         HAVING sum(r.actions) > 0),
+      `WITH last_year AS (${lastYear}),
        missing AS (
          SELECT l.* FROM last_year l JOIN writing_group g ON g.id = l.group_id
          WHERE ($4::text[] IS NULL OR g.type = ANY($4::text[]))
-           AND NOT EXISTS (
-             SELECT 1 FROM rollup_area_group t WHERE t.year = $1::int AND t.group_id = l.group_id AND t.reports > 0 AND ${thisYear.where})),
+           AND NOT EXISTS (SELECT 1 ${thisYear.from} AND r.year = $1::int AND r.group_id = l.group_id)),
        page AS (
          SELECT m.* FROM missing m
          WHERE $2::bigint IS NULL OR (m.actions, -m.group_id) < ($2::bigint, -$3::int)
