@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // each test file's logger at the level env.ts reads (silent under tests unless LOG_LEVEL says otherwise)
+    setupFiles: ['test/support/configure-logger.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

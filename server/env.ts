@@ -24,7 +24,8 @@ export interface Env {
   nodeEnv: string;
   /** Where the embedded database keeps its files. */
   dataDir: string;
-  logLevel: string;
+  /** pino's level (LOG_LEVEL): silent under tests and info otherwise unless set. */
+  logLevel: LogLevel;
   /** Signs sessions and tokens; required in production. */
   sessionSecret: string | undefined;
   /** How often public counters read their figures again, in seconds. */
@@ -59,6 +60,16 @@ function date(source: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(source: NodeJS.ProcessEnv): LogLevel {
+  const raw = source.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return source.NODE_ENV === 'test' ? 'silent' : 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${source.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
+
 export interface ReadPoolSettings {
   size: number;
   /** Requests waiting for a connection beyond which the next is answered 503 at once. */
@@ -77,7 +88,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port: int(source, "PORT", 4000),
     nodeEnv: source.NODE_ENV || 'development',
     dataDir: source.DATA_DIR || 'data',
-    logLevel: source.LOG_LEVEL || (source.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logLevel: logLevel(source),
     sessionSecret: source.SESSION_SECRET || undefined,
     counterRefreshSeconds: Math.max(1, int(source, 'COUNTER_REFRESH_SECONDS', 5)),
     importMaxBytes: positive(source, 'IMPORT_MAX_BYTES', 256 * 1024 * 1024),

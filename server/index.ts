@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { openDatabase } from './db/open-database';
 import { readEnv } from './env';
-import { logger } from './logger';
+import { configureLogger, logger } from './logger';
 import { loadDemoDataIfEmpty } from '../seeds/demo';
 import { startDemoTrickle, type Trickle } from '../seeds/demo-trickle';
 import { clockOn, realClock } from './common/clock';
 import { sessionSecret } from './modules/users/session-secret';
 
 const env = readEnv();
+configureLogger(env);
 const started = Date.now();
 const secret = sessionSecret(env); // before anything else: production without SESSION_SECRET stops here
 const database = await openDatabase(env);

@@ -1,9 +1,13 @@
 import { pino } from 'pino';
-import { readEnv } from './env';
+import type { Env } from './env';
 
 // Structured JSON logs. Secrets never reach a log line: redact the usual carriers.
 export const logger = pino({
-  // the level as env.ts reads it: LOG_LEVEL, else silent under tests and info otherwise
-  level: readEnv().logLevel,
+  level: 'info',
   redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
 });
+
+/** Sets the level from the configuration: each entry point calls this once with what env.ts read. */
+export function configureLogger({ logLevel }: Pick<Env, 'logLevel'>): void {
+  logger.level = logLevel;
+}

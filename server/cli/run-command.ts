@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { Database } from '../db/open-database';
 import { openDatabase } from '../db/open-database';
-import { readEnv } from '../env';
+import { readEnv, type Env } from '../env';
+import { configureLogger } from '../logger';
 import { CampaignFileError } from '../modules/campaigns/campaign-file';
 
 /** A failure the user can act on: printed as its message alone, exit code 1. */
@@ -11,12 +12,14 @@ export class UsageError extends Error {}
  * Runs a command against the configured database (DATABASE_URL, else the embedded one), migrated
  * first as every command must. Exit code 0 on success, 1 on any error.
  */
-export async function runCommand(body: (database: Database) => Promise<number | void>): Promise<void> {
+export async function runCommand(body: (database: Database, env: Env) => Promise<number | void>): Promise<void> {
   let database: Database | undefined;
   let code = 1;
   try {
-    database = await openDatabase(readEnv());
-    code = (await body(database)) ?? 0;
+    const env = readEnv();
+    configureLogger(env);
+    database = await openDatabase(env);
+    code = (await body(database, env)) ?? 0;
   } catch (error) {
     console.error(error instanceof UsageError || isExpected(error) ? (error as Error).message : ((error as Error).stack ?? error));
   } finally {

@@ -1,4 +1,3 @@
-import { readEnv } from '../env';
 import { sessionSecret } from '../modules/users/session-secret';
 import { issueToken, listSessions, revokeSession } from '../modules/users/session.service';
 import { SCRIPT_TOKEN_DAYS } from '../modules/users/session-token';
@@ -25,7 +24,7 @@ const required = (name: string) => {
   return value;
 };
 
-await runCommand(async ({ dataSource }) => {
+await runCommand(async ({ dataSource }, env) => {
   try {
     switch (verb) {
       case 'add': {
@@ -41,7 +40,7 @@ await runCommand(async ({ dataSource }) => {
         const email = required('email').trim().toLowerCase();
         const user = await dataSource.getRepository(User).findOneBy({ email, disabled: false });
         if (!user) throw new UsageError(`No active account for ${email}`);
-        const token = await issueToken(dataSource, sessionSecret(readEnv()), { userId: user.id, kind: 'script', label: option('label') }, SCRIPT_TOKEN_DAYS * 86_400);
+        const token = await issueToken(dataSource, sessionSecret(env), { userId: user.id, kind: 'script', label: option('label') }, SCRIPT_TOKEN_DAYS * 86_400);
         const expires = new Date(Date.now() + SCRIPT_TOKEN_DAYS * 86_400_000).toISOString().slice(0, 10);
         console.error(`Bearer token for ${email} (${user.role}), valid until ${expires}. Send it as "Authorization: Bearer <token>".`);
         console.log(token);

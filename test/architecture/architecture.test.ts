@@ -29,6 +29,10 @@ describe('the layout of the code', () => {
   it('reads the configuration in server/env.ts only', () => {
     expect(serverFilesMatching(/process\.env\b/)).toEqual(['env.ts']);
   });
+
+  it('reads it once per process: only the entry points call readEnv, the rest is passed what it read', () => {
+    expect(serverFilesMatching(/\breadEnv\(/).sort()).toEqual(['cli/run-command.ts', 'env.ts', 'index.ts']);
+  });
 });
 
 /** The files under server/ (relative to it) whose text matches. */
