@@ -27,6 +27,34 @@ export type Reads = Area[] | 'all';
 /** Every report, anywhere, any year (and nothing else). */
 export const ANY_REPORT: Area = { years: null, regions: null, countries: null };
 
+/**
+ * The reports an ImpactFilter selects, as an area: its year, its regions within `scope` (a
+ * coordinator's regions) and its countries. Anything malformed widens it (Apollo refuses such a
+ * request anyway); the filter's other fields only narrow what it selects.
+ */
+export function filterArea(filter: unknown, scope: string[] | null): Area {
+  const f = (filter ?? {}) as Record<string, unknown>;
+  const regions = textList(f.regions);
+  const year = yearOf(f);
+  return {
+    years: year === null ? null : [year],
+    regions: scope && regions ? regions.filter((r) => scope.includes(r)) : (regions ?? scope),
+    countries: textList(f.countries),
+  };
+}
+
+/** An ImpactFilter's year, or null. */
+export function yearOf(filter: unknown): number | null {
+  const year = ((filter ?? {}) as Record<string, unknown>).year;
+  return Number.isSafeInteger(year) ? (year as number) : null;
+}
+
+function textList(value: unknown): string[] | null {
+  if (value == null) return null;
+  const list = Array.isArray(value) ? value : [value];
+  return list.every((v) => typeof v === 'string') ? (list as string[]) : null;
+}
+
 /** Whether a write to `part` may change what `area` covers. */
 export function touches(part: Part, area: Area): boolean {
   const { years, regions, countries } = area;

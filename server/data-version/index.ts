@@ -42,7 +42,7 @@
  *   transaction mode), the watcher polls every 500 ms instead. The embedded database has a single
  *   writer process anyway (its lock), so its own commits already advance the version at once.
  */
-export { ANY_REPORT, type Area, type Part, type Reads } from './areas';
+export { ANY_REPORT, filterArea, yearOf, type Area, type Part, type Reads } from './areas';
 export { BUMP_DATA_VERSION_SQL, bumpDataVersion, partsOf } from './bump';
 export { freshnessAt, freshnessPlugin, type DataVersionSource, type Freshness } from './freshness';
 export type { DataVersion } from './notification';

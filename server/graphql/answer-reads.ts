@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { ANY_REPORT, type Area, type Reads } from '../data-version';
+import { ANY_REPORT, filterArea, yearOf, type Area, type Reads } from '../data-version';
 
 /*
  * What an operation's answer can depend on, read from the document before it runs: the years and
@@ -122,21 +122,6 @@ function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Reco
   return Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
 }
 
-/** The area of an ImpactFilter (anything malformed widens it: Apollo refuses such a request anyway). */
-function filterArea(filter: unknown, scope: string[] | null): Area {
-  const f = (filter ?? {}) as Record<string, unknown>;
-  const regions = textList(f.regions);
-  return {
-    years: yearOf(f) === null ? null : [yearOf(f)!],
-    regions: scope && regions ? regions.filter((r) => scope.includes(r)) : (regions ?? scope),
-    countries: textList(f.countries),
-  };
-}
-
-function yearOf(filter: unknown): number | null {
-  return int(((filter ?? {}) as Record<string, unknown>).year);
-}
-
 function int(value: unknown): number | null {
   return Number.isSafeInteger(value) ? (value as number) : null;
 }
@@ -144,12 +129,6 @@ function int(value: unknown): number | null {
 function intList(value: unknown): number[] | null {
   const list = Array.isArray(value) ? value : [value];
   return list.every((v) => Number.isSafeInteger(v)) ? (list as number[]) : null;
-}
-
-function textList(value: unknown): string[] | null {
-  if (value == null) return null;
-  const list = Array.isArray(value) ? value : [value];
-  return list.every((v) => typeof v === 'string') ? (list as string[]) : null;
 }
 
 /** Sets each query's reads on its context before it runs (the caches key by them: server/graphql/context.ts). */

@@ -93,8 +93,10 @@ export function createContext(options: ContextOptions): Context {
     reading: (r) => (answerReads = r),
     impact: new ImpactService(
       {
-        query: async (sql: string, params: unknown[] = []) => {
-          const at = await version();
+        // keyed by what the statement reads, not the whole answer: a write elsewhere in the answer
+        // (its campaign progress, another alias) leaves this statement's result cached
+        query: async (sql, params, area) => {
+          const at = (await context.view()).changedAt([area]);
           return cache.query(at, sql, params, () => reads.query(at, sql, params));
         },
       },

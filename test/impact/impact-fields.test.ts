@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecastFinal } from '../../server/modules/impact/forecast';
 import { campaignProgress } from '../../server/modules/impact/progress.service';
-import { ImpactService } from '../../server/modules/impact/impact.service';
+import { ImpactService, uncached } from '../../server/modules/impact/impact.service';
 import { Campaign } from '../../server/modules/campaigns/campaign.entity';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -140,7 +140,7 @@ describe('Campaign.cases totals', () => {
 
 describe('Campaign.progress', () => {
   const at = async (iso: string, filter = {}) =>
-    campaignProgress(db.dataSource, new ImpactService(db.dataSource), await db.dataSource.getRepository(Campaign).findOneByOrFail({ year: 2024 }), filter, new Date(iso));
+    campaignProgress(db.dataSource, new ImpactService(uncached(db.dataSource)), await db.dataSource.getRepository(Campaign).findOneByOrFail({ year: 2024 }), filter, new Date(iso));
 
   it('compares with last year at the same campaign day and projects the final total while the campaign runs', async () => {
     const p = await at('2024-11-25T12:00:00Z'); // day 5

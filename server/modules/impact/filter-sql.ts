@@ -1,3 +1,4 @@
+import { filterArea, type Area } from '../../data-version';
 import { badInput } from '../../graphql/errors-user';
 import { isRowId } from '../../common/id';
 import type { ImpactFilter } from './impact-filter.input';
@@ -16,6 +17,8 @@ export interface SqlFilter {
   params: unknown[];
   /** Columns the expression reads; a summary table can answer only if it has all of them. */
   columns: Set<string>;
+  /** The years and areas of the reports it selects: what its results are cached by (server/graphql/context.ts). */
+  area: Area;
 }
 
 export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0, scope: string[] | null = null): SqlFilter {
@@ -61,7 +64,7 @@ export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0, 
     columns.add('day');
     parts.push(`${alias}.day <= ${param(filter.to, 'date')}`);
   }
-  return { where: parts.length ? parts.join(' AND ') : 'true', params, columns };
+  return { where: parts.length ? parts.join(' AND ') : 'true', params, columns, area: filterArea(filter, scope) };
 }
 
 function ids(values: readonly string[], field: string): string[] {

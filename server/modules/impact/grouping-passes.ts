@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Area } from '../../data-version';
 import type { ImpactSource } from './impact-source';
 import type { KeyTotal } from './impact.service';
 
@@ -6,7 +7,7 @@ import type { KeyTotal } from './impact.service';
 export type SetColumn = 'case_id' | 'country' | 'region' | 'subdivision' | 'action_type' | 'group_type' | 'day' | null;
 
 type Column = Exclude<SetColumn, null>;
-type Query = (sql: string, params: unknown[]) => Promise<any[]>;
+type Query = (sql: string, params: unknown[], area: Area) => Promise<any[]>;
 
 // "not given" is a key of its own, and sorts first as '' does
 const expression = (column: Column) => (column === 'subdivision' ? `coalesce(r.subdivision, '')` : `r.${column}`);
@@ -47,6 +48,7 @@ export class GroupingPasses {
        GROUP BY GROUPING SETS (${sets.join(', ')})
        ORDER BY 1, ${n + 2} DESC${keys.map((_, i) => `, ${i + 2}`).join('')}`,
       source.params,
+      source.area,
     );
     // grouping(a, b, c) sets a bit for each column a row is not grouped by, the first column's highest
     const all = (1 << n) - 1;

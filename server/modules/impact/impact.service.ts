@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Area } from '../../data-version';
 import { addDays, daysBetween } from '../../common/dates';
 import { decodeGroupCursor, encodeGroupCursor } from '../groups/group-page';
 import { GroupingPasses, type SetColumn } from './grouping-passes';
@@ -48,13 +48,26 @@ function dailySeries(days: { key: string; actions: number }[]): DailyTotal[] {
 }
 
 /**
+ * Where the service's SQL runs. `area`: the reports the statement reads, so a cache can keep its
+ * result while writes go elsewhere (a DataSource does not fit: its third parameter is a query runner).
+ */
+export interface ImpactQueries {
+  query(sql: string, params: unknown[], area: Area): Promise<any[]>;
+}
+
+/** Queries straight on a data source or a transaction's manager, uncached. */
+export function uncached(db: { query(sql: string, params?: unknown[]): Promise<any> }): ImpactQueries {
+  return { query: (sql, params) => db.query(sql, params) };
+}
+
+/**
  * The figures of the dashboard. Each method asks impactSource for the smallest table that can
  * answer (a summary table, else the raw reports) and sorts breakdowns by actions, then key.
  * Totals, breakdowns, countries and daily figures asked together share one scan (GroupingPasses).
  */
 export class ImpactService {
   /** Runs read queries: straight on the database, or through the request's cache. */
-  private readonly db: { query(sql: string, params?: unknown[]): Promise<any[]> };
+  private readonly db: ImpactQueries;
   private readonly passes: GroupingPasses;
 
   /**
@@ -62,11 +75,11 @@ export class ImpactService {
    *   (asking for another region matches nothing). null: no limit.
    */
   constructor(
-    db: DataSource | ImpactService['db'],
+    db: ImpactQueries,
     private readonly scope: string[] | null = null,
   ) {
     this.db = db;
-    this.passes = new GroupingPasses((sql, params) => this.db.query(sql, params));
+    this.passes = new GroupingPasses((sql, params, area) => this.db.query(sql, params, area));
   }
 
   private source(filter: ImpactFilter, dimensions: string[], paramOffset = 0) {
@@ -87,7 +100,7 @@ export class ImpactService {
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
     if (column === 'country') return (await this.grouped(filter, 'country')).length;
     const s = groupsUpToSource(filter, 0, this.scope) || this.source(filter, [column]);
-    const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params);
+    const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params, s.area);
     return num(row.n);
   }
 
@@ -105,6 +118,7 @@ export class ImpactService {
          JOIN "case" k ON k.id = t.case_id
          GROUP BY 1 ORDER BY 2 DESC, 1`,
         s.params,
+        s.area,
       ),
     );
   }
@@ -121,6 +135,7 @@ export class ImpactService {
        WHERE $1::bigint IS NULL OR (g.actions, -g.group_id) < ($1::bigint, -$2::int)
        ORDER BY g.actions DESC, g.group_id LIMIT ${first + 1}`,
       [position?.actions ?? null, position?.groupId ?? null, ...s.params],
+      s.area,
     );
     const totalCount = rows[0]?.total ?? (position ? await this.distinctCount(filter, 'group_id') : 0);
     return {
@@ -156,6 +171,7 @@ export class ImpactService {
        JOIN campaign c ON c.year = d.year
        ORDER BY d.year, d.day`,
       [years, ...s.params],
+      { ...s.area, years },
     );
     const byYear = new Map<number, YearSeries>(years.map((year) => [year, { year, total: 0, points: [] }]));
     for (const year of byYear.keys()) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ImpactService, type KeyTotal } from '../impact/impact.service';
+import { ImpactService, uncached, type KeyTotal } from '../impact/impact.service';
 import type { ImpactFilter } from '../impact/impact-filter.input';
 import { impactSource } from '../impact/impact-source';
 import { labelOf } from '../impact/labels';
@@ -40,7 +40,7 @@ export async function buildSnapshotContent(
   /** Protect against the snapshots published for the year (false: for staff's comparison with live data only). */
   againstPublished = true,
 ) {
-  const impact = new ImpactService(db);
+  const impact = new ImpactService(uncached(db));
   const scoped: ImpactFilter = { ...filter, year };
   const [campaign] = await db.query(
     `SELECT name, to_char(writing_starts, 'YYYY-MM-DD') AS "writingStarts", to_char(writing_ends, 'YYYY-MM-DD') AS "writingEnds",
