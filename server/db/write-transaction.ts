@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { logger } from '../logger';
 
 /** Attempts of a write transaction before its deadlock or serialization failure is answered. */
 const ATTEMPTS = 3;
@@ -6,7 +7,8 @@ const ATTEMPTS = 3;
 /** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back whole, so it may run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
-const isRetryable = (error: unknown) => RETRYABLE.has((error as { driverError?: { code?: string } }).driverError?.code ?? '');
+const codeOf = (error: unknown) => (error as { driverError?: { code?: string } }).driverError?.code ?? '';
+const isRetryable = (error: unknown) => RETRYABLE.has(codeOf(error));
 
 /**
  * Runs `work` in a transaction, again (up to ATTEMPTS times) when PostgreSQL rolled it back on a
@@ -21,6 +23,8 @@ export async function writeTransaction<T>(db: DataSource, work: (m: EntityManage
       return await db.transaction(work);
     } catch (error) {
       if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
+      // each one is a lock taken against the one order: worth finding in the log
+      logger.warn({ code: codeOf(error), attempt }, 'write transaction rolled back by PostgreSQL; running it again');
     }
   }
 }

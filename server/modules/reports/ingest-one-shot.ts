@@ -36,6 +36,7 @@ export class OneShotIngest implements IngestMode {
     let result = await this.checked(earlier);
     if (result.errorCount > 0) return result;
     await staging.timed('groups', () => staging.upsertGroups());
+    await staging.options.lockReplaced?.();
     // a large write sums its reports in delta tables as it inserts them; a small one (a form) is
     // added by id, sparing it five temporary tables
     if (optimistic) for (const sql of createRollupDeltas) await staging.db.query(sql);

@@ -28,4 +28,10 @@ export interface WriteOptions {
    * summary tables in the same pass as the new reports enter them (see rollup-maintenance.ts).
    */
   replacing?: number[];
+  /**
+   * Locks the reports `replacing` (and checks they may still be replaced): called once the groups
+   * are stored and before any report is inserted, as the lock order puts groups before reports
+   * (rollup-maintenance.ts).
+   */
+  lockReplaced?: () => Promise<void>;
 }

@@ -11,7 +11,7 @@ import { LetterReport } from './letter-report.entity';
 import { parseReport, type FieldError } from './report-fields';
 import { INPUT_FIELD, inputToRaw, type ReportInput } from './report.inputs';
 import type { ReportSource } from './report.enums';
-import type { ReportRow } from './report-row';
+import type { ReportRow, WriteOptions } from './report-row';
 
 export interface Actor {
   userId: number | null;
@@ -30,7 +30,6 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
       // read inside the transaction: once COMMIT has returned nothing is left to fail, so an error
       // answered means the report was not stored
       return await writeTransaction(db, async (m) => {
-        await oneFormWriteAtATime(m);
         const id = await storeOne(m, input, 'FORM', actor);
         return m.getRepository(LetterReport).findOneByOrFail({ id });
       });
@@ -45,7 +44,6 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
 export async function retractReport(db: DataSource, id: number, reason: string, actor: Actor): Promise<LetterReport> {
   if (!reason.trim()) throw badInput('A retraction needs a reason', { reason: 'is required' });
   return writeTransaction(db, async (m) => {
-    await oneFormWriteAtATime(m);
     await lockActive(m, id);
     await removeFromRollups(m, [id]);
     await m.query(
@@ -71,8 +69,10 @@ export async function correctReport(
   reason = 'corrected',
 ): Promise<LetterReport> {
   return writeTransaction(db, async (m) => {
-    await oneFormWriteAtATime(m);
-    const old = await lockActive(m, id);
+    // its reportId never changes: checked here, unlocked; the report is locked (and checked to be
+    // active) only once the groups are stored, in the lock order of every writer (see WriteOptions)
+    const [old] = await m.query(`SELECT report_id FROM letter_report WHERE id = $1`, [id]);
+    if (!old) throw notFound(id);
     if (old.report_id === input.reportId) {
       throw badInput(`A correction needs a new reportId (for example "${old.report_id}-c1")`, {
         reportId: 'must differ from the corrected report',
@@ -81,7 +81,7 @@ export async function correctReport(
     const [taken] = await m.query(`SELECT 1 FROM letter_report WHERE report_id = $1`, [input.reportId]);
     if (taken) throw badInput(`reportId "${input.reportId}" is already stored`, { reportId: 'is already used' });
     // the old report leaves the summary tables as the new one enters them, in one pass (lock order)
-    const newId = await storeOne(m, input, 'API', actor, [id]);
+    const newId = await storeOne(m, input, 'API', actor, { replacing: [id], lockReplaced: () => lockActive(m, id) });
     await m.query(
       `UPDATE letter_report SET status = 'SUPERSEDED', superseded_by_id = $2, status_reason = $3,
          status_changed_at = now(), status_changed_by = $4
@@ -94,14 +94,20 @@ export async function correctReport(
 }
 
 /**
- * Validates and stores one report in the caller's transaction (`replacing`: reports it replaces,
+ * Validates and stores one report in the caller's transaction (`replaced`: the reports it replaces,
  * see WriteOptions); returns its id (the stored one for a duplicate).
  */
-async function storeOne(m: EntityManager, input: ReportInput, source: ReportSource, actor: Actor, replacing: number[] = []): Promise<number> {
+async function storeOne(
+  m: EntityManager,
+  input: ReportInput,
+  source: ReportSource,
+  actor: Actor,
+  replaced: Pick<WriteOptions, 'replacing' | 'lockReplaced'> = {},
+): Promise<number> {
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
   if (actor.scope) await withinScope(m, parsed.row, actor.scope);
-  const ingest = new ReportIngest(m, { source, createdBy: actor.userId, replacing });
+  const ingest = new ReportIngest(m, { source, createdBy: actor.userId, ...replaced });
   await ingest.begin();
   await ingest.add([{ line: 1, row: parsed.row }]);
   const result = await ingest.finish();
@@ -136,25 +142,15 @@ async function withinScope(m: EntityManager, row: ReportRow, scope: string[]): P
   }
 }
 
-/**
- * Form writes (submit, retract, correct) run one at a time. A correction locks the old report's row
- * before the group's (against the lock order in rollup-maintenance.ts); run one at a time, no two
- * form writes hold those crosswise, and imports lock no stored report. Each takes milliseconds, and
- * every write already queues for the one data_version row until it commits.
- */
-async function oneFormWriteAtATime(m: EntityManager): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(${FORM_WRITE_LOCK})`);
-}
-const FORM_WRITE_LOCK = 0x57345246; // "W4RF"
-
-async function lockActive(m: EntityManager, id: number): Promise<{ report_id: string }> {
+async function lockActive(m: EntityManager, id: number): Promise<void> {
   const [report] = await m.query(`SELECT report_id, status FROM letter_report WHERE id = $1 FOR UPDATE`, [id]);
-  if (!report) throw badInput(`No report with id ${id}`, { id: 'not found' });
+  if (!report) throw notFound(id);
   if (report.status !== 'ACTIVE') {
     throw badInput(`Report ${report.report_id} is already ${report.status.toLowerCase()}`, { id: `is ${report.status}` });
   }
-  return report;
 }
+
+const notFound = (id: number) => badInput(`No report with id ${id}`, { id: 'not found' });
 
 function inputErrors(errors: (FieldError | RowError)[]) {
   const fields = Object.fromEntries(

@@ -12,12 +12,12 @@ import { ROLLUP_TABLES } from './rollup-tables';
  * Two writers taking rows in one order cannot deadlock each other. Each write therefore adds its
  * new reports and removes the ones that stop counting in the same pass, never table by table
  * twice, and never in data-modifying CTEs of one statement: PostgreSQL runs those in an order of
- * its own (the last first), which is how a form and an import once deadlocked. Two exceptions:
- * existing reports' rows are locked only by form writes, one at a time (report.service.ts), so no
- * two writers hold them crosswise; and a pipelined import locks the groups each part creates or
- * changes after the reports of earlier parts, so a form of such a group, sent with a reportId of
- * an earlier part (the same report twice, at once), can still deadlock with it: single writes
- * are retried on a deadlock (server/db/write-transaction.ts).
+ * its own (the last first), which is how a form and an import once deadlocked. A correction locks
+ * the report it replaces after storing its group (WriteOptions.lockReplaced), a retraction locks
+ * only its report, so form writes run side by side. One exception: a pipelined import locks the
+ * groups each part creates or changes after the reports of earlier parts, so a form of such a
+ * group, sent with a reportId of an earlier part (the same report twice, at once), can still
+ * deadlock with it: single writes are retried on a deadlock (server/db/write-transaction.ts).
  */
 
 /** The report columns the summary tables are made of. */
