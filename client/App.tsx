@@ -43,7 +43,8 @@ export function App({ onSessionEnded, busy }: AppProps) {
   // Until the first sign-in or sign-out the session is what `me` said on load; from then on the app
   // itself knows, and `me` is no longer watched.
   const [changed, setChanged] = useState<Session | null>(null);
-  const me = useQuery(ME_QUERY, changed ? skipToken : {});
+  // cache-first: index.html usually carries the answer (client/bootstrap.ts)
+  const me = useQuery(ME_QUERY, changed ? skipToken : { fetchPolicy: 'cache-first' });
   const session: Session | null =
     changed ??
     (me.data

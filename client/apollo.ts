@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldMergeFunct
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
+import { restoreBootstrap } from './bootstrap';
 import { createRetryOnBusy, type BusyState } from './busy/busy-link';
 import { attachLiveConnection, createLiveConnection } from './live/live-connection';
 import { isUnauthenticated } from './session';
@@ -83,6 +84,7 @@ export function createDashboardClient(): DashboardClient {
   });
 
   attachLiveConnection(client, live);
+  restoreBootstrap(client, live.shown);
 
   return {
     client,

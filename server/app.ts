@@ -31,6 +31,7 @@ import { healthRouter } from './http/health';
 import { serviceUnavailableHandler } from './http/service-unavailable';
 import { introspectionForStaff } from './graphql/introspection';
 import { staticClientRouter } from './http/static-client';
+import { dashboardBootstrap } from './http/dashboard-bootstrap';
 import { attachSubscriptions } from './http/subscriptions';
 import { importRouter } from './modules/imports/import.http';
 import { snapshotRouter } from './modules/snapshots/snapshot.http';
@@ -63,6 +64,8 @@ export interface AppOptions {
   readPool?: ReadPoolSettings;
   /** What time it is for campaign progress (the embedded demo may run on another day); the real clock by default. */
   clock?: Clock;
+  /** The built dashboard (default dist/client). */
+  clientDir?: string;
 }
 
 const READ_POOL_DEFAULTS: ReadPoolSettings = { size: POOL_DEFAULTS.readPoolSize, queueLimit: POOL_DEFAULTS.readQueueLimit, waitMs: POOL_DEFAULTS.readWaitMs };
@@ -183,7 +186,12 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
       res.status(status).json({ errors: [{ message, extensions: { code } }] });
     },
   );
-  app.use(staticClientRouter());
+  app.use(
+    staticClientRouter(options.clientDir, async (req) => {
+      const { user, sessionId } = await authenticator.authenticate(req);
+      return dashboardBootstrap(apollo, user, () => contextFor(user, { clientAddress: req.ip ?? '', sessionId }));
+    }),
+  );
   app.use(serviceUnavailableHandler);
   // subscriptions share the port and the path: WebSocket upgrades of /graphql
   const subscriptions = attachSubscriptions(httpServer, {

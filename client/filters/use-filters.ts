@@ -35,7 +35,9 @@ export function useFilters(): {
  */
 export function useCampaign() {
   const { filters } = useFilters();
-  const result = useQuery(CAMPAIGNS_QUERY);
+  // cache-first: index.html usually carries the list (client/bootstrap.ts), and a live update
+  // refetches it like every query on screen
+  const result = useQuery(CAMPAIGNS_QUERY, { fetchPolicy: 'cache-first' });
   const campaigns = result.data?.campaigns ?? [];
   const campaign = pickCampaign(campaigns, filters.year);
   useEffect(() => {

@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { withBootstrap, type BootstrapFor } from './dashboard-bootstrap';
 
 export const clientDir = path.resolve(import.meta.dirname, '../../dist/client');
 
 /**
  * Serves the built dashboard. Hashed assets are cached for a year; index.html is revalidated so a new
- * build shows at once. Any other path falls back to index.html for client-side routes.
+ * build shows at once. Any other path falls back to index.html for client-side routes, carrying the
+ * reader's first answers (`bootstrapFor`, server/http/dashboard-bootstrap.ts): so it is private.
  */
-export function staticClientRouter(dir = clientDir): Router {
+export function staticClientRouter(dir = clientDir, bootstrapFor?: BootstrapFor): Router {
   const router = Router();
-  if (!existsSync(path.join(dir, 'index.html'))) {
+  const indexFile = path.join(dir, 'index.html');
+  if (!existsSync(indexFile)) {
     router.get('/', (_req, res) => {
       res.status(503).type('text').send('The dashboard is not built yet: run "npm run build:client".');
     });
@@ -21,9 +25,16 @@ export function staticClientRouter(dir = clientDir): Router {
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
   router.use(express.static(dir, { index: false, maxAge: 0 }));
-  router.get(/^\/(?!graphql|api\/|healthz|readyz|s\/).*/, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(path.join(dir, 'index.html'));
+  router.get(/^\/(?!graphql|api\/|healthz|readyz|s\/).*/, async (req, res, next) => {
+    try {
+      // read each time: a rebuild while the server runs is served at once
+      const [html, bootstrap] = await Promise.all([readFile(indexFile, 'utf8'), bootstrapFor?.(req).catch(() => null) ?? null]);
+      res.setHeader('Cache-Control', 'private, no-cache');
+      res.setHeader('Vary', 'Cookie, Authorization');
+      res.type('html').send(withBootstrap(html, bootstrap));
+    } catch (error) {
+      next(error);
+    }
   });
   return router;
 }
