@@ -22,3 +22,9 @@ export async function freshBenchDatabase(name = 'w4r_bench'): Promise<Database &
   const url = benchDatabaseUrl(name);
   return { ...(await openDatabase({ databaseUrl: url, dataDir: 'unused' })), url };
 }
+
+/** An existing benchmark database (e.g. one a 10 M import filled earlier), migrated, not emptied. */
+export async function existingBenchDatabase(name: string): Promise<Database & { url: string }> {
+  const url = benchDatabaseUrl(name);
+  return { ...(await openDatabase({ databaseUrl: url, dataDir: 'unused' })), url };
+}

@@ -9,8 +9,10 @@ import { peakBench } from './peak-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
+import { existingBenchDatabase } from './bench-database';
+import type { Database } from '../server/db/open-database';
 
-const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N]
+const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N] [--database NAME]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
               page as a browser opens it (the client's documents), cold and warm, whole campaign and
               one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
@@ -19,6 +21,8 @@ const USAGE = `usage: npm run bench -- [import | pages | peak | counters | clien
               process: 16 readers opening the overview across 43 areas, --seconds (default 30) with no
               writes, with forms submitting 5 reports/s, and with those plus an import of
               --import-rows (default 100,000); the time until a write shows on an open dashboard
+  --database  (with none, pages or peak) measure an existing database a run imported earlier instead of
+              importing N reports first (a 10 M import takes many minutes); its row count is read from it
   import      generate N rows as CSV and import them through the real path
   counters    a public counter's JSON at 1,000 requests/s for --seconds (default 20): latency, errors
               and the database reads it cost
@@ -35,21 +39,40 @@ const option = (name: string, fallback: number) => {
   return value;
 };
 
+const databaseArg = args.includes('--database') ? args[args.indexOf('--database') + 1] : undefined;
+if (databaseArg !== undefined && !/^[a-z_][a-z0-9_]*$/.test(databaseArg)) throw new Error(`--database needs a database name\n${USAGE}`);
+
+/** The reports to measure: imported now (the import's figures returned), or an earlier run's database. */
+async function withReports(
+  rows: number,
+  measure: (db: Database & { url: string }) => Promise<void>,
+  database?: string,
+): Promise<{ rows: number; import?: Record<string, unknown> }> {
+  if (!databaseArg) return { rows, import: await importBench(rows, measure, database) };
+  const db = await existingBenchDatabase(databaseArg);
+  try {
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM letter_report`);
+    console.log(`Measuring ${databaseArg} (${count.toLocaleString('en')} reports, imported earlier)`);
+    await measure(db);
+    return { rows: count };
+  } finally {
+    await db.close();
+  }
+}
+
 const [command = 'all'] = args.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
 if (command === 'import') {
   await importBench(option('--rows', 1_000_000));
 } else if (command === 'pages') {
-  const rows = option('--rows', 1_000_000);
   let pages: PageFigures = {};
-  await importBench(rows, async (db) => {
+  const { rows } = await withReports(option('--rows', 1_000_000), async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
     pages = await pageBench(db.dataSource, option('--samples', 100));
   });
   console.log(`  written to ${writeResults(`pages-${rows}`, { pages })}`);
 } else if (command === 'peak') {
-  const rows = option('--rows', 200_000);
   let peak: Record<string, unknown> = {};
-  await importBench(rows, async (db) => {
+  const { rows } = await withReports(option('--rows', 200_000), async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
     peak = await peakBench(db.dataSource, db.url, { seconds: option('--seconds', 30), importRows: option('--import-rows', 100_000) });
     // its own database: a pages or import bench started meanwhile drops and recreates w4r_bench
@@ -60,13 +83,12 @@ if (command === 'import') {
 } else if (command === 'client') {
   await runClientBench({ runs: option('--runs', 10), lighthouseRuns: option('--lighthouse-runs', 3) });
 } else if (command === 'all') {
-  const rows = option('--rows', 1_000_000);
   let pages: PageFigures = {};
   let queries: Record<string, Latency> = {};
   let baseline: Record<string, Latency> | undefined;
   let baselineError: string | undefined;
   let load: Record<string, unknown> = {};
-  const importFigures = await importBench(rows, async (db) => {
+  const { rows, import: importFigures } = await withReports(option('--rows', 1_000_000), async (db) => {
     await db.dataSource.query('VACUUM ANALYZE');
     pages = await pageBench(db.dataSource, option('--samples', 100));
     queries = await queryBench(db.dataSource, option('--samples', 200));
