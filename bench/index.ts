@@ -12,7 +12,7 @@ import { printTable, writeResults } from './results';
 import { existingBenchDatabase } from './bench-database';
 import type { Database } from '../server/db/open-database';
 
-const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N] [--database NAME]
+const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N] [--database NAME] [--into NAME]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
               page as a browser opens it (the client's documents), cold and warm, whole campaign and
               one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
@@ -23,7 +23,8 @@ const USAGE = `usage: npm run bench -- [import | pages | peak | counters | clien
               --import-rows (default 100,000); the time until a write shows on an open dashboard
   --database  (with none, pages or peak) measure an existing database a run imported earlier instead of
               importing N reports first (a 10 M import takes many minutes); its row count is read from it
-  import      generate N rows as CSV and import them through the real path
+  import      generate N rows as CSV and import them through the real path (into --into NAME, dropped
+              and created first, to leave w4r_bench alone; default w4r_bench)
   counters    a public counter's JSON at 1,000 requests/s for --seconds (default 20): latency, errors
               and the database reads it cost
   client      the dashboard's initial JavaScript (gzip), its first render with data and every page's
@@ -62,7 +63,9 @@ async function withReports(
 
 const [command = 'all'] = args.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
 if (command === 'import') {
-  await importBench(option('--rows', 1_000_000));
+  const into = args.includes('--into') ? args[args.indexOf('--into') + 1] : undefined;
+  if (into !== undefined && !/^[a-z_][a-z0-9_]*$/.test(into)) throw new Error(`--into needs a database name\n${USAGE}`);
+  await importBench(option('--rows', 1_000_000), undefined, into);
 } else if (command === 'pages') {
   let pages: PageFigures = {};
   const { rows } = await withReports(option('--rows', 1_000_000), async (db) => {
