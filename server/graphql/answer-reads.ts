@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { ANY_REPORT, filterArea, yearOf, type Area, type Reads } from '../data-version';
 
 /*
@@ -23,8 +23,8 @@ interface FieldRule {
   args?: string[];
   /** The type of the field's selection, when it has one. */
   type?: string;
-  /** The reports the field reads, from its arguments and the campaign year around it (null: unknown). */
-  reads?: (args: Record<string, unknown>, year: number | null, scope: string[] | null) => Area;
+  /** The reports the field reads, from its arguments, the campaign year around it (null: unknown) and the arguments of the field it is in. */
+  reads?: (args: Record<string, unknown>, year: number | null, scope: string[] | null, parent: Record<string, unknown>) => Area;
   /** The campaign year its selection is about. */
   year?: (args: Record<string, unknown>, year: number | null) => number | null;
 }
@@ -33,6 +33,7 @@ const plain: FieldRule = {};
 const plainFields = (...names: string[]) => Object.fromEntries(names.map((n) => [n, plain]));
 const ofType = (type: string): FieldRule => ({ type });
 const anyReport: FieldRule = { reads: () => ANY_REPORT };
+const progressFigures: FieldRule = { reads: (_, year, scope, progress) => ({ ...filterArea(progress.filter, scope), years: year === null ? null : { upTo: year } }) };
 
 /** The fields whose reads are known, by type (exported for the test that keeps them in step with the schema). */
 export const RULES: Record<string, Record<string, FieldRule>> = {
@@ -72,15 +73,20 @@ export const RULES: Record<string, Record<string, FieldRule>> = {
   Campaign: {
     ...plainFields('year', 'name', 'writingStarts', 'writingEnds', 'reportingDeadline', 'goal', 'timezone'),
     cases: ofType('Case'),
-    // against its goal, last year and the campaigns before it (the forecast)
-    progress: { args: ['filter'], type: 'CampaignProgress', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }) },
+    // what it reads is said by the fields asked of it
+    progress: { args: ['filter'], type: 'CampaignProgress' },
   },
   CampaignProgress: {
-    ...plainFields('asOf', 'campaignDay', 'final', 'totalActions', 'goal', 'goalShare', 'lastYear', 'lastYearSameDay'),
-    ...plainFields('changeVsLastYear', 'lastYearFinal', 'expectedShareByNow', 'onPaceForGoal'),
-    forecast: ofType('ForecastRange'),
-    // the campaign before (not always the year before) under its own filter
-    sameDayLastYear: { args: ['filter'], type: 'SameDayLastYear', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : { upTo: year } }), year: () => null },
+    // the day it stands at: today while the campaign runs, whatever is written (after the reporting
+    // deadline, the last report's day: the resolver adds that read then, campaign.resolver.ts)
+    ...plainFields('asOf', 'campaignDay', 'final', 'goal'),
+    // against its goal, last year and the campaigns before it, under the progress's filter
+    ...Object.fromEntries(
+      ['totalActions', 'goalShare', 'lastYear', 'lastYearSameDay', 'changeVsLastYear', 'lastYearFinal', 'expectedShareByNow', 'onPaceForGoal'].map((n) => [n, progressFigures]),
+    ),
+    forecast: { ...progressFigures, type: 'ForecastRange' },
+    // the campaign of the year before, by this progress's day, under its own filter
+    sameDayLastYear: { args: ['filter'], type: 'SameDayLastYear', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : [year - 1] }), year: () => null },
   },
   ForecastRange: plainFields('expected', 'low', 'high', 'basedOnYears'),
   SameDayLastYear: { ...plainFields('year', 'campaignDay', 'date'), figures: ofType('Impact') },
@@ -99,23 +105,34 @@ export function operationReads(document: DocumentNode, operation: OperationDefin
   return [...new Map(walk.areas.map((a) => [JSON.stringify(a), a])).values()];
 }
 
-/** Collects the areas a selection reads; false when it selects a field not known here. */
-function known(walk: Walk, set: SelectionSetNode, type: string, year: number | null): boolean {
+/** Collects the areas a selection reads; false when it selects a field not known here. `parent`: the arguments of the field it selects from. */
+function known(walk: Walk, set: SelectionSetNode, type: string, year: number | null, parent: Record<string, unknown> = {}): boolean {
   for (const s of set.selections) {
+    if (!included(s, walk.variables)) continue;
     if (s.kind !== Kind.FIELD) {
       const inner = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : walk.fragments.get(s.name.value);
-      if (!inner || !known(walk, inner, type, year)) return false;
+      if (!inner || !known(walk, inner, type, year, parent)) return false;
       continue;
     }
     if (s.name.value === '__typename') continue;
     const rule = RULES[type]?.[s.name.value];
     if (!rule) return false;
     const args = argumentsOf(s, walk.variables);
-    if (rule.reads) walk.areas.push(rule.reads(args, year, walk.scope));
+    if (rule.reads) walk.areas.push(rule.reads(args, year, walk.scope, parent));
     const inner = rule.year ? rule.year(args, year) : year;
-    if (s.selectionSet && (!rule.type || !known(walk, s.selectionSet, rule.type, inner))) return false;
+    if (s.selectionSet && (!rule.type || !known(walk, s.selectionSet, rule.type, inner, args))) return false;
   }
   return true;
+}
+
+/** False for a selection that @skip or @include leaves out (it reads nothing). */
+function included(selection: SelectionNode, variables: Record<string, unknown>): boolean {
+  const condition = (name: string) => {
+    const directive = selection.directives?.find((d) => d.name.value === name);
+    const value = directive?.arguments?.find((a) => a.name.value === 'if')?.value;
+    return value ? valueFromASTUntyped(value, variables) : undefined;
+  };
+  return condition('skip') !== true && condition('include') !== false;
 }
 
 function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {

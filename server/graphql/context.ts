@@ -5,7 +5,7 @@ import type { Clock } from '../common/clock';
 import type { ReadRouter } from '../db/read-replica';
 import type { AnswerSlot } from '../http/answer-cache';
 import { ImpactService } from '../modules/impact/impact.service';
-import { freshnessAt, type DataVersionSource, type Freshness, type Reads, type VersionView } from '../data-version';
+import { freshnessAt, type Area, type DataVersionSource, type Freshness, type Reads, type VersionView } from '../data-version';
 import { createLoaders, type Loaders } from './loaders';
 import type { QueryCache } from './query-cache';
 
@@ -27,6 +27,8 @@ export type Context = {
   /** What the answer can depend on (server/graphql/answer-reads.ts); everything until told. */
   reads(): Reads;
   reading(reads: Reads): void;
+  /** A read found only while answering (the last report's day of a finished campaign's progress). */
+  readAlso(area: Area): void;
   /** This app's topic id for live updates (several apps may share one process in tests). */
   liveChannel: string;
   /** Aggregations within the user's scope, answered from the shared cache at this data version. */
@@ -91,6 +93,9 @@ export function createContext(options: ContextOptions): Context {
     freshness: () => (freshness ??= context.view().then(freshnessAt)),
     reads: () => answerReads,
     reading: (r) => (answerReads = r),
+    readAlso: (area) => {
+      if (answerReads !== 'all') answerReads = [...answerReads, area];
+    },
     impact: new ImpactService(
       {
         // keyed by what the statement reads, not the whole answer: a write elsewhere in the answer

@@ -31,12 +31,15 @@ describe('what an answer reads', () => {
     ]);
   });
 
-  it("reads the campaigns before for the same day last year, under its own filter", () => {
-    const reads = readsOf('{ campaign(year: 2024) { progress { asOf sameDayLastYear(filter: { countries: ["BR"] }) { year figures { totalActions } } } } }');
-    expect(reads).toEqual([
-      { years: { upTo: 2024 }, regions: null, countries: null },
-      { years: { upTo: 2024 }, regions: null, countries: ['BR'] },
-    ]);
+  it("reads only the year before for the same day last year, under its own filter: the day a running campaign stands at is today's", () => {
+    const reads = readsOf('{ campaign(year: 2024) { progress { asOf campaignDay final goal sameDayLastYear(filter: { countries: ["BR"] }) { year figures { totalActions } } } } }');
+    expect(reads).toEqual([{ years: [2023], regions: null, countries: ['BR'] }]);
+  });
+
+  it('reads nothing for what @include and @skip leave out', () => {
+    const query = 'query($goal: Boolean!) { campaign(year: 2024) { progress { asOf totalActions @include(if: $goal) forecast @skip(if: true) { expected } } } }';
+    expect(readsOf(query, { goal: false })).toEqual([]);
+    expect(readsOf(query, { goal: true })).toEqual([{ years: { upTo: 2024 }, regions: null, countries: null }]);
   });
 
   it('follows fragments, and reads every report for what a report anywhere can change (a group)', () => {

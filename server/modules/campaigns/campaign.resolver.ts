@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { filterArea } from '../../data-version';
 import type { Context } from '../../graphql/context';
 import { Campaign } from './campaign.entity';
 import { CaseOutcome } from './case-outcome.entity';
@@ -31,15 +32,18 @@ export class CampaignResolver {
   @FieldResolver(() => CampaignProgress, {
     description: 'Against the goal, against last year at the same campaign day, and a forecast of the final total',
   })
-  progress(
+  async progress(
     @Root() campaign: Campaign,
     @Arg('filter', () => ImpactFilter, { nullable: true, description: 'Its year is this campaign' }) filter: ImpactFilter | null,
-    @Ctx() { dataSource, impact, now, todayIn }: Context,
+    @Ctx() { dataSource, impact, now, todayIn, scope, readAlso }: Context,
   ): Promise<CampaignProgress> {
     const at = now();
     // progress stands at today in the campaign's time zone: a stored answer lasts as long as that day
     todayIn.set(campaign.timezone, dateIn(campaign.timezone, at));
-    return campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, at);
+    const progress = await campaignProgress(dataSource, impact, campaign, { ...filter, year: null }, at);
+    // once final, at the deadline or the last late report's day: a late report under its filter moves it
+    if (progress.final) readAlso({ ...filterArea(filter, scope), years: [campaign.year] });
+    return progress;
   }
 }
 
