@@ -100,4 +100,15 @@ describe('suppress', () => {
     const hidden = suppress({ cells: all, tables: [{ total: 'total', parts: ['a', 'b', 'c'] }], threshold: 10, alsoHide: ['a'] });
     expect(hidden).toEqual(new Set(['a', 'c']));
   });
+
+  it('never protects a hidden cell with one readers know from elsewhere: the next unknown one goes', () => {
+    // c (139) is already public, say in another snapshot: hiding it beside d would leave d = 1000 - 500 - 300 - 139
+    const all = cells({ total: 1000, a: 500, b: 300, c: 139, d: 61 });
+    const table = [{ total: 'total', parts: ['a', 'b', 'c', 'd'] }];
+    expect(suppress({ cells: all, tables: table, threshold: 100, known: ['c'] })).toEqual(new Set(['d', 'b']));
+    // a small figure already public needs no protection, but the table still hides two (another public one)
+    expect(suppress({ cells: all, tables: table, threshold: 100, known: ['a', 'b', 'd'] })).toEqual(new Set(['d', 'b']));
+    // and one left with only public figures beside it cannot be protected: refused
+    expect(() => suppress({ cells: all, tables: table, threshold: 100, known: ['a', 'b', 'c'] })).toThrow(/stays recoverable/);
+  });
 });

@@ -13,6 +13,9 @@
  *
  * In that exact check a remainder of at least the threshold counts as one more unknown; a smaller
  * one counts as known (a reader can guess it closely), which errs on the side of hiding.
+ *
+ * A cell readers already know (`known`: another publication shows it) protects nothing when hidden:
+ * it is never picked to protect another, and counts as a known figure in both checks.
  */
 export interface Cell {
   id: string;
@@ -32,14 +35,17 @@ export interface SuppressionInput {
   threshold: number;
   /** Cells to hide whatever their size (for example: hidden in another published figure). */
   alsoHide?: Iterable<string>;
+  /** Cells whose figure readers know from elsewhere (for example: shown in another published figure). */
+  known?: Iterable<string>;
 }
 
 const REMAINDER = '\u0000remainder:';
 
 /** The ids of the cells to hide. */
-export function suppress({ cells, tables, threshold, alsoHide = [] }: SuppressionInput): Set<string> {
+export function suppress({ cells, tables, threshold, alsoHide = [], known = [] }: SuppressionInput): Set<string> {
   const value = new Map(cells.map((c) => [c.id, c.value]));
   const fixed = new Set(cells.filter((c) => c.fixed).map((c) => c.id));
+  const knownIds = new Set(known);
   const hidden = new Set<string>();
   if (threshold <= 1) return hidden;
   for (const c of cells) if (!c.fixed && c.value > 0 && c.value < threshold) hidden.add(c.id);
@@ -59,44 +65,56 @@ export function suppress({ cells, tables, threshold, alsoHide = [] }: Suppressio
   });
   for (const e of equations) for (const id of e.ids) if (id.startsWith(REMAINDER)) hidden.add(id);
 
-  const visible = (id: string) => !hidden.has(id) && !fixed.has(id) && !id.startsWith(REMAINDER);
+  /** Can still be hidden; and would protect another when hidden (not known elsewhere). */
+  const open = (id: string) => !hidden.has(id) && !fixed.has(id) && !id.startsWith(REMAINDER);
+  const protects = (id: string) => open(id) && !knownIds.has(id);
   /**
-   * The next cell to hide for these tables: the one in most of them (so one cell mends several),
-   * then the smallest; a part before a total that is in as many.
+   * The next cell to hide for these tables, of those `usable`: one known elsewhere or not as
+   * `knownFirst` says, then the one in most tables (so one cell mends several), then the smallest; a
+   * part before a total that is in as many.
    */
-  const nextToHide = (eqs: typeof equations): string | undefined => {
+  const nextToHide = (eqs: typeof equations, usable: (id: string) => boolean, knownFirst = false): string | undefined => {
     const score = new Map<string, [number, number]>();
     for (const e of eqs) {
-      for (const id of e.parts) if (visible(id)) score.set(id, [(score.get(id)?.[0] ?? 0) + 1, 0]);
-      if (visible(e.total)) score.set(e.total, [(score.get(e.total)?.[0] ?? 0) + 1, 1]);
+      for (const id of e.parts) if (usable(id)) score.set(id, [(score.get(id)?.[0] ?? 0) + 1, 0]);
+      if (usable(e.total)) score.set(e.total, [(score.get(e.total)?.[0] ?? 0) + 1, 1]);
     }
     const order = (a: string, b: string) => {
       const [x, y] = [score.get(a)!, score.get(b)!];
-      return y[0] - x[0] || x[1] - y[1] || value.get(a)! - value.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+      return (Number(knownIds.has(a)) - Number(knownIds.has(b))) * (knownFirst ? -1 : 1) || y[0] - x[0] || x[1] - y[1] || value.get(a)! - value.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
     };
     return [...score.keys()].sort(order)[0];
   };
-  /** The tables that pin a recoverable cell: those that hold it, widened through hidden cells until one has a cell to hide. */
+  /** Hidden and not known elsewhere: the unknowns of the exact check. */
+  const unknown = (id: string) => hidden.has(id) && !knownIds.has(id);
+  /** The tables that pin a recoverable cell: those that hold it, widened through hidden unknowns until one has a cell that protects. */
   const around = (id: string): typeof equations => {
     let reached = new Set([id]);
     for (;;) {
       const eqs = equations.filter((e) => e.ids.some((x) => reached.has(x)));
-      if (eqs.some((e) => e.ids.some(visible))) return eqs;
-      const wider = new Set(eqs.flatMap((e) => e.ids.filter((x) => hidden.has(x))));
+      if (eqs.some((e) => e.ids.some(protects))) return eqs;
+      const wider = new Set(eqs.flatMap((e) => e.ids.filter(unknown)));
       if (wider.size === reached.size) return eqs;
       reached = wider;
     }
   };
 
   for (;;) {
-    // The plain rule first: no table with exactly one hidden figure, whatever its remainder.
-    const single = equations.filter((e) => e.ids.filter((id) => hidden.has(id) && !id.startsWith(REMAINDER)).length === 1);
-    let next = nextToHide(single);
+    // The plain rule first: no table with exactly one hidden figure, whatever its remainder. A lone
+    // unknown one gets an unknown partner; a lone known one (hidden here, shown elsewhere) a known one.
+    const lone = (e: (typeof equations)[number]) => {
+      const ids = e.ids.filter((id) => hidden.has(id) && !id.startsWith(REMAINDER));
+      return ids.length === 1 ? ids[0] : null;
+    };
+    const single = equations.filter((e) => lone(e) !== null);
+    let next =
+      nextToHide(single.filter((e) => !knownIds.has(lone(e)!)), open) ?? nextToHide(single.filter((e) => knownIds.has(lone(e)!)), open, true);
     if (!next) {
-      // Then the exact one (a remainder is never published: recovering it reveals nothing).
-      const recoverable = determined(equations.map((e) => coefficients(e, hidden))).find((id) => !id.startsWith(REMAINDER));
+      // Then the exact one, over the unknowns (a remainder is never published: recovering it reveals nothing).
+      const unknowns = new Set([...hidden].filter(unknown));
+      const recoverable = determined(equations.map((e) => coefficients(e, unknowns))).find((id) => !id.startsWith(REMAINDER));
       if (!recoverable) return withoutRemainders(hidden);
-      next = nextToHide(around(recoverable));
+      next = nextToHide(around(recoverable), protects);
     }
     if (!next) throw new Error('suppress: a hidden figure stays recoverable with every cell hidden');
     hidden.add(next);

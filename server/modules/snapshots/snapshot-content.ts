@@ -24,8 +24,10 @@ const METHODOLOGY = (p: Protection) =>
   `To protect people, no figure below ${p.suppressBelow} is shown ("< ${p.suppressBelow}"), and further figures are hidden, ` +
   'the smallest first, wherever a hidden one could otherwise be worked out by subtraction: from the total and the rest of a ' +
   "breakdown, a region and its countries, a country and its subdivisions, a case's country and its cases, or another " +
-  'snapshot published for the same year (a figure hidden there is hidden here too, and no figure differs from the same ' +
-  `figure there by fewer than ${p.suppressBelow}). So a breakdown hides at least two figures, or none` +
+  'snapshot published for the same year, of this scope or an overlapping one (a figure hidden there is hidden here too, ' +
+  `no figure differs from the same figure there by fewer than ${p.suppressBelow}, and a figure shown there, or the total ` +
+  'of a snapshot of one country, region or subdivision, never serves to hide another: it is already public). ' +
+  'So a breakdown hides at least two figures, or none' +
   (p.includeGroupNames ? '.' : '; and no group is named.');
 
 /**

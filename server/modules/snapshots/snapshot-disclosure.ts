@@ -27,8 +27,26 @@ export interface PublishedFigures {
 export const caseCell = (slug: string) => `case:${slug}`;
 export const breakdownCell = (breakdown: Breakdown, key: string) => `${breakdown}:${key}`;
 
-/** The cells of a stored snapshot's content (as published, hidden ones null). */
+const FILTER_BREAKDOWNS: Record<string, Breakdown> = {
+  regions: 'byRegion', countries: 'byCountry', subdivisions: 'bySubdivision', caseCountries: 'byCaseCountry',
+  actionTypes: 'byActionType', groupTypes: 'byGroupType', groupIds: 'topGroups',
+};
+
+/**
+ * The cell a scope of one value is in a wider snapshot ({ countries: ["CH"] } is byCountry:CH): its
+ * total is that cell's figure. Null for any other scope.
+ */
+export function scopeCell(filter: object | null | undefined): string | null {
+  const fields = Object.entries(filter ?? {}).filter(([, v]) => v !== null && v !== undefined);
+  if (fields.length !== 1) return null;
+  const [field, values] = fields[0];
+  const breakdown = FILTER_BREAKDOWNS[field];
+  return breakdown && Array.isArray(values) && values.length === 1 ? breakdownCell(breakdown, String(values[0])) : null;
+}
+
+/** The cells of a stored snapshot's content (as published, hidden ones null), its total also as the cell its scope is. */
 export function publishedFigures(slug: string, content: {
+  filter?: object | null;
   totals: { actions: number };
   protection: { suppressBelow: number };
   cases: { slug: string; actions: number | null }[];
@@ -36,6 +54,8 @@ export function publishedFigures(slug: string, content: {
   const cells = new Map<string, number | null>();
   for (const c of content.cases) cells.set(caseCell(c.slug), c.actions);
   for (const b of BREAKDOWNS) for (const r of content[b] ?? []) cells.set(breakdownCell(b, r.key), r.actions);
+  const scope = scopeCell(content.filter);
+  if (scope && !cells.has(scope)) cells.set(scope, content.totals.actions);
   return { slug, threshold: content.protection.suppressBelow, total: content.totals.actions, cells };
 }
 
@@ -46,10 +66,12 @@ export function publishedFigures(slug: string, content: {
  * of its cases; a region the sum of its countries (those reported in that region only); a country
  * the sum of its subdivisions and of its reports without one.
  *
- * Other snapshots of the same year are published figures too, of overlapping scopes. So a cell is
- * also hidden when another snapshot hides it (else it would undo that snapshot's protection) and
- * when it differs from another snapshot's figure of the same cell by less than the threshold (the
- * difference would be a small figure). A total that does either cannot be published at all.
+ * Other snapshots of the same year are published figures too, of overlapping scopes (a scope of one
+ * country is that country's cell). So a cell is also hidden when another snapshot hides it (else it
+ * would undo that snapshot's protection) and when it differs from another snapshot's figure of the
+ * same cell by less than the threshold (the difference would be a small figure). A total that does
+ * either cannot be published at all. A cell another snapshot shows at the same figure is known: it
+ * never protects a hidden one (hiding it here would hide nothing).
  */
 export function hiddenCells(figures: RawFigures, threshold: number, others: PublishedFigures[]): Set<string> {
   if (figures.total > 0 && figures.total < threshold) {
@@ -93,17 +115,19 @@ export function hiddenCells(figures: RawFigures, threshold: number, others: Publ
   }
 
   const alsoHide = new Set<string>();
+  const known = new Set<string>();
   for (const c of cells) {
     for (const o of others) {
       if (!o.cells.has(c.id)) continue;
       const shown = o.cells.get(c.id)!;
       const difference = shown === null ? 0 : Math.abs(c.value - shown);
       if (shown === null || (difference > 0 && difference < Math.max(threshold, o.threshold))) alsoHide.add(c.id);
+      if (shown === c.value) known.add(c.id);
     }
   }
   alsoHide.delete('total');
   try {
-    return suppress({ cells, tables, threshold, alsoHide });
+    return suppress({ cells, tables, threshold, alsoHide, known });
   } catch (error) {
     throw badInput(`These figures cannot be protected with a threshold of ${threshold}: ${(error as Error).message}`, { suppressBelow: 'cannot be met' });
   }

@@ -102,7 +102,9 @@ export const SNAPSHOT_WORDS: Record<PublicLanguage, Words> = {
       `Para proteger a las personas, no se muestra ninguna cifra inferior a ${p.suppressBelow} («< ${p.suppressBelow}»), y se ocultan ` +
       'otras cifras, empezando por las más pequeñas, allí donde una oculta pudiera deducirse por resta: del total y el resto de un ' +
       'desglose, de una región y sus países, de un país y sus subdivisiones, del país de un caso y sus casos, o de otra publicación del ' +
-      `mismo año (una cifra oculta allí también se oculta aquí, y ninguna cifra difiere de la misma cifra allí en menos de ${p.suppressBelow}). ` +
+      'mismo año, de este ámbito o de uno que se solape (una cifra oculta allí también se oculta aquí, ninguna cifra difiere de la misma ' +
+      `cifra allí en menos de ${p.suppressBelow}, y una cifra mostrada allí, o el total de una publicación de un solo país, región o ` +
+      'subdivisión, nunca sirve para ocultar otra: ya es pública). ' +
       'Así, un desglose oculta al menos dos cifras, o ninguna' +
       (p.includeGroupNames ? '.' : '; y no se nombra a ningún grupo.'),
     outcomeKind: {
@@ -164,7 +166,9 @@ export const SNAPSHOT_WORDS: Record<PublicLanguage, Words> = {
       `Pour protéger les personnes, aucun chiffre inférieur à ${p.suppressBelow} n’est affiché (« < ${p.suppressBelow} »), et d’autres ` +
       'chiffres sont masqués, les plus petits d’abord, partout où un chiffre masqué pourrait être retrouvé par soustraction : à partir du ' +
       'total et du reste d’une ventilation, d’une région et de ses pays, d’un pays et de ses subdivisions, du pays d’un cas et de ses cas, ' +
-      `ou d’une autre publication de la même année (un chiffre masqué là-bas l’est aussi ici, et aucun chiffre ne diffère du même chiffre là-bas de moins de ${p.suppressBelow}). ` +
+      'ou d’une autre publication de la même année, de ce périmètre ou d’un périmètre qui le recoupe (un chiffre masqué là-bas l’est aussi ici, ' +
+      `aucun chiffre ne diffère du même chiffre là-bas de moins de ${p.suppressBelow}, et un chiffre affiché là-bas, ou le total d’une ` +
+      'publication d’un seul pays, d’une seule région ou subdivision, ne sert jamais à en masquer un autre : il est déjà public). ' +
       'Une ventilation masque donc au moins deux chiffres, ou aucun' +
       (p.includeGroupNames ? '.' : ' ; et aucun groupe n’est nommé.'),
     outcomeKind: {
@@ -226,8 +230,9 @@ export const SNAPSHOT_WORDS: Record<PublicLanguage, Words> = {
       'تُظهر لقطة لاحقة المزيد. ' +
       `حمايةً للأشخاص، لا يُعرض أي رقم أقل من ${p.suppressBelow} («< ${p.suppressBelow}»)، وتُخفى أرقام أخرى، الأصغر أولًا، ` +
       'حيثما أمكن استنتاج رقم مخفي بالطرح: من المجموع وبقية التوزيع، أو من منطقة وبلدانها، أو من بلد وتقسيماته الإدارية، أو من بلد ' +
-      'الحالة وحالاته، أو من لقطة أخرى منشورة للسنة نفسها (الرقم المخفي هناك يُخفى هنا أيضًا، ولا يختلف أي رقم عن الرقم نفسه هناك ' +
-      `بأقل من ${p.suppressBelow}). لذا يُخفي كل توزيع رقمين على الأقل، أو لا يُخفي شيئًا` +
+      'الحالة وحالاته، أو من لقطة أخرى منشورة للسنة نفسها، لهذا النطاق أو لنطاق متداخل معه (الرقم المخفي هناك يُخفى هنا أيضًا، ولا يختلف أي رقم عن الرقم نفسه هناك ' +
+      `بأقل من ${p.suppressBelow}، ولا يُستخدم رقم معروض هناك، أو مجموع لقطة لبلد أو منطقة أو تقسيم إداري واحد، لإخفاء رقم آخر: فهو منشور أصلًا). ` +
+      'لذا يُخفي كل توزيع رقمين على الأقل، أو لا يُخفي شيئًا' +
       (p.includeGroupNames ? '.' : '؛ ولا تُذكر أي مجموعة بالاسم.'),
     outcomeKind: {
       RELEASED: 'إطلاق سراح',
