@@ -9,6 +9,8 @@ import { peakBench } from './peak-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
+import { readEnv } from '../server/env';
+import { configureLogger } from '../server/logger';
 import { existingBenchDatabase } from './bench-database';
 import type { Database } from '../server/db/open-database';
 
@@ -30,6 +32,9 @@ const USAGE = `usage: npm run bench -- [import | pages | peak | counters | clien
   client      the dashboard's initial JavaScript (gzip), its first render with data and every page's
               first chart or table in Chromium (--runs N cold visits, default 10), and Lighthouse
               mobile on the overview (--lighthouse-runs N, default 3)`;
+
+// an entry point: LOG_LEVEL (warn under `npm run bench`) as the server would read it
+configureLogger(readEnv());
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
