@@ -3,12 +3,13 @@ import { downloadCsv } from '../export/download';
 import { fileSlug, toCsv, type CsvValue } from '../export/csv';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
+import { formatYear } from '../format';
 
 export interface Column<R> {
   label: string;
   /** The raw value: what the CSV holds (numbers unformatted). */
   value: (row: R) => CsvValue;
-  /** What the table shows; the raw value when absent (numbers formatted by the caller). */
+  /** What the table shows; the raw value when absent (a raw number as a year or a day: `formatYear`). */
   render?: (row: R) => ReactNode;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
@@ -54,7 +55,9 @@ export function DataTable<R>({ caption, columns, rows, rowKey, filename, rowHead
             {rows.map((row) => (
               <tr key={rowKey(row)}>
                 {columns.map((column, index) => {
-                  const content = column.render ? column.render(row) : column.value(row);
+                  const raw = column.render ? null : column.value(row);
+                  // a raw number is a year or a day: the language's digits, never grouped (٢٠٢٥)
+                  const content = column.render ? column.render(row) : typeof raw === 'number' ? formatYear(raw) : raw;
                   const className = column.numeric ? 'numeric' : undefined;
                   return index === 0 && rowHeader ? (
                     <th scope="row" key={column.label} className={className}>

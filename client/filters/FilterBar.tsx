@@ -6,6 +6,7 @@ import { ACTION_TYPES, activeFilterCount, GROUP_TYPES, type Filters } from './fi
 import { useSessionUser } from '../session-user';
 import { FILTER_OPTIONS_QUERY } from './filter-options-query';
 import { useCampaign, useFilters } from './use-filters';
+import { formatYear } from '../format';
 import './filters.css';
 
 interface Option {
@@ -72,7 +73,7 @@ export function FilterBar() {
                 .sort((a, b) => b.year - a.year)
                 .map((c) => (
                   <option key={c.year} value={c.year}>
-                    {c.year}
+                    {formatYear(c.year)}
                   </option>
                 ))}
             </Select>

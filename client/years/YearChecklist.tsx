@@ -1,3 +1,4 @@
+import { formatYear } from '../format';
 import './year-checklist.css';
 
 interface YearChecklistProps {
@@ -28,7 +29,7 @@ export function YearChecklist({ legend, years, selected, onChange, fixed, legend
                 disabled={isFixed}
                 onChange={(event) => onChange(year, event.target.checked)}
               />
-              {year}
+              {formatYear(year)}
               {isFixed ? <span className="year-checklist__note"> ({fixed.note})</span> : null}
             </label>
           );

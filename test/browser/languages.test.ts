@@ -94,6 +94,30 @@ describe('Arabic, right to left', () => {
   });
 });
 
+describe('Arabic digits', () => {
+  it('writes years and days in Arabic-Indic digits too: filters, year choices, tables, chart labels', async () => {
+    const page = await dashboard().signIn('staff', { locale: 'ar-EG' });
+    // A text of Latin digits without Latin letters is a figure, a year or a day of ours; names that
+    // hold digits ("Write for Rights 2025", a group's reference) are data and stay as stored.
+    const latinFigures = () =>
+      page.evaluate(() => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          if (/[0-9]/.test(text) && !/[A-Za-z]/.test(text)) found.push(text);
+        }
+        return found;
+      });
+    for (const path of ['/', '/?page=trends', '/?page=trends&align=CALENDAR_DATE', '/?page=cases']) {
+      await page.goto(`${dashboard().app.url}${path}`);
+      await drawn(page);
+      expect(await latinFigures(), path).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
+
 describe('Arabic arrows', () => {
   it('point the reading way: the ranking pager\'s "next" arrow is mirrored', async () => {
     const page = await dashboard().signIn('staff', { locale: 'ar-EG', path: '/?page=groups' });

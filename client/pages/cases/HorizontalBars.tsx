@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import { chartSides, LINE_AXIS, TICK } from '../../charts/axis-style';
 import { useRightToLeft } from '../../i18n/use-messages';
 import { CHART_INK } from '../../charts/palette';
+import { formatYear } from '../../format';
 
 interface HorizontalBarsProps<R> {
   rows: readonly R[];
@@ -47,7 +48,18 @@ export function HorizontalBars<R>({ rows, category, value, format, colour, categ
           ticks={ticks}
           tickFormatter={format}
         />
-        <YAxis type="category" orientation={side.start} dataKey={name} interval={0} width={categoryWidth} tick={TICK} tickLine={false} axisLine={false} />
+        <YAxis
+          type="category"
+          orientation={side.start}
+          dataKey={name}
+          interval={0}
+          width={categoryWidth}
+          tick={TICK}
+          tickLine={false}
+          axisLine={false}
+          // a year names a bar in the language's digits (٢٠٢٥)
+          tickFormatter={(shown: unknown) => (typeof shown === 'number' ? formatYear(shown) : String(shown))}
+        />
         <Bar dataKey={figure} fill={colour} minPointSize={2} isAnimationActive={false}>
           <LabelList
             dataKey={figure}

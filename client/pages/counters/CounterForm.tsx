@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
+import { formatYear } from '../../format';
 import type { CounterFigure } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { COUNTER_LANGUAGES, countersMessages } from './messages';
@@ -65,7 +66,7 @@ export function CounterForm({ years }: { years: number[] }) {
         <select id={`${id}-year`} value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
-              {y}
+              {formatYear(y)}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import { Fragment, useId } from 'react';
-import { formatCount, formatPercent } from '../../format';
+import { formatCount, formatList, formatPercent, formatYear } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import type { OverviewProgress } from './queries';
 import { overviewMessages } from './messages';
@@ -79,5 +79,5 @@ export function GoalProgress({ progress }: { progress: OverviewProgress }) {
 function yearSpan(years: readonly number[]): string {
   const sorted = [...years].sort((a, b) => a - b);
   const consecutive = sorted.every((year, i) => i === 0 || year === sorted[i - 1] + 1);
-  return consecutive && sorted.length > 2 ? `${sorted[0]}–${sorted.at(-1)}` : sorted.join(', ');
+  return consecutive && sorted.length > 2 ? `${formatYear(sorted[0])}–${formatYear(sorted.at(-1)!)}` : formatList(sorted.map(formatYear));
 }

@@ -1,5 +1,5 @@
 import { useId, type RefObject } from 'react';
-import { formatCount } from '../../format';
+import { formatCount, formatYear } from '../../format';
 import type { CampaignSummary } from '../../graphql/operations';
 import { useMessages } from '../../i18n/use-messages';
 import { snapshotsMessages } from './messages';
@@ -64,7 +64,7 @@ export function PublishSnapshotFields(props: PublishSnapshotFieldsProps) {
             .sort((a, b) => b.year - a.year)
             .map((c) => (
               <option key={c.year} value={c.year}>
-                {c.year}
+                {formatYear(c.year)}
               </option>
             ))}
         </select>

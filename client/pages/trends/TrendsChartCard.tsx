@@ -41,7 +41,7 @@ export function TrendsChartCard({ series, baseYear, running, align, summary, day
       ? [{ label: t('column.date', { year: baseYear }), value: (row: CumulativeRow) => addDays(`${baseYear}-12-01`, row.day), render: (row: CumulativeRow) => dayName(row.day) }]
       : []),
     ...years.map((year) => ({
-      label: String(year),
+      label: formatYear(year),
       value: (row: CumulativeRow) => row[year] ?? '',
       render: (row: CumulativeRow) => (row[year] == null ? '–' : formatCount(row[year])),
       numeric: true,
