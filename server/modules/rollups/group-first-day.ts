@@ -12,25 +12,18 @@ const SAME_KEY = (a: string, b: string) =>
   `${a}.year = ${b}.year AND ${a}.region = ${b}.region AND ${a}.country = ${b}.country AND ${a}.group_id = ${b}.group_id
    AND ${a}.subdivision IS NOT DISTINCT FROM ${b}.subdivision`;
 
-export const createFirstDayDelta = `CREATE TEMP TABLE rollup_group_first_day_delta ON COMMIT DROP AS
-  SELECT ${DIMS}, first_day FROM rollup_group_first_day WITH NO DATA`;
-
-/** For a write of several statements: the first days of `source` collected in the delta table. */
-export function firstDayDeltaInsert(source: string): string {
-  return `INSERT INTO rollup_group_first_day_delta SELECT ${DIMS}, min(r.day) FROM ${source} GROUP BY ${DIMS} HAVING r.group_id IS NOT NULL`;
-}
-
 /**
- * Lowers the first days to those of the delta table (when `deltas`) and of the reports `added`,
+ * Lowers the first days to those of `delta` (a large write's delta table with these dimensions and
+ * a first_day column, see rollup-maintenance.ts) and of the reports `added`,
  * and recomputes those of the keys of the reports `removed` (which stop counting in the caller's transaction) from the other active
  * reports. One upsert locks every key of both, in key order (ON CONFLICT DO UPDATE locks a row even
  * when its WHERE leaves it unchanged); the recompute is a second statement, whose snapshot then
  * includes every writer that changed those keys before us (a single statement would compute from
  * the snapshot taken before waiting for their lock).
  */
-export async function applyFirstDays(db: EntityManager, deltas: boolean, added: number[], removed: number[]): Promise<void> {
+export async function applyFirstDays(db: EntityManager, delta: string | null, added: number[], removed: number[]): Promise<void> {
   const sources = [
-    ...(deltas ? [`SELECT ${DIMS}, first_day FROM rollup_group_first_day_delta`] : []),
+    ...(delta ? [`SELECT ${DIMS}, first_day FROM ${delta} WHERE group_id IS NOT NULL`] : []),
     `SELECT ${DIMS}, day AS first_day FROM letter_report WHERE id = ANY($1::int[]) AND group_id IS NOT NULL`,
     `SELECT ${DIMS}, NULL::date AS first_day FROM letter_report WHERE id = ANY($2::int[]) AND group_id IS NOT NULL`,
   ];

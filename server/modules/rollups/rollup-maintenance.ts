@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { applyFirstDays, createFirstDayDelta, firstDayDeltaInsert } from './group-first-day';
-import { ROLLUP_TABLES } from './rollup-tables';
+import { applyFirstDays, GROUP_FIRST_DAY } from './group-first-day';
+import { ROLLUP_TABLES, type RollupTable } from './rollup-tables';
 
 /**
  * The lock order of every write of reports (imports, forms, corrections, retractions, demo data):
@@ -24,28 +24,36 @@ import { ROLLUP_TABLES } from './rollup-tables';
 export const ROLLUP_SOURCE_COLUMNS = [...new Set(ROLLUP_TABLES.flatMap((t) => t.dimensions)), 'count'];
 
 /**
- * Temporary tables collecting the sums of a write's new reports (rollupDeltaInserts, as many
- * statements as it takes, locking nothing shared), added to the summary tables at once by
- * applyRollupDeltas.
+ * The summary table whose delta a large write sums from its reports: the table itself when no other
+ * table has all its dimensions (a base), else the first base that does, whose delta holds far fewer
+ * rows than the write has reports. Each sum over the new reports cost about 0.8 s of the database's
+ * CPU a million reports; four bases instead of eight sums save a third of an import's insert.
  */
-export const createRollupDeltas = [
-  ...ROLLUP_TABLES.map(({ name, dimensions }) =>
-    `CREATE TEMP TABLE ${name}_delta ON COMMIT DROP AS SELECT ${dimensions.join(', ')}, actions, reports FROM ${name} WITH NO DATA`),
-  createFirstDayDelta,
-];
+const deltaBase = (table: RollupTable): RollupTable =>
+  ROLLUP_TABLES.find((o) => o !== table && table.dimensions.every((d) => o.dimensions.includes(d)) && !isDerived(o)) ?? table;
+const isDerived = (table: RollupTable): boolean =>
+  ROLLUP_TABLES.some((o) => o !== table && table.dimensions.every((d) => o.dimensions.includes(d)));
+const BASES = ROLLUP_TABLES.filter((t) => !isDerived(t));
+/** The base whose delta also holds each key's first day (rollup_group_first_day has its dimensions). */
+const FIRST_DAY_BASE = BASES.find((t) => t.dimensions.join() === GROUP_FIRST_DAY.dimensions.join())!;
+
+/**
+ * Temporary tables collecting the sums of a write's new reports, one per base table
+ * (rollupDeltaInserts, as many statements as it takes, locking nothing shared), added to every
+ * summary table at once by applyRollupDeltas.
+ */
+export const createRollupDeltas = BASES.map(({ name, dimensions }) =>
+  `CREATE TEMP TABLE ${name}_delta ON COMMIT DROP AS SELECT ${dimensions.join(', ')}, actions, reports${name === FIRST_DAY_BASE.name ? ', NULL::date AS first_day' : ''} FROM ${name} WITH NO DATA`);
 
 /** A delta table holding the year, region and country of every report the write stored (small: one row per day and area). */
-export const AREAS_DELTA = `${ROLLUP_TABLES.find((t) => ['year', 'region', 'country'].every((c) => t.dimensions.includes(c)))!.name}_delta`;
+export const AREAS_DELTA = `${BASES.find((t) => ['year', 'region', 'country'].every((c) => t.dimensions.includes(c)))!.name}_delta`;
 
 /** Statements adding the sums of the reports of `source` (an SQL FROM item named `r`) to the delta tables. */
 export function rollupDeltaInserts(source: string): string[] {
-  return [
-    ...ROLLUP_TABLES.map(({ name, dimensions }) => {
-      const dims = dimensions.join(', ');
-      return `INSERT INTO ${name}_delta SELECT ${dims}, sum(r.count), count(*) FROM ${source} GROUP BY ${dims}`;
-    }),
-    firstDayDeltaInsert(source),
-  ];
+  return BASES.map(({ name, dimensions }) => {
+    const dims = dimensions.join(', ');
+    return `INSERT INTO ${name}_delta SELECT ${dims}, sum(r.count), count(*)${name === FIRST_DAY_BASE.name ? ', min(r.day)' : ''} FROM ${source} GROUP BY ${dims}`;
+  });
 }
 
 /** What a write adds to the summary tables: the sums in its delta tables, or (a small write) its new reports by id. */
@@ -64,10 +72,12 @@ export function removeFromRollups(db: EntityManager, ids: number[]): Promise<voi
 /** Adds `added` to every summary table and removes the reports `removed` (a correction's old report) in one pass, in the lock order. */
 export async function updateRollups(db: EntityManager, added: AddedReports, removed: number[]): Promise<void> {
   const addedIds = added === 'deltas' ? [] : added;
-  for (const { name, dimensions } of ROLLUP_TABLES) {
+  for (const table of ROLLUP_TABLES) {
+    const { name, dimensions } = table;
     const dims = dimensions.join(', ');
     const sources = [
-      ...(added === 'deltas' ? [`SELECT ${dims}, actions, reports FROM ${name}_delta`] : []),
+      // a derived table's delta rows are summed by the GROUP BY below
+      ...(added === 'deltas' ? [`SELECT ${dims}, actions, reports FROM ${deltaBase(table).name}_delta`] : []),
       `SELECT ${dims}, count::bigint AS actions, 1 AS reports FROM letter_report WHERE id = ANY($1::int[])`,
       `SELECT ${dims}, -count::bigint AS actions, -1 AS reports FROM letter_report WHERE id = ANY($2::int[])`,
     ];
@@ -79,5 +89,5 @@ export async function updateRollups(db: EntityManager, added: AddedReports, remo
       [addedIds, removed],
     );
   }
-  await applyFirstDays(db, added === 'deltas', addedIds, removed);
+  await applyFirstDays(db, added === 'deltas' ? `${FIRST_DAY_BASE.name}_delta` : null, addedIds, removed);
 }
