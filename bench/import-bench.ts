@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadCampaigns } from '../server/modules/campaigns/campaign.service';
 import { parseCampaignFile } from '../server/modules/campaigns/campaign-file';
 import { importCsv } from '../server/modules/imports/import-csv';
-import { verifyRollups } from '../server/modules/rollups/verify-rollups';
+import { inVerifyTransaction, verifyRollups } from '../server/modules/rollups/verify-rollups';
 import { benchCampaigns, writeBenchCsv } from './bench-data';
 import type { Database } from '../server/db/open-database';
 import { freshBenchDatabase } from './bench-database';
@@ -32,7 +32,7 @@ export async function importBench(
     const summary = await importCsv(db.dataSource, createReadStream(file, { highWaterMark: 1 << 20 }), { filename: path.basename(file) });
     if (summary.status !== 'COMMITTED') throw new Error(`bench import rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     const verifyStarted = performance.now();
-    const differences = await verifyRollups(db.dataSource);
+    const differences = await inVerifyTransaction(db.dataSource, (m) => verifyRollups(m));
     const figures = {
       rows,
       imported: summary.imported,

@@ -1,5 +1,5 @@
 import { findOrphanReports } from '../modules/reports/verify-references';
-import { verifyRollups, type RollupFigures } from '../modules/rollups/verify-rollups';
+import { inVerifyTransaction, verifyRollups, type RollupFigures } from '../modules/rollups/verify-rollups';
 import { verifySnapshots } from '../modules/snapshots/snapshot.service';
 import { runCommand, UsageError } from './run-command';
 
@@ -11,11 +11,7 @@ await runCommand(async ({ dataSource }) => {
   const progress = (step: string) => console.error(`verify: ${step} (${((Date.now() - started) / 1000).toFixed(1)} s so far)`);
   const problems: string[] = [];
   try {
-    // one snapshot of the data for every check; at ten million reports a check takes longer than
-    // the pool's statement timeout, which is for the server's requests
-    await dataSource.transaction('REPEATABLE READ', async (m) => {
-      await m.query(`SET LOCAL statement_timeout = 0`);
-      await m.query(`SET LOCAL work_mem = '128MB'`);
+    await inVerifyTransaction(dataSource, async (m) => {
       progress('references of every report');
       for (const o of await findOrphanReports(m)) problems.push(`${o.reports} reports point to a ${o.reference} that does not exist`);
       const differences = await verifyRollups(m, (table, i, total) => progress(`summary table ${table} (${i + 1}/${total})`));
