@@ -21,7 +21,8 @@ export async function importBench(
   keep?: (db: Database & { url: string }) => Promise<void>,
   database?: string,
 ): Promise<Record<string, unknown>> {
-  const file = path.join(tmpdir(), `w4r-bench-${rows}.csv`);
+  // one file per run: two runs at once (each into its own database) must not write one file
+  const file = path.join(tmpdir(), `w4r-bench-${rows}-${process.pid}.csv`);
   const generated = performance.now();
   await writeBenchCsv(file, rows);
   const generateSeconds = (performance.now() - generated) / 1000;
