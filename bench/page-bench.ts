@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
+import { NO_FILTERS } from '../client/filters/filter-params';
 import { createApp } from '../server/app';
 import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
@@ -13,6 +14,7 @@ const SUBMIT_REPORT = `mutation BenchSubmitReport($input: ReportInput!) { submit
 
 export interface Reader {
   label: string;
+  role: 'staff' | 'coordinator';
   token: string;
   /** Where this reader's writes go (a coordinator may only write in their region). */
   region: string;
@@ -94,8 +96,8 @@ export async function benchUser(dataSource: DataSource, secret: Uint8Array, role
 /** A staff member and a coordinator of `region`, with bearer tokens signed by `secret`. */
 export async function benchReaders(dataSource: DataSource, secret: Uint8Array, region: string, country: string): Promise<Reader[]> {
   return [
-    { label: 'whole campaign', token: await benchUser(dataSource, secret, 'staff'), region, country },
-    { label: 'one region', token: await benchUser(dataSource, secret, 'coordinator', [region]), region, country },
+    { label: 'whole campaign', role: 'staff', token: await benchUser(dataSource, secret, 'staff'), region, country },
+    { label: 'one region', role: 'coordinator', token: await benchUser(dataSource, secret, 'coordinator', [region]), region, country },
   ];
 }
 
@@ -131,7 +133,7 @@ export async function pageBench(dataSource: DataSource, samples = 100, coldSampl
       const client = dashboardClient(url, reader.token);
       for (const page of PAGES) {
         if (page === 'reports' && reader.label !== 'whole campaign') continue;
-        const waves = pageWaves(page as PageName, campaign, previous);
+        const waves = pageWaves(page as PageName, campaign, previous, NO_FILTERS, reader.role);
         for (let i = 0; i < 3; i++) await client.open(waves);
         const warm: number[] = [];
         for (let i = 0; i < samples; i++) warm.push((await client.open(waves)).ms);

@@ -5,7 +5,7 @@ import { NO_FILTERS, toImpactFilter, type Filters } from '../client/filters/filt
 import { CASES_ACROSS_YEARS_QUERY, CASES_CAMPAIGN_QUERY } from '../client/pages/cases/queries';
 import { GEOGRAPHY_QUERY } from '../client/pages/geography/queries';
 import { GROUP_RANKING_QUERY, GROUPS_NOT_REPORTED_QUERY } from '../client/pages/groups/queries';
-import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from '../client/pages/overview/queries';
+import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY, showsGoal } from '../client/pages/overview/queries';
 import { IMPORT_HISTORY_QUERY, RECENT_REPORTS_QUERY } from '../client/pages/reports/queries';
 import { YEAR_CURVES_QUERY } from '../client/years/year-curves-query';
 
@@ -61,10 +61,10 @@ function filterOptions(filters: Filters, year: number): Request {
 }
 
 /**
- * The waves of `page` opened on `campaign` under `filters` (null fields: no filter), as the page's
- * components compute their variables. `previous` is the campaign before it.
+ * The waves of `page` opened on `campaign` under `filters` (null fields: no filter) by someone of
+ * `role`, as the page's components compute their variables. `previous` is the campaign before it.
  */
-export function pageWaves(page: PageName, campaign: CampaignDates, previous: CampaignDates | undefined, filters: Filters = NO_FILTERS): Wave[] {
+export function pageWaves(page: PageName, campaign: CampaignDates, previous: CampaignDates | undefined, filters: Filters = NO_FILTERS, role = 'staff'): Wave[] {
   const year = campaign.year;
   const filter = toImpactFilter(filters, year);
   switch (page) {
@@ -72,7 +72,7 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
       return [
         () => [
           filterOptions(filters, year),
-          request(OVERVIEW_FIGURES_QUERY, { year, filter }),
+          request(OVERVIEW_FIGURES_QUERY, { year, filter, withGoal: showsGoal(role, filters) }),
           // the cumulative chart compares with last year by default
           request(YEAR_CURVES_QUERY, { years: previous ? [year, previous.year] : [year], filter, align: 'CAMPAIGN_DAY' }),
           ...(previous ? [request(OVERVIEW_SAME_DAY_QUERY, { year, filter })] : []),

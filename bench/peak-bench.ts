@@ -67,7 +67,8 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
   const coordinators = new Map<string, string>();
   for (const region of new Set(countries.map((c) => c.region))) coordinators.set(region, await benchUser(dataSource, secret, 'coordinator', [region]));
   const readerOf = (area: Area) => (area.region ? coordinators.get(area.region)! : staff);
-  const pagesOf = (area: Area): Wave[] => pageWaves('overview', campaign, previous, { ...NO_FILTERS, region: area.region, country: area.country });
+  const pagesOf = (area: Area): Wave[] =>
+    pageWaves('overview', campaign, previous, { ...NO_FILTERS, region: area.region, country: area.country }, area.region ? 'coordinator' : 'staff');
   const importFile = path.join(tmpdir(), `w4r-peak-import-${importRows}.csv`);
   const server = await startProductionServer(databaseUrl, secretText);
   const graphqlUrl = `${server.url}/graphql`;

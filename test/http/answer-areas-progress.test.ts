@@ -1,4 +1,7 @@
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../client/filters/filter-params';
+import { OVERVIEW_FIGURES_QUERY, showsGoal } from '../../client/pages/overview/queries';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
@@ -67,5 +70,31 @@ describe("the same day last year, cached by what it reads", () => {
     expect((await sameDay(finished, reader)).hit).toBe(true);
     await givenReports(db.dataSource, [report({ count: 1, country: 'BR', region: 'Americas', reportedAt: '2025-02-10T12:00:00Z' })]);
     expect(await eventually(() => sameDay(finished, reader), (a) => a.day === 82)).toMatchObject({ day: 82 });
+  });
+});
+
+describe("the overview's figures", () => {
+  async function figures(token: string, filter: object, withGoal: boolean): Promise<{ hit: boolean; version: number; goal: boolean }> {
+    const res = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: print(OVERVIEW_FIGURES_QUERY), variables: { year: 2024, filter, withGoal } }),
+    });
+    const body = await res.json();
+    expect(body.errors).toBeUndefined();
+    return { hit: res.headers.get('x-answer-cache') === 'hit', version: body.extensions.freshness.dataVersion, goal: body.data.campaign.progress.totalActions !== undefined };
+  }
+
+  it("of a country stay cached under a report from another: they ask for the whole campaign's goal only where it shows", async () => {
+    const reader = await running.userToken('staff');
+    expect(showsGoal('staff', { ...NO_FILTERS, country: 'BR' })).toBe(false);
+    expect(showsGoal('coordinator', NO_FILTERS)).toBe(false);
+    expect(showsGoal('staff', NO_FILTERS)).toBe(true);
+    const brazil = await figures(reader, BRAZIL, false);
+    const whole = await figures(reader, { year: 2024 }, true);
+    expect([brazil.goal, whole.goal]).toEqual([false, true]);
+    await givenReports(db.dataSource, [report({ count: 2, country: 'PL', region: 'Europe and Central Asia', reportedAt: '2024-12-14T12:00:00Z' })]);
+    expect(await eventually(() => figures(reader, BRAZIL, false), (a) => a.version > brazil.version)).toMatchObject({ hit: true });
+    expect(await figures(reader, { year: 2024 }, true)).toMatchObject({ hit: false });
   });
 });

@@ -1,11 +1,11 @@
 import { Fragment, useId } from 'react';
 import { formatCount, formatList, formatPercent, formatYear } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
-import type { OverviewProgress } from './queries';
+import type { OverviewGoal } from './queries';
 import { overviewMessages } from './messages';
 
 /** The whole campaign against its goal: a bar (full at the goal), the pace of past years, the forecast. */
-export function GoalProgress({ progress }: { progress: OverviewProgress }) {
+export function GoalProgress({ progress }: { progress: OverviewGoal }) {
   const { t } = useMessages('overview', overviewMessages);
   const labelId = useId();
   const { goal, totalActions: total } = progress;

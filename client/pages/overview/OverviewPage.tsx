@@ -15,7 +15,7 @@ import { GoalProgress } from './GoalProgress';
 import { Headline, type Comparison } from './Headline';
 import { OverviewSkeleton, PageTitle } from './OverviewSkeleton';
 import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
-import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY } from './queries';
+import { hasGoalFigures, OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY, showsGoal } from './queries';
 import { overviewMessages } from './messages';
 import { useComparedYears } from './use-compared-years';
 import './overview.css';
@@ -28,7 +28,8 @@ export function OverviewPage() {
   const year = campaign?.year;
   const filter = year ? toImpactFilter(filters, year) : null;
 
-  const figures = useQuery(OVERVIEW_FIGURES_QUERY, year && filter ? { variables: { year, filter } } : skipToken);
+  const showGoal = showsGoal(role, filters);
+  const figures = useQuery(OVERVIEW_FIGURES_QUERY, year && filter ? { variables: { year, filter, withGoal: showGoal } } : skipToken);
   // While a refetch runs (a live update, another filter) the previous figures stay: no flicker.
   const data = figures.data ?? figures.previousData;
 
@@ -78,17 +79,12 @@ export function OverviewPage() {
     : progress ? { status: 'pending', year: previous.year, day: progress.campaignDay, date: addDays(previous.writingStarts, progress.campaignDay) }
     : { status: 'loading' };
 
-  // Decision: the goal is the campaign's global goal. Measured against it, a region's (or one case's,
-  // one action type's, a date range's) total misleads: it is not meant to reach it. So goal progress
-  // shows only for the whole campaign, with no filter on and not for a coordinator (whose figures are
-  // always their own regions). Filtered views are compared with the same day last year instead.
-  const showGoal = role !== undefined && role !== 'coordinator' && !filtered;
   const empty = data.impact.reportCount === 0;
 
   return (
     <div className="overview">
       <Headline campaign={campaign} counts={data.impact} comparison={comparison} />
-      {progress && showGoal ? (
+      {progress && showGoal && hasGoalFigures(progress) ? (
         <GoalProgress progress={progress} />
       ) : role ? (
         <p className="overview-goal-note">{t(role === 'coordinator' ? 'goal.coordinator' : 'goal.filtered')}</p>
