@@ -18,7 +18,10 @@ export async function runCommand(body: (database: Database, env: Env) => Promise
   try {
     const env = readEnv();
     configureLogger(env);
-    database = await openDatabase(env);
+    // a database that cannot be reached or migrated is one line, not a driver's stack trace
+    database = await openDatabase(env).catch((error: unknown) => {
+      throw new UsageError(`cannot open the database: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+    });
     code = (await body(database, env)) ?? 0;
   } catch (error) {
     console.error(error instanceof UsageError || isExpected(error) ? (error as Error).message : ((error as Error).stack ?? error));

@@ -70,4 +70,13 @@ describe('npm run verify', () => {
     expect(result.stderr).toContain(`verify could not finish: relation "${last}" does not exist\n`);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it('a database it cannot open is one line and exit 1, never a stack trace', async () => {
+    const url = new URL(db.url);
+    url.pathname = '/w4r_no_such_database';
+    const result = await verifyCommand({ ...db, url: url.toString() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^cannot open the database: .*database "w4r_no_such_database" does not exist/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
 });
