@@ -166,6 +166,12 @@ describe('Query.groupRanking', () => {
     for (const first of [1, 3, 7, 25, expected.length, 100]) {
       expect(rows(await allPages({ filter: { year: 2024 } }, first)), `first ${first}`).toEqual(expected);
     }
+    // one region: rows of rollup_region_group, read in its index order
+    const inEurope = await expectedRanking(`year = 2024 AND region = 'Europe'`, []);
+    expect(inEurope.length).toBeGreaterThan(2);
+    for (const first of [1, 2, inEurope.length]) {
+      expect(rows(await allPages({ filter: { year: 2024, regions: ['Europe'] } }, first)), `Europe, first ${first}`).toEqual(inEurope);
+    }
     // a search pages the same way, each group keeping its place
     const refOf = Object.fromEntries(Object.entries(id).map(([ref, groupId]) => [groupId, ref]));
     const inG1x = expected.filter(([groupId]) => refOf[groupId].startsWith('G1'));

@@ -131,6 +131,8 @@ describe('impact from the summary tables', () => {
     expect(impactSource({ year: 2024, caseIds: ['1'] }, ['action_type', 'day']).table).toBe('rollup_case_daily');
     expect(impactSource({ year: 2024, countries: ['US'] }, ['group_type']).table).toBe('rollup_area_case');
     expect(impactSource({ year: 2024 }, ['group_id']).table).toBe('rollup_group');
+    expect(impactSource({ year: 2024, regions: ['Europe'] }, ['group_id']).table).toBe('rollup_region_group');
+    expect(impactSource({ year: 2024 }, ['group_id'], 0, ['Europe', 'Africa']).table).toBe('rollup_region_group');
     expect(impactSource({ year: 2024, subdivisions: ['US-IL'] }, ['group_id']).table).toBe('rollup_area_group');
     expect(impactSource({ year: 2024, from: '2024-12-01' }, ['group_type']).table).toBe('letter_report');
     // distinct groups up to a day: from each group's first day per area

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { impactSource } from '../impact/impact-source';
 import type { ImpactFilter } from '../impact/impact-filter.input';
-import { decodeGroupCursor, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
+import { decodeGroupCursor, oneRowPerGroup, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
 
 export interface RankingQuery {
   filter: ImpactFilter;
@@ -16,7 +16,7 @@ export type RankingPage = GroupPage<{ rank: number; reports: number }>;
 /**
  * Groups ranked by their actions under a filter, searched by name or ref, a page at a time.
  * The figures come from the smallest table that answers the filter (rollup_group for years,
- * rollup_area_group for area filters, the raw reports for case, action type, group type or dates),
+ * rollup_region_group for regions, rollup_area_group for other area filters, the raw reports for case, action type, group type or dates),
  * within the coordinator's scope. The rank is taken before the search, so a group found by name
  * keeps its place in the ranking.
  */
@@ -31,9 +31,10 @@ export class GroupRankingService {
     const position = q.after ? decodeGroupCursor(q.after, 'groupRanking') : null;
     const search = q.search?.trim().toLowerCase() || null;
     const s = impactSource(q.filter, ['group_id'], 4, this.scope);
-    // one row per group (a year of rollup_group): its ranking index gives the page, and a group's
-    // rank is the number of groups above it plus one, without sorting them all
-    const rowsOfGroups = s.table === 'rollup_group' && q.filter.year != null;
+    // one row per group (a year of rollup_group, or of one region's rollup_region_group): its ranking
+    // index gives the page, and a group's rank is the number of groups above it plus one, without
+    // sorting them all
+    const rowsOfGroups = q.filter.year != null && oneRowPerGroup(s.table, q.filter.regions, this.scope);
     const ranked = rowsOfGroups
       ? `ranked AS NOT MATERIALIZED (
            SELECT r.group_id, r.actions, r.reports ${s.from} AND r.group_id IS NOT NULL)`

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { filterToSql } from '../impact/filter-sql';
 import { impactSource } from '../impact/impact-source';
-import { decodeGroupCursor, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
+import { decodeGroupCursor, oneRowPerGroup, toGroupPage, type GroupPage, type GroupPageRow } from './group-page';
 import type { GroupType } from './group.enums';
 
 export interface NotReportedQuery {
@@ -21,8 +21,8 @@ export type NotReportedPage = GroupPage<{ reports: number; lastReportedAt: Date 
  * anywhere in their regions, so that the list says nothing of reports elsewhere), biggest first, so
  * coordinators chase them in order. The area filters select where the group reported last year, and
  * last year's figures (and its last report) are counted in that area only: a coordinator sees no
- * figure from outside it. Figures come from rollup_group for the whole campaign, else from
- * rollup_area_group (rows with no reports left after retractions are skipped); the date of the last
+ * figure from outside it. Figures come from rollup_group for the whole campaign, rollup_region_group
+ * for regions, else from rollup_area_group (rows with no reports left after retractions are skipped); the date of the last
  * report from the raw reports of the page only.
  */
 export class NotReportedService {
@@ -39,9 +39,10 @@ export class NotReportedService {
     const last = impactSource(area, ['group_id'], 5, this.scope);
     const raw = filterToSql(area, 'x', 5, this.scope);
     const thisYear = impactSource({}, ['year', 'group_id'], 5 + last.params.length, this.scope);
-    // a year of rollup_group (the whole campaign) is one row per group: nothing to sum
+    // a year of rollup_group (the whole campaign) or of one region's rollup_region_group is one row
+    // per group: nothing to sum
     const lastYear =
-      last.table === 'rollup_group'
+      oneRowPerGroup(last.table, q.regions, this.scope)
         ? `SELECT r.group_id, r.actions, r.reports ${last.from} AND r.group_id IS NOT NULL AND r.actions > 0`
         : `SELECT r.group_id, ${last.actions} AS actions, ${last.reports} AS reports ${last.from} AND r.group_id IS NOT NULL
            GROUP BY r.group_id

@@ -32,7 +32,10 @@ export function filterToSql(filter: ImpactFilter, alias = 'r', paramOffset = 0, 
   const anyOf = (column: string, values: readonly string[] | null | undefined, type = 'text[]') => {
     if (values == null) return;
     columns.add(column);
-    parts.push(values.length === 0 ? 'false' : `${alias}.${column} = ANY(${param([...new Set(values)], type)})`);
+    const distinct = [...new Set(values)];
+    // one value as an equality: an index on (…, column, measure) then serves rows in its order
+    if (distinct.length === 1) parts.push(`${alias}.${column} = ${param(distinct[0], type.replace('[]', ''))}`);
+    else parts.push(distinct.length === 0 ? 'false' : `${alias}.${column} = ANY(${param(distinct, type)})`);
   };
 
   if (filter.year != null) {

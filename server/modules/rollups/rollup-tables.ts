@@ -29,6 +29,8 @@ export const ROLLUP_TABLES: RollupTable[] = [
   { name: 'rollup_area_case', dimensions: ['year', 'region', 'country', 'case_id', 'action_type', 'group_type'] },
   // groups by year, indexed by actions: the whole campaign's ranking a page at a time
   { name: 'rollup_group', dimensions: ['year', 'group_id'] },
+  // groups by year and region, indexed by actions: a region's ranking a page at a time
+  { name: 'rollup_region_group', dimensions: ['year', 'region', 'group_id'] },
   // subdivisions and groups (group_id NULL: reports of individuals without a group)
   { name: 'rollup_area_group', dimensions: ['year', 'region', 'country', 'subdivision', 'group_id'] },
 ];
