@@ -48,6 +48,7 @@ type Documents = {
     "\n  query PreviewSnapshot($input: PublishSnapshotInput!) {\n    previewSnapshot(input: $input) {\n      status\n      content\n    }\n  }\n": typeof types.PreviewSnapshotDocument,
     "\n  mutation PublishSnapshot($input: PublishSnapshotInput!) {\n    publishSnapshot(input: $input) {\n      ...SnapshotSummary\n      replaces {\n        slug\n      }\n    }\n  }\n": typeof types.PublishSnapshotDocument,
     "\n  query SnapshotDiff($slug: String!, $against: String) {\n    snapshotDiff(slug: $slug, against: $against) {\n      totalBefore\n      totalAfter\n      byCase {\n        key\n        label\n        before\n        after\n        change\n      }\n      byCountry {\n        key\n        label\n        before\n        after\n        change\n      }\n    }\n  }\n": typeof types.SnapshotDiffDocument,
+    "\n  query SameDayComparison($baseYear: Int!, $years: [Int!]!, $day: Int, $filter: ImpactFilter!, $align: Alignment!) {\n    sameDayComparison(baseYear: $baseYear, years: $years, day: $day, filter: $filter, align: $align) {\n      baseYear\n      day\n      years {\n        year\n        date\n        actions\n        baseVsThis\n      }\n    }\n  }\n": typeof types.SameDayComparisonDocument,
     "\n  query YearCurves($years: [Int!]!, $filter: ImpactFilter!, $align: Alignment!) {\n    yearComparison(years: $years, filter: $filter, align: $align) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n": typeof types.YearCurvesDocument,
 };
 const documents: Documents = {
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  query PreviewSnapshot($input: PublishSnapshotInput!) {\n    previewSnapshot(input: $input) {\n      status\n      content\n    }\n  }\n": types.PreviewSnapshotDocument,
     "\n  mutation PublishSnapshot($input: PublishSnapshotInput!) {\n    publishSnapshot(input: $input) {\n      ...SnapshotSummary\n      replaces {\n        slug\n      }\n    }\n  }\n": types.PublishSnapshotDocument,
     "\n  query SnapshotDiff($slug: String!, $against: String) {\n    snapshotDiff(slug: $slug, against: $against) {\n      totalBefore\n      totalAfter\n      byCase {\n        key\n        label\n        before\n        after\n        change\n      }\n      byCountry {\n        key\n        label\n        before\n        after\n        change\n      }\n    }\n  }\n": types.SnapshotDiffDocument,
+    "\n  query SameDayComparison($baseYear: Int!, $years: [Int!]!, $day: Int, $filter: ImpactFilter!, $align: Alignment!) {\n    sameDayComparison(baseYear: $baseYear, years: $years, day: $day, filter: $filter, align: $align) {\n      baseYear\n      day\n      years {\n        year\n        date\n        actions\n        baseVsThis\n      }\n    }\n  }\n": types.SameDayComparisonDocument,
     "\n  query YearCurves($years: [Int!]!, $filter: ImpactFilter!, $align: Alignment!) {\n    yearComparison(years: $years, filter: $filter, align: $align) {\n      year\n      total\n      points {\n        day\n        date\n        cumulative\n      }\n    }\n  }\n": types.YearCurvesDocument,
 };
 
@@ -238,6 +240,10 @@ export function graphql(source: "\n  mutation PublishSnapshot($input: PublishSna
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SnapshotDiff($slug: String!, $against: String) {\n    snapshotDiff(slug: $slug, against: $against) {\n      totalBefore\n      totalAfter\n      byCase {\n        key\n        label\n        before\n        after\n        change\n      }\n      byCountry {\n        key\n        label\n        before\n        after\n        change\n      }\n    }\n  }\n"): (typeof documents)["\n  query SnapshotDiff($slug: String!, $against: String) {\n    snapshotDiff(slug: $slug, against: $against) {\n      totalBefore\n      totalAfter\n      byCase {\n        key\n        label\n        before\n        after\n        change\n      }\n      byCountry {\n        key\n        label\n        before\n        after\n        change\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SameDayComparison($baseYear: Int!, $years: [Int!]!, $day: Int, $filter: ImpactFilter!, $align: Alignment!) {\n    sameDayComparison(baseYear: $baseYear, years: $years, day: $day, filter: $filter, align: $align) {\n      baseYear\n      day\n      years {\n        year\n        date\n        actions\n        baseVsThis\n      }\n    }\n  }\n"): (typeof documents)["\n  query SameDayComparison($baseYear: Int!, $years: [Int!]!, $day: Int, $filter: ImpactFilter!, $align: Alignment!) {\n    sameDayComparison(baseYear: $baseYear, years: $years, day: $day, filter: $filter, align: $align) {\n      baseYear\n      day\n      years {\n        year\n        date\n        actions\n        baseVsThis\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -40,6 +40,11 @@ export const RULES: Record<string, Record<string, FieldRule>> = {
   Query: {
     impact: { args: ['filter'], type: 'Impact', reads: (args, _, scope) => filterArea(args.filter, scope), year: (args) => yearOf(args.filter) },
     yearComparison: { args: ['align', 'filter', 'years'], type: 'YearSeries', reads: (args, _, scope) => ({ ...filterArea(args.filter, scope), years: intList(args.years) }) },
+    sameDayComparison: {
+      args: ['align', 'baseYear', 'day', 'filter', 'years'],
+      type: 'SameDayComparison',
+      reads: (args, _, scope) => ({ ...filterArea(args.filter, scope), years: intList([args.baseYear, ...(Array.isArray(args.years) ? args.years : [args.years])]) }),
+    },
     campaign: { args: ['year'], type: 'Campaign', year: (args) => int(args.year) },
     campaigns: ofType('Campaign'),
   },
@@ -90,6 +95,8 @@ export const RULES: Record<string, Record<string, FieldRule>> = {
   },
   ForecastRange: plainFields('expected', 'low', 'high', 'basedOnYears'),
   SameDayLastYear: { ...plainFields('year', 'campaignDay', 'date'), figures: ofType('Impact') },
+  SameDayComparison: { ...plainFields('baseYear', 'day'), years: ofType('SameDayYear') },
+  SameDayYear: plainFields('year', 'date', 'actions', 'baseVsThis'),
 };
 
 /** What the answer to `operation` can depend on, for a user limited to `scope` (null: everywhere). */

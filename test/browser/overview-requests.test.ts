@@ -38,7 +38,7 @@ describe('overview requests', () => {
   it('sends each request once on a filtered overview load', async () => {
     const page = await dashboard().signIn('staff');
     const counts = await operationsOnLoad(page, '/?year=2025&region=Europe+and+Central+Asia');
-    expect(counts).toEqual({ FilterOptions: 1, OverviewFigures: 1, OverviewSameDayLastYear: 1, YearCurves: 1 });
+    expect(counts).toEqual({ FilterOptions: 1, OverviewFigures: 1, OverviewSameDayLastYear: 1, SameDayComparison: 1, YearCurves: 1 });
   });
 
   it('sends each request once on an unfiltered overview load', async () => {

@@ -141,14 +141,26 @@ describe('Campaign.cases totals', () => {
 describe('Campaign.progress', () => {
   const at = async (iso: string, filter = {}) =>
     campaignProgress(db.dataSource, new ImpactService(uncached(db.dataSource)), await db.dataSource.getRepository(Campaign).findOneByOrFail({ year: 2024 }), filter, new Date(iso));
+  /** Last year's figures of progress, asked of an app whose clock stands at `iso`. */
+  const lastYearAt = async (iso: string) => {
+    const clocked = await startApp(db.dataSource, { clock: () => new Date(iso) });
+    try {
+      const { data, errors } = await clocked.graphql(`{ campaign(year: 2024) { progress { lastYearSameDay changeVsLastYear } } }`);
+      expect(errors).toBeUndefined();
+      return data.campaign.progress;
+    } finally {
+      await clocked.stop();
+    }
+  };
 
   it('compares with last year at the same campaign day and projects the final total while the campaign runs', async () => {
     const p = await at('2024-11-25T12:00:00Z'); // day 5
     expect(p).toMatchObject({ asOf: '2024-11-25', campaignDay: 5, final: false, totalActions: 90, goal: 200, lastYear: 2023, lastYearFinal: 100 });
     expect(p.goalShare).toBeCloseTo(0.45);
     // 2023 had 60 of its final 100 by day 5
-    expect(p.lastYearSameDay).toBe(60);
-    expect(p.changeVsLastYear).toBeCloseTo(0.5);
+    const lastYear = await lastYearAt('2024-11-25T12:00:00Z');
+    expect(lastYear.lastYearSameDay).toBe(60);
+    expect(lastYear.changeVsLastYear).toBeCloseTo(0.5);
     expect(p.expectedShareByNow).toBeCloseTo(0.6);
     expect(p.forecast).toEqual({ expected: 150, low: 150, high: 150, basedOnYears: [2023] });
     expect(p.onPaceForGoal).toBe(false);
@@ -156,7 +168,8 @@ describe('Campaign.progress', () => {
 
   it('gives final figures and no projection once the reporting deadline has passed', async () => {
     const p = await at('2026-11-21T12:00:00Z');
-    expect(p).toMatchObject({ asOf: '2025-01-31', final: true, totalActions: 90, lastYearSameDay: 100, forecast: { expected: 90, low: 90, high: 90 } });
+    expect(p).toMatchObject({ asOf: '2025-01-31', final: true, totalActions: 90, forecast: { expected: 90, low: 90, high: 90 } });
+    expect(await lastYearAt('2026-11-21T12:00:00Z')).toMatchObject({ lastYearSameDay: 100 });
   });
 
   it('is answered over GraphQL with a filter', async () => {
@@ -179,6 +192,28 @@ describe('Campaign.progress', () => {
     const region = await app.graphql(`query ($to: Date!) { impact(filter: { year: 2023, regions: ["Americas"], to: $to }) { totalActions } }`, { to: all.date });
     expect(americas.figures.totalActions).toBe(region.data.impact.totalActions);
     expect(oneCase).toBeNull();
+  });
+});
+
+describe('Query.sameDayComparison', () => {
+  const COMPARE = `query($day: Int) { sameDayComparison(baseYear: 2024, years: [2023], day: $day, filter: { year: 2024 }) {
+    baseYear day years { year date actions baseVsThis } } }`;
+
+  it("compares at the base year's last day with data unless asked another, newest first, with the base against each", async () => {
+    const { data, errors } = await app.graphql(COMPARE);
+    expect(errors).toBeUndefined();
+    // 2024's last report is on day 4 (90 actions); 2023 had only its early 10 by then
+    expect(data.sameDayComparison).toEqual({
+      baseYear: 2024,
+      day: 4,
+      years: [
+        { year: 2024, date: '2024-11-24', actions: 90, baseVsThis: null },
+        { year: 2023, date: '2023-11-24', actions: 10, baseVsThis: 8 },
+      ],
+    });
+    // day 5: the same figures as progress's lastYearSameDay and changeVsLastYear
+    const day5 = (await app.graphql(COMPARE, { day: 5 })).data.sameDayComparison;
+    expect(day5.years[1]).toMatchObject({ year: 2023, actions: 60, baseVsThis: 0.5 });
   });
 });
 

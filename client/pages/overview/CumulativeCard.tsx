@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import type { CumulativeRow } from '../../charts/cumulative-series';
 import { ChartWhenVisible } from '../../charts/ChartWhenVisible';
 import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
-import { relativeChange } from '../../charts/relative-change';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
 import { formatCount, formatDate, formatList, formatYear } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
+import type { SameDayYear } from '../../years/same-day-query';
 import { YearChecklist } from '../../years/YearChecklist';
 import { cumulativeView } from './cumulative-view';
 import type { OverviewCase } from './queries';
@@ -24,6 +24,8 @@ interface CumulativeCardProps {
   cases: readonly OverviewCase[];
   /** The year's and the chosen past years' curves. */
   series: readonly { year: number; points: readonly { day: number; cumulative: number }[] }[];
+  /** The server's comparison of the year with the chosen ones at its last day with data; null until it is in. */
+  comparison: readonly SameDayYear[] | null;
   /** Every earlier campaign, newest first, and those chosen. */
   pastYears: readonly number[];
   chosen: readonly number[];
@@ -32,14 +34,14 @@ interface CumulativeCardProps {
 
 /** This year's cumulative curve against chosen past years by campaign day, with case outcomes marked. */
 export function CumulativeCard(props: CumulativeCardProps) {
-  const { year, writingStarts, running, goal, cases, series, pastYears, chosen, onChoose } = props;
+  const { year, writingStarts, running, goal, cases, series, comparison, pastYears, chosen, onChoose } = props;
   const { t } = useMessages('overview', overviewMessages);
   const common = useMessages('common', commonMessages);
   const view = useMemo(
     () => cumulativeView(series, year, { running, goal, cases, writingStarts }),
     [series, year, running, goal, cases, writingStarts],
   );
-  const summary = useSummary(view.rows, view.years, view.lastDay);
+  const summary = useSummary(view.rows, view.years, view.lastDay, comparison);
   const columns: Column<CumulativeRow>[] = [
     { label: t('column.day'), value: (row) => row.day },
     ...view.years.map((y) => ({
@@ -106,19 +108,17 @@ export function CumulativeCard(props: CumulativeCardProps) {
   );
 }
 
-/** "2025: 29,007 actions by day 73. +8 % vs 2024 at the same day (26,877)." */
-function useSummary(rows: readonly CumulativeRow[], years: readonly number[], lastDay: number | null): string {
+/** "2025: 29,007 actions by day 73. +8 % vs 2024 at the same day (26,877)."; the changes as the server computed them. */
+function useSummary(rows: readonly CumulativeRow[], years: readonly number[], lastDay: number | null, comparison: readonly SameDayYear[] | null): string {
   const { t } = useMessages('overview', overviewMessages);
   const [year, ...others] = years;
   const last = rows.find((row) => row.day === lastDay);
   if (!last) return t('cumulative.summaryNone', { year });
-  const total = last[year]!;
-  const parts = [t('cumulative.summaryHead', { year, total: formatCount(total), day: last.day })];
+  const parts = [t('cumulative.summaryHead', { year, total: formatCount(last[year]!), day: last.day })];
   for (const other of others) {
-    const before = last[other] ?? 0;
-    const change = relativeChange(total, before);
-    if (change !== null) {
-      parts.push(t('cumulative.summaryVs', { change: formatSignedPercent(change), year: other, value: formatCount(before) }));
+    const compared = comparison?.find((c) => c.year === other);
+    if (compared?.baseVsThis != null) {
+      parts.push(t('cumulative.summaryVs', { change: formatSignedPercent(compared.baseVsThis), year: other, value: formatCount(compared.actions ?? 0) }));
     }
   }
   return parts.join(' ');

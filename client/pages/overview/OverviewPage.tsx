@@ -14,6 +14,7 @@ import { DailyCard } from './DailyCard';
 import { GoalProgress } from './GoalProgress';
 import { Headline, type Comparison } from './Headline';
 import { OverviewSkeleton, PageTitle } from './OverviewSkeleton';
+import { SAME_DAY_QUERY } from '../../years/same-day-query';
 import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
 import { hasGoalFigures, OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY, showsGoal } from './queries';
 import { overviewMessages } from './messages';
@@ -40,6 +41,12 @@ export function OverviewPage() {
     year && filter ? { variables: { years: [year, ...compared], filter, align: 'CAMPAIGN_DAY' } } : skipToken,
   );
   const series = (curves.data ?? curves.previousData)?.yearComparison;
+  // the chart's "versus" figures, computed by the server at the year's last day with data
+  const curvesCompared = useQuery(
+    SAME_DAY_QUERY,
+    year && filter ? { variables: { baseYear: year, years: compared, day: null, filter, align: 'CAMPAIGN_DAY' } } : skipToken,
+  );
+  const curvesComparison = (curvesCompared.data ?? curvesCompared.previousData)?.sameDayComparison.years ?? null;
 
   const progress = data?.campaign?.progress;
   const previous = year ? campaigns.find((c) => c.year === year - 1) : undefined;
@@ -105,6 +112,7 @@ export function OverviewPage() {
               goal={showGoal ? (progress?.goal ?? null) : null}
               cases={data.campaign?.cases ?? []}
               series={series}
+              comparison={curvesComparison}
               pastYears={pastYears ?? []}
               chosen={compared}
               onChoose={choose}

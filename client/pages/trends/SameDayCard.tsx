@@ -3,11 +3,11 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { formatSignedPercent } from '../../format';
-import type { SameDayRow } from './same-day-table';
+import type { SameDayYear } from '../../years/same-day-query';
 import { trendsMessages } from './messages';
 
 interface SameDayCardProps {
-  rows: readonly SameDayRow[];
+  rows: readonly SameDayYear[];
   baseYear: number;
   day: number | null;
   dayName: (day: number) => string;
@@ -20,7 +20,7 @@ export function SameDayCard({ rows, baseYear, day, dayName, range, onDay }: Same
   const { t } = useMessages('trends', trendsMessages);
   const inputId = useId();
   const helpId = useId();
-  const columns: Column<SameDayRow>[] = [
+  const columns: Column<SameDayYear>[] = [
     { label: t('table.year'), value: (row) => row.year },
     { label: t('table.date'), value: (row) => row.date ?? '', render: (row) => <span className="trends-nowrap">{row.date ? formatDate(row.date) : t('table.noDate')}</span> },
     {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ChartWhenVisible } from '../../charts/ChartWhenVisible';
-import { buildCumulativeRows, maxRowValue, valueAxisTicks, type CumulativeRow } from '../../charts/cumulative-series';
+import { buildCumulativeRows, maxRowValue, valueAxisTicks, type CumulativeRow, type CumulativeSeries } from '../../charts/cumulative-series';
 import { CumulativeChart } from '../../charts/lazy-cumulative-chart';
 import { ChartCard } from '../../components/ChartCard';
 import type { Column } from '../../components/DataTable';
@@ -8,8 +8,12 @@ import { formatCount, formatList, formatYear } from '../../format';
 import type { Alignment } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { addDays } from '../../dates';
-import type { DatedSeries } from './same-day-table';
 import { trendsMessages } from './messages';
+
+/** A year's curve with the date of each day (the table under the chart shows dates). */
+interface DatedSeries extends CumulativeSeries {
+  points: readonly { day: number; date: string; cumulative: number }[];
+}
 
 interface TrendsChartCardProps {
   series: readonly DatedSeries[];

@@ -13,9 +13,10 @@ import { useDocumentTitle } from '../../use-document-title';
 import { formatSignedPercent } from '../../format';
 import { AlignmentChoice } from './AlignmentChoice';
 import { SameDayCard } from './SameDayCard';
-import { dayRange, defaultAsOfDay, sameDayTable, type SameDayRow } from './same-day-table';
+import { dayRange, defaultAsOfDay } from './same-day-table';
 import { TrendsChartCard } from './TrendsChartCard';
 import { YEAR_CURVES_QUERY } from '../../years/year-curves-query';
+import { SAME_DAY_QUERY, type SameDayYear } from '../../years/same-day-query';
 import { trendsMessages } from './messages';
 import { useTrendsParams } from './use-trends-params';
 import { YearChecklist } from '../../years/YearChecklist';
@@ -55,7 +56,13 @@ export function TrendsPage() {
   // In calendar view a day is a date of the year (1 December is day 0); else a campaign day.
   const dayName = (d: number) =>
     params.align === 'CALENDAR_DATE' && base ? formatShortDate(addDays(`${base}-12-01`, d)) : t('dayName', { day: d });
-  const rows = useMemo(() => (series && base && day !== null ? sameDayTable(series, base, day) : []), [series, base, day]);
+  const sameDay = useQuery(
+    SAME_DAY_QUERY,
+    filter && base && day !== null ? { variables: { baseYear: base, years: params.years, day, filter, align: params.align } } : skipToken,
+  );
+  // null until the server's comparison at this day is in
+  const compared = (sameDay.data ?? sameDay.previousData)?.sameDayComparison;
+  const rows = compared && compared.day === day ? compared.years : null;
 
   const head = (
     <PageIntro title={t('title')} intro={t('intro')} />
@@ -111,9 +118,9 @@ export function TrendsPage() {
             align={params.align}
             day={day}
             dayName={dayName}
-            summary={summarize(t, rows, base, day === null ? null : dayName(day))}
+            summary={day !== null && rows === null ? t('loading') : summarize(t, rows ?? [], base, day === null ? null : dayName(day))}
           />
-          <SameDayCard rows={rows} baseYear={base} day={day} dayName={dayName} range={range} onDay={setDay} />
+          <SameDayCard rows={rows ?? []} baseYear={base} day={day} dayName={dayName} range={range} onDay={setDay} />
         </>
       )}
     </div>
@@ -123,7 +130,7 @@ export function TrendsPage() {
 type Translate = ReturnType<typeof useMessages<(typeof trendsMessages)['en']>>['t'];
 
 /** "By day 73, 2025 had 29,007 actions: +8 % vs 2024, −3 % vs 2023." */
-function summarize(t: Translate, rows: readonly SameDayRow[], base: number, day: string | null): string {
+function summarize(t: Translate, rows: readonly SameDayYear[], base: number, day: string | null): string {
   const baseRow = rows.find((row) => row.year === base);
   if (day === null || !baseRow || baseRow.actions === null) {
     return rows.some((row) => row.actions !== null) ? t('summary.noBase', { year: base }) : t('summary.none');

@@ -8,7 +8,7 @@ import { type Alignment as AlignmentValue, type BreakdownColumn, type KeyTotal, 
 import { CaseTotal, DailyTotal, GroupTotal, GroupTotalConnection, Total, YearSeries } from './impact.types';
 import { labelOf } from './labels';
 
-enum Alignment {
+export enum Alignment {
   CAMPAIGN_DAY = 'CAMPAIGN_DAY',
   CALENDAR_DATE = 'CALENDAR_DATE',
 }
@@ -37,7 +37,8 @@ class TopGroupsArgs {
   after?: string | null;
 }
 
-const MAX_YEARS = 30;
+/** The most years one comparison takes. */
+export const MAX_YEARS = 30;
 
 @Resolver(() => Impact)
 export class ImpactResolver {
@@ -159,7 +160,8 @@ export class GroupTotalResolver {
   }
 }
 
-function totalsOf(root: Impact, { impact }: Context): Promise<Totals> {
+/** An Impact's actions and reports, read once however many fields ask. */
+export function totalsOf(root: Impact, { impact }: Context): Promise<Totals> {
   root.totals ??= impact.totals(root.filter);
   return root.totals;
 }

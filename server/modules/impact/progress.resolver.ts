@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Float, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ImpactFilter } from './impact-filter.input';
-import { Impact } from './impact.resolver';
+import { Impact, totalsOf } from './impact.resolver';
 import { CampaignProgress } from './progress.types';
-import { SameDayLastYear } from './same-day-last-year.types';
-import { sameDayLastYearFilter } from './same-day-last-year';
+import { relativeChange, sameDayLastYearFilter } from './same-day';
+import { SameDayLastYear } from './same-day.types';
 
 @Resolver(() => CampaignProgress)
 export class CampaignProgressResolver {
@@ -15,15 +15,38 @@ export class CampaignProgressResolver {
       'The previous campaign by the day this progress stands at, under the filter (its year is this campaign): the overview headline\'s ' +
       '"versus last year". Null without a previous campaign, or for a case (a case belongs to one campaign).',
   })
-  async sameDayLastYear(
+  sameDayLastYear(
     @Root() progress: CampaignProgress,
     @Arg('filter', () => ImpactFilter, { nullable: true }) filter: ImpactFilter | null,
-    @Ctx() { dataSource }: Context,
+    @Ctx() ctx: Context,
   ): Promise<SameDayLastYear | null> {
-    const { campaign, campaignDay } = progress;
-    const previous = await dataSource.getRepository(Campaign).findOneBy({ year: campaign.year - 1 });
-    const shifted = previous && sameDayLastYearFilter({ ...filter, year: campaign.year }, campaign, previous, campaignDay);
-    if (!previous || !shifted) return null;
-    return Object.assign(new SameDayLastYear(), { year: previous.year, campaignDay, date: shifted.to, figures: new Impact(shifted) });
+    return sameDayLastYear(progress, filter, ctx);
   }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Actions of the previous campaign by the same campaign day under progress's filter: sameDayLastYear's figures",
+  })
+  async lastYearSameDay(@Root() progress: CampaignProgress, @Ctx() ctx: Context): Promise<number | null> {
+    const lastYear = await sameDayLastYear(progress, progress.filter, ctx);
+    return lastYear && (await totalsOf(lastYear.figures, ctx)).totalActions;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "(totalActions - lastYearSameDay) / lastYearSameDay under progress's filter; null when lastYearSameDay is null or 0",
+  })
+  async changeVsLastYear(@Root() progress: CampaignProgress, @Ctx() ctx: Context): Promise<number | null> {
+    const lastYear = await sameDayLastYear(progress, progress.filter, ctx);
+    return lastYear && relativeChange(progress.totalActions, (await totalsOf(lastYear.figures, ctx)).totalActions);
+  }
+}
+
+/** The previous campaign by the day `progress` stands at, under `filter`. */
+async function sameDayLastYear(progress: CampaignProgress, filter: ImpactFilter | null, { dataSource }: Context): Promise<SameDayLastYear | null> {
+  const { campaign, campaignDay } = progress;
+  const previous = await dataSource.getRepository(Campaign).findOneBy({ year: campaign.year - 1 });
+  const shifted = previous && sameDayLastYearFilter({ ...filter, year: campaign.year }, campaign, previous, campaignDay);
+  if (!previous || !shifted) return null;
+  return Object.assign(new SameDayLastYear(), { year: previous.year, campaignDay, date: shifted.to, figures: new Impact(shifted) });
 }

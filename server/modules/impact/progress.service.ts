@@ -5,20 +5,11 @@ import { forecastFinal } from './forecast';
 import type { ImpactFilter } from './impact-filter.input';
 import { ImpactService } from './impact.service';
 import type { CampaignProgress } from './progress.types';
-import type { YearSeries } from './impact.types';
+import { valueAtDay } from './same-day';
 
 /** Today's date in a time zone, YYYY-MM-DD. */
 export function dateIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-function valueAtDay(series: YearSeries | undefined, day: number): number {
-  let value = 0;
-  for (const p of series?.points ?? []) {
-    if (p.day > day) break;
-    value = p.cumulative;
-  }
-  return value;
 }
 
 /**
@@ -40,17 +31,17 @@ export async function campaignProgress(
   const lastDay = current.points.at(-1)?.date ?? campaign.writingStarts;
   const asOf = final ? (lastDay > campaign.reportingDeadline ? lastDay : campaign.reportingDeadline) : today;
   const campaignDay = daysBetween(campaign.writingStarts, asOf);
-  const totalActions = valueAtDay(current, campaignDay);
+  const totalActions = valueAtDay(current.points, campaignDay);
   const past = series.filter((s) => s.year < campaign.year && s.total > 0);
   const previous = past.find((s) => s.year === campaign.year - 1);
-  const lastYearSameDay = previous ? valueAtDay(previous, campaignDay) : null;
   const forecast = forecastFinal(
     totalActions,
-    past.map((s) => ({ year: s.year, atDay: valueAtDay(s, campaignDay), final: s.total })),
+    past.map((s) => ({ year: s.year, atDay: valueAtDay(s.points, campaignDay), final: s.total })),
     final,
   );
   return {
     campaign,
+    filter,
     asOf,
     campaignDay,
     final,
@@ -58,8 +49,6 @@ export async function campaignProgress(
     goal: campaign.goal,
     goalShare: campaign.goal ? totalActions / campaign.goal : null,
     lastYear: previous?.year ?? null,
-    lastYearSameDay,
-    changeVsLastYear: lastYearSameDay ? (totalActions - lastYearSameDay) / lastYearSameDay : null,
     lastYearFinal: previous?.total ?? null,
     expectedShareByNow: forecast?.expectedShareByNow ?? null,
     forecast: forecast && { expected: forecast.expected, low: forecast.low, high: forecast.high, basedOnYears: forecast.basedOnYears },

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import type { Campaign } from '../campaigns/campaign.entity';
+import type { ImpactFilter } from './impact-filter.input';
 
 @ObjectType({ description: 'Projected final total, from the shape of past campaigns at the same campaign day' })
 export class ForecastRange {
@@ -19,8 +20,9 @@ export class ForecastRange {
 
 @ObjectType({ description: 'Where a campaign stands: against its goal, against last year at the same day, and where it is heading' })
 export class CampaignProgress {
-  /** The campaign it is of (for sameDayLastYear); not a field. */
+  /** The campaign it is of, and the filter it was asked with (for the comparison with last year); not fields. */
   campaign: Campaign;
+  filter: ImpactFilter;
 
   @Field(() => DateScalar, { description: "The day the figures stand at, in the campaign's time zone" })
   asOf: string;
@@ -42,12 +44,6 @@ export class CampaignProgress {
 
   @Field(() => Int, { nullable: true, description: 'The previous campaign' })
   lastYear: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Actions of the previous campaign by the same campaign day' })
-  lastYearSameDay: number | null;
-
-  @Field(() => Float, { nullable: true, description: '(totalActions - lastYearSameDay) / lastYearSameDay' })
-  changeVsLastYear: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Final total of the previous campaign' })
   lastYearFinal: number | null;
