@@ -3,7 +3,7 @@ import { loadDemoData } from '../../seeds/demo';
 import { buildSnapshotContent, type SnapshotContent } from '../../server/modules/snapshots/snapshot-content';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
-import { recomputable as hiddenRecomputable, snapshotTables } from '../support/snapshot-tables';
+import { recomputable as hiddenRecomputable, regionsOfCountries, snapshotTables } from '../support/snapshot-tables';
 
 let db: TestDatabase;
 let app: RunningApp;
@@ -27,9 +27,7 @@ beforeAll(async () => {
   raw = await db.dataSource.transaction('REPEATABLE READ', (m) =>
     buildSnapshotContent(m, 2025, {}, { suppressBelow: 0, includeGroupNames: true }, false),
   );
-  const pairs: { region: string; country: string }[] = await db.dataSource.query(`SELECT DISTINCT region, country FROM letter_report WHERE year = 2025`);
-  regionOf = new Map();
-  for (const p of pairs) regionOf.set(p.country, [...(regionOf.get(p.country) ?? []), p.region]);
+  regionOf = await regionsOfCountries(db.dataSource, 2025);
   app = await startApp(db.dataSource);
 }, 180_000);
 afterAll(async () => {

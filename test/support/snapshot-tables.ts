@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { SnapshotContent } from '../../server/modules/snapshots/snapshot-content';
 
 type Row = { key: string; actions: number | null };
@@ -42,4 +43,12 @@ export function recomputable(published: SnapshotContent, raw: SnapshotContent, r
     for (const r of t.rows) if (r.actions === null && actual.get(`${t.name}/${r.key}`) === rest) found.push(`${t.name}: ${r.key} = ${rest}`);
   }
   return found;
+}
+
+/** The regions each writers' country reported in that year (a region is the sum of its countries that reported in it only). */
+export async function regionsOfCountries(db: DataSource, year: number): Promise<Map<string, string[]>> {
+  const pairs: { region: string; country: string }[] = await db.query(`SELECT DISTINCT region, country FROM letter_report WHERE year = $1`, [year]);
+  const regionsOf = new Map<string, string[]>();
+  for (const p of pairs) regionsOf.set(p.country, [...(regionsOf.get(p.country) ?? []), p.region]);
+  return regionsOf;
 }
