@@ -7,6 +7,9 @@ import { GEOGRAPHY_QUERY } from '../client/pages/geography/queries';
 import { GROUP_RANKING_QUERY, GROUPS_NOT_REPORTED_QUERY } from '../client/pages/groups/queries';
 import { OVERVIEW_FIGURES_QUERY, OVERVIEW_SAME_DAY_QUERY, showsGoal } from '../client/pages/overview/queries';
 import { IMPORT_HISTORY_QUERY, RECENT_REPORTS_QUERY } from '../client/pages/reports/queries';
+import { defaultAsOfDay } from '../client/pages/trends/same-day-table';
+import { daysBetween } from '../client/dates';
+import { SAME_DAY_QUERY } from '../client/years/same-day-query';
 import { YEAR_CURVES_QUERY } from '../client/years/year-curves-query';
 
 // The requests each dashboard page sends when it opens, built from the client's own documents and
@@ -75,6 +78,8 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
           request(OVERVIEW_FIGURES_QUERY, { year, filter, withGoal: showsGoal(role, filters) }),
           // the cumulative chart compares with last year by default
           request(YEAR_CURVES_QUERY, { years: previous ? [year, previous.year] : [year], filter, align: 'CAMPAIGN_DAY' }),
+          // and its summary compares with it at the year's last day with data
+          request(SAME_DAY_QUERY, { baseYear: year, years: previous ? [previous.year] : [], day: null, filter, align: 'CAMPAIGN_DAY' }),
           ...(previous ? [request(OVERVIEW_SAME_DAY_QUERY, { year, filter })] : []),
         ],
       ];
@@ -85,6 +90,12 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
           // the year and the two before it, newest first, by campaign day (the page's defaults)
           request(YEAR_CURVES_QUERY, { years: [year, year - 1, year - 2], filter, align: 'CAMPAIGN_DAY' }),
         ],
+        // the same-day table, at the day the page picks from the curves (today, within the base year's data)
+        (answers) => {
+          const base = (answers.YearCurves?.data?.yearComparison ?? []).find((s: { year: number }) => s.year === year);
+          const day = defaultAsOfDay(base, daysBetween(campaign.writingStarts, new Date().toISOString().slice(0, 10)));
+          return day === null ? [] : [request(SAME_DAY_QUERY, { baseYear: year, years: [year, year - 1, year - 2], day, filter, align: 'CAMPAIGN_DAY' })];
+        },
       ];
     case 'cases':
       return [
