@@ -56,12 +56,17 @@ export function toConnection<R, N>(page: GroupPage<R>, node: (row: GroupPage<R>[
 }
 
 /**
- * Whether `table`, read with these region conditions, holds one row per group, so that a page is
- * read from its ranking index without summing: a year of rollup_group, or of rollup_region_group
- * when the filter and the scope together name exactly one region (with two, a group may have a row
- * in each).
+ * Whether `table`, read for one year with these region conditions, holds one row per group, so that
+ * groups are counted or ranked from its index without summing: a year of rollup_group, or of
+ * rollup_region_group when the filter and the scope together name exactly one region (with two, a
+ * group may have a row in each).
  */
-export function oneRowPerGroup(table: string, regions: readonly string[] | null | undefined, scope: readonly string[] | null): boolean {
+export function oneRowPerGroup(
+  table: string,
+  filter: { year?: number | null; regions?: readonly string[] | null },
+  scope: readonly string[] | null,
+): boolean {
+  if (filter.year == null) return false;
   if (table === 'rollup_group') return true;
-  return table === 'rollup_region_group' && new Set([...(regions ?? []), ...(scope ?? [])]).size === 1;
+  return table === 'rollup_region_group' && new Set([...(filter.regions ?? []), ...(scope ?? [])]).size === 1;
 }

@@ -34,7 +34,7 @@ export class GroupRankingService {
     // one row per group (a year of rollup_group, or of one region's rollup_region_group): its ranking
     // index gives the page, and a group's rank is the number of groups above it plus one, without
     // sorting them all
-    const rowsOfGroups = q.filter.year != null && oneRowPerGroup(s.table, q.filter.regions, this.scope);
+    const rowsOfGroups = oneRowPerGroup(s.table, q.filter, this.scope);
     const ranked = rowsOfGroups
       ? `ranked AS NOT MATERIALIZED (
            SELECT r.group_id, r.actions, r.reports ${s.from} AND r.group_id IS NOT NULL)`

@@ -42,7 +42,7 @@ export class NotReportedService {
     // a year of rollup_group (the whole campaign) or of one region's rollup_region_group is one row
     // per group: nothing to sum
     const lastYear =
-      oneRowPerGroup(last.table, q.regions, this.scope)
+      oneRowPerGroup(last.table, area, this.scope)
         ? `SELECT r.group_id, r.actions, r.reports ${last.from} AND r.group_id IS NOT NULL AND r.actions > 0`
         : `SELECT r.group_id, ${last.actions} AS actions, ${last.reports} AS reports ${last.from} AND r.group_id IS NOT NULL
            GROUP BY r.group_id

@@ -1,6 +1,6 @@
 import type { Area } from '../../data-version';
 import { addDays, daysBetween } from '../../common/dates';
-import { decodeGroupCursor, encodeGroupCursor } from '../groups/group-page';
+import { decodeGroupCursor, encodeGroupCursor, oneRowPerGroup } from '../groups/group-page';
 import { GroupingPasses, type SetColumn } from './grouping-passes';
 import { groupsUpToSource, impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
@@ -99,8 +99,13 @@ export class ImpactService {
   /** Distinct values of a column (groups that reported, writers' countries). */
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
     if (column === 'country') return (await this.grouped(filter, 'country')).length;
-    const s = groupsUpToSource(filter, 0, this.scope) || this.source(filter, [column]);
-    const [row] = await this.db.query(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s.params, s.area);
+    const upTo = groupsUpToSource(filter, 0, this.scope);
+    const s = upTo ?? this.source(filter, [column]);
+    // a year of a table with one row per group: count its index entries (count(DISTINCT) sorts them all)
+    const sql = !upTo && oneRowPerGroup(this.source(filter, [column]).table, filter, this.scope)
+      ? `SELECT count(*) AS n ${s.from} AND r.group_id IS NOT NULL`
+      : `SELECT count(DISTINCT r.${column}) AS n ${s.from}`;
+    const [row] = await this.db.query(sql, s.params, s.area);
     return num(row.n);
   }
 
