@@ -36,6 +36,11 @@ describe('what an answer reads', () => {
     expect(reads).toEqual([{ years: [2023], regions: null, countries: ['BR'] }]);
   });
 
+  it('reads the base year and the years it is compared with at the same day, under the filter', () => {
+    const query = 'query($f: ImpactFilter!, $y: [Int!]!) { sameDayComparison(baseYear: 2025, years: $y, filter: $f) { day years { year actions baseVsThis } } }';
+    expect(readsOf(query, { f: { year: 2025, countries: ['BR'] }, y: [2024, 2019] })).toEqual([{ years: [2025, 2024, 2019], regions: null, countries: ['BR'] }]);
+  });
+
   it('reads nothing for what @include and @skip leave out', () => {
     const query = 'query($goal: Boolean!) { campaign(year: 2024) { progress { asOf totalActions @include(if: $goal) forecast @skip(if: true) { expected } } } }';
     expect(readsOf(query, { goal: false })).toEqual([]);
