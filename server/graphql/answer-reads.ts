@@ -47,7 +47,10 @@ export const RULES: Record<string, Record<string, FieldRule>> = {
     },
     campaign: { args: ['year'], type: 'Campaign', year: (args) => int(args.year) },
     campaigns: ofType('Campaign'),
+    // who is asking: only a change of users (a write without parts) changes it
+    me: ofType('User'),
   },
+  User: plainFields('id', 'email', 'role', 'regions', 'disabled'),
   Impact: {
     ...plainFields('totalActions', 'reportCount', 'groupCount', 'countryCount', 'asOf'),
     ...Object.fromEntries(['byCountry', 'byCaseCountry', 'byRegion', 'bySubdivision', 'byActionType', 'byGroupType'].map((n) => [n, ofType('Total')])),
