@@ -2,8 +2,9 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * Results of read queries keyed by (version, SQL, parameters), where the version is the last one
- * that changed what the request reads (server/graphql/context.ts): a write there moves it, so a
- * cached answer is never stale, and a write elsewhere leaves it.
+ * that changed what the statement reads (its filter's years and areas within the scope; for other
+ * reads, what the request reads: server/graphql/context.ts): a write there moves it, so a cached
+ * result is never stale, and a write elsewhere leaves it.
  * Identical queries running at the same time share one database round trip (the promise is cached).
  * The SQL carries the filter and, once scoped, the scope, so every distinct question has its own key.
  */
