@@ -27,7 +27,7 @@ import type { AuthUser, Authenticator } from './authenticate';
  *   the last version that changed them. A report from Poland leaves Brazil's answers and past
  *   years' served; a write without parts (campaigns, snapshots, users) ends every answer. The
  *   version in its `extensions.freshness` is the one it is served at.
- * - who: an answer made only of scope-limited fields (impact, yearComparison, campaigns, campaign)
+ * - who: an answer made only of scope-limited fields (impact, yearComparison, sameDayComparison, campaigns, campaign)
  *   is the same for everyone with the same role and regions (a coordinator's filter is intersected
  *   with their regions inside those fields); anything else is kept per user.
  * - the day: `progress` stands at "today" in its campaign's time zone: an answer that used it is
@@ -37,7 +37,7 @@ import type { AuthUser, Authenticator } from './authenticate';
  * and no errors are kept. The
  * answer's `extensions.freshness.asOf` is when it was computed.
  */
-const SCOPED_ROOT_FIELDS = new Set(['impact', 'yearComparison', 'campaigns', 'campaign', '__typename']);
+const SCOPED_ROOT_FIELDS = new Set(['impact', 'yearComparison', 'sameDayComparison', 'campaigns', 'campaign', '__typename']);
 /** Fields that change without a data version: a new sign-in and a session's last use do not bump it. */
 const UNKEPT_ROOT_FIELDS = new Set(['sessions']);
 const BODY_LIMIT = 1024 * 1024;

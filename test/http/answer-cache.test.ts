@@ -107,6 +107,17 @@ describe('answers kept in front of Apollo', () => {
     expect(anonymous.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it("shares the same-day comparison within a scope, as the figures it compares", async () => {
+    const staff = [await app.userToken('staff'), await app.userToken('staff')];
+    const query = '{ sameDayComparison(baseYear: 2024, years: [2023], filter: { regions: ["Americas"] }) { day years { year actions } } }';
+    const first = await ask(query, staff[0]);
+    expect(first.json().errors).toBeUndefined();
+    const second = await ask(query, staff[1]);
+    expect(second.hit).toBe(true);
+    expect(second.json().data).toEqual(first.json().data);
+    expect((await ask(query, await app.userToken('coordinator', ['Europe and Central Asia']))).hit).toBe(false);
+  });
+
   it('keeps answers that name the user per user', async () => {
     const [one, two] = [await app.userToken('staff'), await app.userToken('staff')];
     const first = (await ask('{ me { email } }', one)).json().data.me.email;
