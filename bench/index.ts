@@ -66,7 +66,9 @@ async function withReports(
   }
 }
 
-const [command = 'all'] = args.filter((a) => !a.startsWith('--') && !/^\d/.test(a));
+// the command is the one word that is neither an option nor an option's value
+const takesValue = (a: string | undefined) => a?.startsWith('--') && a !== '--no-baseline';
+const [command = 'all'] = args.filter((a, i) => !a.startsWith('--') && !takesValue(args[i - 1]));
 if (command === 'import') {
   const into = args.includes('--into') ? args[args.indexOf('--into') + 1] : undefined;
   if (into !== undefined && !/^[a-z_][a-z0-9_]*$/.test(into)) throw new Error(`--into needs a database name\n${USAGE}`);
