@@ -39,7 +39,7 @@ export async function importBench(
       imported: summary.imported,
       importSeconds: Number(summary.seconds.toFixed(2)),
       rowsPerSecond: summary.rowsPerSecond,
-      bar: 50_000,
+      bar: 150_000,
       verifySeconds: Number(((performance.now() - verifyStarted) / 1000).toFixed(2)),
       summaryTablesExact: differences.length === 0,
       generateSeconds: Number(generateSeconds.toFixed(2)),
