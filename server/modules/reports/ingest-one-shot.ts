@@ -26,12 +26,13 @@ export class OneShotIngest implements IngestMode {
 
   async finish(earlier: ErrorTally): Promise<IngestResult> {
     const { staging } = this;
-    await staging.timed('analyze', () => staging.db.query(`ANALYZE staging`));
     // Ids on more than one line of the file are rare, and looking for them sorts every staged row.
     // A large file is inserted assuming there are none: the unique index on
     // report_id stops the insert at a repeated id, which is then looked for, checked, and the
     // insert runs again (from a savepoint). A small write looks first, as it costs nothing.
     const optimistic = staging.staged > OPTIMISTIC_FROM;
+    // statistics for the plans over many staged rows; a small write's plans look its rows up by index anyway
+    if (optimistic) await staging.timed('analyze', () => staging.db.query(`ANALYZE staging`));
     if (!optimistic) await staging.findRepeatedIds();
     let result = await this.checked(earlier);
     if (result.errorCount > 0) return result;

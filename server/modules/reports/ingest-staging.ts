@@ -67,24 +67,27 @@ export class StagingTable {
   }
 
   async create(): Promise<void> {
+    // One round trip for the settings and one for the tables: a form's write is mostly round trips,
+    // each waiting its turn on a busy event loop.
     // Sorts and hashes over a million staged rows stay in memory instead of spilling to disk, and a
     // file of ten million rows may take longer than the usual statement timeout.
-    await this.db.query(`SET LOCAL work_mem = '128MB'`);
-    await this.db.query(`SET LOCAL statement_timeout = '2h'`);
     // A killed importer leaves its statement running until it ends (PostgreSQL checks the socket only
     // when it next reads or writes), holding locks on summary rows that live writes wait for. With
-    // this PostgreSQL notices the closed connection within a second and rolls back.
-    await this.db.query(`SET LOCAL client_connection_check_interval = '1s'`);
-    const [{ embedded }] = await this.db.query(`SELECT version() LIKE '%PGlite%' AS embedded`);
+    // client_connection_check_interval PostgreSQL notices the closed connection within a second and rolls back.
+    const [{ embedded }] = await this.db.query(
+      `SELECT set_config('work_mem', '128MB', true), set_config('statement_timeout', '2h', true),
+         set_config('client_connection_check_interval', '1s', true), version() LIKE '%PGlite%' AS embedded`,
+    );
     this.copy = !embedded;
+    // two statements in one simple query (no parameters)
     await this.db.query(`
       CREATE TEMP TABLE staging (
         line int NOT NULL, report_id text COLLATE "C" NOT NULL, year int NOT NULL, case_slug text NOT NULL,
         group_ref text, group_name text, group_type text, action_type text NOT NULL, count int NOT NULL,
         written_on date, reported_at timestamptz NOT NULL, country text NOT NULL, region text NOT NULL,
         subdivision text
-      ) ON COMMIT DROP`);
-    await this.db.query(`CREATE TEMP TABLE repeated (report_id text COLLATE "C") ON COMMIT DROP`);
+      ) ON COMMIT DROP;
+      CREATE TEMP TABLE repeated (report_id text COLLATE "C") ON COMMIT DROP`);
   }
 
   /** Creates a part: a child table of `staging`, so checks over `staging` see its rows too. */
@@ -137,10 +140,10 @@ export class StagingTable {
 
   /** Lists ids on more than one line of the file in `repeated`; true when there are any. */
   async findRepeatedIds(): Promise<boolean> {
-    await this.timed('repeated', () =>
-      this.db.query(`INSERT INTO repeated SELECT report_id FROM staging GROUP BY report_id HAVING count(*) > 1`),
+    const [{ n }] = await this.timed('repeated', () =>
+      this.db.query(`WITH found AS (INSERT INTO repeated SELECT report_id FROM staging GROUP BY report_id HAVING count(*) > 1 RETURNING 1)
+        SELECT count(*)::int AS n FROM found`),
     );
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM repeated`);
     this.hasRepeatedIds = n > 0;
     return this.hasRepeatedIds;
   }
