@@ -111,4 +111,10 @@ describe('suppress', () => {
     // and one left with only public figures beside it cannot be protected: refused
     expect(() => suppress({ cells: all, tables: table, threshold: 100, known: ['a', 'b', 'c'] })).toThrow(/stays recoverable/);
   });
+
+  it('never hides a zero, told to or as a partner: it points at nobody and protects nothing', () => {
+    const all = cells({ total: 1000, a: 950, b: 50, c: 0 });
+    const table = [{ total: 'total', parts: ['a', 'b', 'c'] }];
+    expect(suppress({ cells: all, tables: table, threshold: 100, alsoHide: ['c'] })).toEqual(new Set(['b', 'a']));
+  });
 });

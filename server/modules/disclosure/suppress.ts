@@ -6,6 +6,8 @@
  * `total = parts + remainder`. Readers know every table (it is in the page, the JSON, the CSV).
  *
  * 1. Primary: every cell from 1 to threshold - 1 is hidden (a zero points at nobody).
+ *    Zeros are never hidden at all: they point at nobody, and readers often know them anyway (a case
+ *    outside the scope's case countries), so hiding one would protect nothing.
  * 2. Secondary: more cells are hidden, the smallest first, until no table has exactly one hidden
  *    figure (where another cell of it can still be hidden) and no hidden cell can be recomputed
  *    from the shown ones through the tables together (checked exactly: a cell is recoverable when
@@ -49,7 +51,7 @@ export function suppress({ cells, tables, threshold, alsoHide = [], known = [] }
   const hidden = new Set<string>();
   if (threshold <= 1) return hidden;
   for (const c of cells) if (!c.fixed && c.value > 0 && c.value < threshold) hidden.add(c.id);
-  for (const id of alsoHide) if (value.has(id) && !fixed.has(id)) hidden.add(id);
+  for (const id of alsoHide) if (value.get(id) && !fixed.has(id)) hidden.add(id);
 
   // Each table as an equation over cell ids; a large remainder is an unknown that is never shown.
   const equations = tables.map((t, i) => {
@@ -66,7 +68,7 @@ export function suppress({ cells, tables, threshold, alsoHide = [], known = [] }
   for (const e of equations) for (const id of e.ids) if (id.startsWith(REMAINDER)) hidden.add(id);
 
   /** Can still be hidden; and would protect another when hidden (not known elsewhere). */
-  const open = (id: string) => !hidden.has(id) && !fixed.has(id) && !id.startsWith(REMAINDER);
+  const open = (id: string) => !hidden.has(id) && !fixed.has(id) && !id.startsWith(REMAINDER) && value.get(id) !== 0;
   const protects = (id: string) => open(id) && !knownIds.has(id);
   /**
    * The next cell to hide for these tables, of those `usable`: one known elsewhere or not as
