@@ -7,14 +7,14 @@ import { publishedFigures, type PublishedFigures } from '../../server/modules/sn
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 import { AREAS, CASES, YEARS, buildScopeWorld } from '../support/scope-world';
-import { recomputable } from '../support/snapshot-tables';
+import { recomputable, recoverableAcross, type PublishedSnapshot } from '../support/snapshot-tables';
 
 /**
  * The public side of the scope fuzzer: snapshots of random scopes and thresholds published one after
  * another in the scope world, read as anyone reads them (JSON and CSV). No hidden figure may come back
  * by "total minus shown" within a snapshot, nor from another published snapshot of the same year: a
- * figure one hides that another shows, or two figures of one cell (or two totals) that differ by less
- * than the threshold. FUZZ_SEED replays a run, PUBLIC_FUZZ_RUNS sets how many snapshots are tried.
+ * figure one hides that another shows, two figures of one cell (or two totals) that differ by less
+ * than the threshold, or the tables of all the year's snapshots solved together. FUZZ_SEED replays a run, PUBLIC_FUZZ_RUNS sets how many snapshots are tried.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 14);
 const RUNS = Number(process.env.PUBLIC_FUZZ_RUNS ?? 40);
@@ -29,6 +29,8 @@ let app: RunningApp;
 let regionsOf: Map<string, string[]>;
 /** Every snapshot published so far, by year, as readers see it and as it is (nothing hidden). */
 const published = new Map<number, { shown: PublishedFigures; actual: PublishedFigures }[]>();
+/** The same, whole, in the order published: for reading all of a year's snapshots together. */
+const contents = new Map<number, PublishedSnapshot[]>();
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -80,6 +82,8 @@ describe('published snapshots of the scope world, as anyone reads them', () => {
           const others = published.get(year) ?? [];
           expect(others.flatMap((o) => acrossSnapshots({ shown, actual }, o)), `${slug} against earlier snapshots of ${year}`).toEqual([]);
           published.set(year, [...others, { shown, actual }]);
+          contents.set(year, [...(contents.get(year) ?? []), { slug, threshold, filter, shown: content, actual: raw }]);
+          expect(recoverableAcross(contents.get(year)!, regionsOf), `${slug} read with every earlier snapshot of ${year}`).toEqual([]);
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
