@@ -11,7 +11,7 @@ import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
 import { readEnv } from '../server/env';
 import { configureLogger } from '../server/logger';
-import { existingBenchDatabase } from './bench-database';
+import { existingBenchDatabase, vacuumAnalyze } from './bench-database';
 import type { Database } from '../server/db/open-database';
 
 const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N] [--database NAME] [--into NAME]
@@ -76,14 +76,14 @@ if (command === 'import') {
 } else if (command === 'pages') {
   let pages: PageFigures = {};
   const { rows } = await withReports(option('--rows', 1_000_000), async (db) => {
-    await db.dataSource.query('VACUUM ANALYZE');
+    await vacuumAnalyze(db.url);
     pages = await pageBench(db.dataSource, option('--samples', 100));
   });
   console.log(`  written to ${writeResults(`pages-${rows}`, { pages })}`);
 } else if (command === 'peak') {
   let peak: Record<string, unknown> = {};
   const { rows } = await withReports(option('--rows', 200_000), async (db) => {
-    await db.dataSource.query('VACUUM ANALYZE');
+    await vacuumAnalyze(db.url);
     peak = await peakBench(db.dataSource, db.url, { seconds: option('--seconds', 30), importRows: option('--import-rows', 100_000) });
     // its own database: a pages or import bench started meanwhile drops and recreates w4r_bench
   }, 'w4r_bench_peak');
@@ -99,7 +99,7 @@ if (command === 'import') {
   let baselineError: string | undefined;
   let load: Record<string, unknown> = {};
   const { rows, import: importFigures } = await withReports(option('--rows', 1_000_000), async (db) => {
-    await db.dataSource.query('VACUUM ANALYZE');
+    await vacuumAnalyze(db.url);
     pages = await pageBench(db.dataSource, option('--samples', 100));
     queries = await queryBench(db.dataSource, option('--samples', 200));
     load = await loadBench(db.dataSource, db.url, option('--seconds', 20));
