@@ -39,8 +39,10 @@
  * - The embedded PGlite, served through pglite-socket, runs every connection in one session: a
  *   NOTIFY is delivered back to the connection that sent it, never to the listener (tried with
  *   pglite 0.5.14 / pglite-socket 0.2.17). There, and wherever the probe fails (e.g. a pooler in
- *   transaction mode), the watcher polls every 500 ms instead. The embedded database has a single
- *   writer process anyway (its lock), so its own commits already advance the version at once.
+ *   transaction mode), the watcher polls every 500 ms instead. Once a probe has arrived, a later one
+ *   that times out (a loaded database) ends the connection to be tried again, not polling for good.
+ *   The embedded database has a single writer process anyway (its lock), so its own commits
+ *   already advance the version at once.
  */
 export { ANY_REPORT, filterArea, yearOf, type Area, type Part, type Reads } from './areas';
 export { BUMP_DATA_VERSION_SQL, bumpDataVersion, partsOf } from './bump';

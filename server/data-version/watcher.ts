@@ -36,6 +36,8 @@ export class DataVersionWatcher {
   private readonly options: Required<Omit<WatcherOptions, keyof VersionsOptions>>;
   private loop?: Promise<void>;
   private current?: ListenConnection;
+  /** A probe has arrived here before: notifications work, so a later probe that does not is a slow database, not a reason to poll. */
+  private notificationsArrive = false;
   private wake?: () => void;
 
   constructor(
@@ -185,6 +187,9 @@ export class DataVersionWatcher {
     this.polledAt = readAt;
     if (this.options.listen) {
       listening = await this.probe(connection);
+      // under load a probe can take longer than its timeout: try the connection again, as after a failure
+      if (!listening && this.notificationsArrive) throw new Error(`the notification probe took over ${this.options.probeTimeoutMs} ms`);
+      this.notificationsArrive ||= listening;
       if (!listening) {
         await connection.query(`UNLISTEN ${DATA_VERSION_CHANNEL}`);
         logger.warn('data version watcher: notifications do not arrive here; polling every %d ms', this.options.pollMs);

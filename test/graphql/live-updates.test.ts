@@ -244,6 +244,37 @@ describe('DataVersionWatcher', () => {
     }
   });
 
+  it('listens again after a probe slower than its timeout, rather than polling for good, where notifications arrived before', async () => {
+    const watcher = new DataVersionWatcher(db.dataSource, { backoffMs: [50, 200], probeTimeoutMs: 300 });
+    const query = db.dataSource.query.bind(db.dataSource);
+    let slow = false;
+    // a loaded database: the probe's notification is sent after the probe has given up
+    db.dataSource.query = ((sql: string, ...rest: unknown[]) =>
+      slow && /pg_notify/.test(sql)
+        ? new Promise((r) => setTimeout(r, 600)).then(() => (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest))
+        : (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest)) as typeof db.dataSource.query;
+    await watcher.start();
+    try {
+      expect(watcher.mode).toBe('listening');
+      slow = true;
+      await db.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'w4r-impact data version' AND datname = current_database()`,
+      );
+      await until(() => watcher.mode !== 'listening');
+      const modes = new Set<string>();
+      for (let i = 0; i < 20; i++) {
+        modes.add(watcher.mode);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(modes.has('polling')).toBe(false);
+      slow = false;
+      await until(() => watcher.mode === 'listening', 5000);
+    } finally {
+      db.dataSource.query = query;
+      await watcher.stop();
+    }
+  });
+
   it('learns a commit of this process when COMMIT returns, and nothing of a rollback', async () => {
     // no notifications and no polls within the test: only the commit hook can advance it
     const watcher = new DataVersionWatcher(db.dataSource, { listen: false, pollMs: 60_000, pollTrustMs: 60_000 });
