@@ -71,6 +71,8 @@ export function createDashboardClient(): DashboardClient {
         // A campaign's progress has no id either: the overview's figures and its same-day comparison
         // both ask for it, each with other fields.
         CampaignProgress: { merge: true },
+        // So has last year's comparison: the figures ask for its change, the same-day request for its figures.
+        SameDayLastYear: { merge: true },
         // A snapshot by its slug, which is unique and never changes. Once replaced it stays replaced,
         // so an older answer (a cache anywhere on the way) cannot undo a replacement seen here.
         Snapshot: {

@@ -97,7 +97,13 @@ export const RULES: Record<string, Record<string, FieldRule>> = {
     sameDayLastYear: { args: ['filter'], type: 'SameDayLastYear', reads: (args, year, scope) => ({ ...filterArea(args.filter, scope), years: year === null ? null : [year - 1] }), year: () => null },
   },
   ForecastRange: plainFields('expected', 'low', 'high', 'basedOnYears'),
-  SameDayLastYear: { ...plainFields('year', 'campaignDay', 'date'), figures: ofType('Impact') },
+  SameDayLastYear: {
+    ...plainFields('year', 'campaignDay', 'date'),
+    figures: ofType('Impact'),
+    // this campaign's figures under sameDayLastYear's filter (its year is not known here: every year)
+    change: { type: 'SameDayChange', reads: (_, __, scope, lastYear) => ({ ...filterArea(lastYear.filter, scope), years: null }) },
+  },
+  SameDayChange: plainFields('totalActions', 'reportCount', 'groupCount', 'countryCount'),
   SameDayComparison: { ...plainFields('baseYear', 'day'), years: ofType('SameDayYear') },
   SameDayYear: plainFields('year', 'date', 'actions', 'baseVsThis'),
 };

@@ -8,7 +8,7 @@ import { pubSub } from './pubsub';
 import { CampaignResolver, CaseResolver } from '../modules/campaigns/campaign.resolver';
 import { CaseTotalResolver, GroupTotalResolver, ImpactResolver } from '../modules/impact/impact.resolver';
 import { CampaignProgressResolver } from '../modules/impact/progress.resolver';
-import { SameDayComparisonResolver } from '../modules/impact/same-day.resolver';
+import { SameDayComparisonResolver, SameDayLastYearResolver } from '../modules/impact/same-day.resolver';
 import { NotYetReportedResolver } from '../modules/groups/not-reported.resolver';
 import { groupResolvers } from '../modules/groups/group.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
@@ -35,6 +35,7 @@ export const resolvers = [
   OutcomeSummaryResolver,
   ReportResolver,
   SameDayComparisonResolver,
+  SameDayLastYearResolver,
   SnapshotResolver,
 ] as const;
 

@@ -41,6 +41,11 @@ describe('what an answer reads', () => {
     expect(readsOf(query, { f: { year: 2025, countries: ['BR'] }, y: [2024, 2019] })).toEqual([{ years: [2025, 2024, 2019], regions: null, countries: ['BR'] }]);
   });
 
+  it("reads this campaign's figures too for the change against last year, under sameDayLastYear's filter", () => {
+    const reads = readsOf('{ campaign(year: 2024) { progress { sameDayLastYear(filter: { countries: ["BR"] }) { change { totalActions } } } } }');
+    expect(reads).toEqual([{ years: [2023], regions: null, countries: ['BR'] }, { years: null, regions: null, countries: ['BR'] }]);
+  });
+
   it('reads nothing for what @include and @skip leave out', () => {
     const query = 'query($goal: Boolean!) { campaign(year: 2024) { progress { asOf totalActions @include(if: $goal) forecast @skip(if: true) { expected } } } }';
     expect(readsOf(query, { goal: false })).toEqual([]);

@@ -195,6 +195,23 @@ describe('Campaign.progress', () => {
   });
 });
 
+describe('CampaignProgress.sameDayLastYear.change', () => {
+  it("gives this campaign's four counters against the previous one's by the same day, under the same filter", async () => {
+    const { data, errors } = await app.graphql(`{
+      impact(filter: { year: 2024 }) { totalActions reportCount groupCount countryCount }
+      campaign(year: 2024) { progress { sameDayLastYear { figures { totalActions reportCount groupCount countryCount }
+        change { totalActions reportCount groupCount countryCount } } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const { figures, change } = data.campaign.progress.sameDayLastYear;
+    // the campaign is over (day 72): 90 actions against 2023's 100
+    expect(change.totalActions).toBeCloseTo(-0.1);
+    for (const key of ['reportCount', 'groupCount', 'countryCount']) {
+      expect(change[key], key).toBeCloseTo((data.impact[key] - figures[key]) / figures[key]);
+    }
+  });
+});
+
 describe('Query.sameDayComparison', () => {
   const COMPARE = `query($day: Int) { sameDayComparison(baseYear: 2024, years: [2023], day: $day, filter: { year: 2024 }) {
     baseYear day years { year date actions baseVsThis } } }`;

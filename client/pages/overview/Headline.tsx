@@ -1,4 +1,3 @@
-import { relativeChange } from '../../charts/relative-change';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import type { CampaignSummary } from '../../graphql/operations';
@@ -12,9 +11,12 @@ export interface Counts {
   countryCount: number;
 }
 
+/** How much larger each counter is than the previous campaign's by the same day (server's), null where it had none. */
+export type Changes = { [key in keyof Counts]: number | null };
+
 /** What the counters are compared with: the previous campaign by the same day, or why not. */
 export type Comparison =
-  | { status: 'ready'; year: number; day: number; date: string; counts: Counts }
+  | { status: 'ready'; year: number; day: number; date: string; counts: Counts; changes: Changes | null }
   /** Asked for: what it is compared with is known, its figures are on their way. */
   | { status: 'pending'; year: number; day: number; date: string }
   | { status: 'loading' | 'failed' | 'case' | 'noPrevious' };
@@ -58,12 +60,12 @@ export function Headline({ campaign, counts, comparison }: HeadlineProps) {
             </dd>
             {comparison.status === 'ready' ? (
               <dd className="overview-counter__before">
-                <ChangeText current={counts[key]} before={comparison.counts[key]} year={comparison.year} />
+                <ChangeText change={comparison.changes?.[key] ?? null} before={comparison.counts[key]} year={comparison.year} />
               </dd>
             ) : comparison.status === 'pending' ? (
               // The same words with stand-in figures, unseen: the counters keep their height when the real ones arrive.
               <dd className="overview-counter__before overview-counter__before--pending" aria-hidden="true">
-                <ChangeText current={counts[key]} before={Math.round(counts[key] / 1.5)} year={comparison.year} />
+                <ChangeText change={0.5} before={Math.round(counts[key] / 1.5)} year={comparison.year} />
               </dd>
             ) : null}
           </div>
@@ -77,9 +79,8 @@ export function Headline({ campaign, counts, comparison }: HeadlineProps) {
 }
 
 /** "+8 % vs 2024 · Same day 2024: 26,877"; the change only when there was something to change from. */
-function ChangeText({ current, before, year }: { current: number; before: number; year: number }) {
+function ChangeText({ change, before, year }: { change: number | null; before: number; year: number }) {
   const { t } = useMessages('overview', overviewMessages);
-  const change = relativeChange(current, before);
   return (
     <>
       {change === null ? null : (

@@ -79,7 +79,7 @@ export function OverviewPage() {
   const sameDay = lastYearProgress?.sameDayLastYear;
   const comparison: Comparison =
     !previous ? { status: 'noPrevious' }
-    : sameDay ? { status: 'ready', year: sameDay.year, day: sameDay.campaignDay, date: sameDay.date, counts: sameDay.figures }
+    : sameDay ? { status: 'ready', year: sameDay.year, day: sameDay.campaignDay, date: sameDay.date, counts: sameDay.figures, changes: progress?.sameDayLastYear?.change ?? null }
     : lastYearProgress ? { status: 'case' }
     : lastYear.error ? { status: 'failed' }
     // A stand-in until the server's answer: the same campaign day (a date filter may end it earlier).

@@ -22,6 +22,16 @@ export const OVERVIEW_FIGURES_QUERY = graphql(`
         asOf
         campaignDay
         final
+        # the headline's percentages: this campaign under the filters against the previous one by the
+        # same day, computed by the server (the previous one's figures: OverviewSameDayLastYear)
+        sameDayLastYear(filter: $filter) {
+          change {
+            totalActions
+            reportCount
+            groupCount
+            countryCount
+          }
+        }
         # Only where the goal shows: the whole campaign's figures change with every report anywhere,
         # and would take the cached answer of a region's or a country's overview with them.
         ... @include(if: $withGoal) {

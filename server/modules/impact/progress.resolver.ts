@@ -46,7 +46,8 @@ export class CampaignProgressResolver {
 async function sameDayLastYear(progress: CampaignProgress, filter: ImpactFilter | null, { dataSource }: Context): Promise<SameDayLastYear | null> {
   const { campaign, campaignDay } = progress;
   const previous = await dataSource.getRepository(Campaign).findOneBy({ year: campaign.year - 1 });
-  const shifted = previous && sameDayLastYearFilter({ ...filter, year: campaign.year }, campaign, previous, campaignDay);
+  const current = { ...filter, year: campaign.year };
+  const shifted = previous && sameDayLastYearFilter(current, campaign, previous, campaignDay);
   if (!previous || !shifted) return null;
-  return Object.assign(new SameDayLastYear(), { year: previous.year, campaignDay, date: shifted.to, figures: new Impact(shifted) });
+  return Object.assign(new SameDayLastYear(), { year: previous.year, campaignDay, date: shifted.to, figures: new Impact(shifted), current: new Impact(current) });
 }

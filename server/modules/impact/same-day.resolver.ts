@@ -1,10 +1,24 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ImpactFilter } from './impact-filter.input';
-import { Alignment, MAX_YEARS } from './impact.resolver';
+import { Alignment, MAX_YEARS, totalsOf, type Impact } from './impact.resolver';
 import type { Alignment as AlignmentValue } from './impact.service';
-import { lastDayWithData, sameDayRows } from './same-day';
-import { SameDayComparison } from './same-day.types';
+import { lastDayWithData, relativeChange, sameDayRows } from './same-day';
+import { SameDayChange, SameDayComparison, SameDayLastYear } from './same-day.types';
+
+@Resolver(() => SameDayLastYear)
+export class SameDayLastYearResolver {
+  @FieldResolver(() => SameDayChange, { description: "This campaign's figures under the same filter against these: the overview headline's percentages" })
+  async change(@Root() lastYear: SameDayLastYear, @Ctx() ctx: Context): Promise<SameDayChange> {
+    const [now, before] = await Promise.all([counts(lastYear.current, ctx), counts(lastYear.figures, ctx)]);
+    return {
+      totalActions: relativeChange(now.totalActions, before.totalActions),
+      reportCount: relativeChange(now.reportCount, before.reportCount),
+      groupCount: relativeChange(now.groupCount, before.groupCount),
+      countryCount: relativeChange(now.countryCount, before.countryCount),
+    };
+  }
+}
 
 @Resolver(() => SameDayComparison)
 export class SameDayComparisonResolver {
@@ -26,4 +40,14 @@ export class SameDayComparisonResolver {
     const at = day ?? lastDayWithData(series.find((s) => s.year === baseYear)?.points ?? []);
     return { baseYear, day: at, years: at === null ? [] : sameDayRows(series, baseYear, at) };
   }
+}
+
+/** The four counters of the overview's headline, as the Impact fields of the same names give them. */
+async function counts(figures: Impact, ctx: Context) {
+  const [totals, groupCount, countryCount] = await Promise.all([
+    totalsOf(figures, ctx),
+    ctx.impact.distinctCount(figures.filter, 'group_id'),
+    ctx.impact.distinctCount(figures.filter, 'country'),
+  ]);
+  return { ...totals, groupCount, countryCount };
 }

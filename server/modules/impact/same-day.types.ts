@@ -4,6 +4,9 @@ import { Impact } from './impact.resolver';
 
 @ObjectType({ description: 'The previous campaign by the same campaign day, under the same filter' })
 export class SameDayLastYear {
+  /** This campaign's figures under the same filter, which `change` compares with these; not a field. */
+  current: Impact;
+
   @Field(() => Int)
   year: number;
 
@@ -17,6 +20,23 @@ export class SameDayLastYear {
 
   @Field(() => Impact, { description: 'Its figures up to that day: the same area and types, dates moved back a campaign' })
   figures: Impact;
+}
+
+@ObjectType({
+  description: 'How much larger each figure of this campaign is than the same figure of the previous one by the same day: 0.08 is 8 % more; null where the previous one had none',
+})
+export class SameDayChange {
+  @Field(() => Float, { nullable: true })
+  totalActions: number | null;
+
+  @Field(() => Float, { nullable: true })
+  reportCount: number | null;
+
+  @Field(() => Float, { nullable: true })
+  groupCount: number | null;
+
+  @Field(() => Float, { nullable: true })
+  countryCount: number | null;
 }
 
 @ObjectType({ description: "One year's cumulative actions by the day compared, and the base year against it" })
