@@ -45,9 +45,13 @@ export class StagingTable {
   private copy = false;
   /** True once findRepeatedIds() found an id on more than one line. */
   private hasRepeatedIds = false;
-  /** The last row of each group ref: it decides the group's name, type and area. */
-  private readonly groups = new Map<string, ReportRow>();
-  /** Group refs as last sent to the database: name, type and area (see upsertGroups). */
+  /**
+   * The last line of each group ref, as the record upsertGroups sends (ref, name, type and area
+   * joined by UNIT): a string of its own, as a parsed field is a slice of its chunk of the file and
+   * would keep that chunk alive (every chunk holding some group's last line, for the whole import).
+   */
+  private readonly groups = new Map<string, string>();
+  /** Group records as last sent to the database, by ref (see upsertGroups). */
   private readonly sentGroups = new Map<string, string>();
   /** Milliseconds spent in each step, for the benchmark's breakdown. */
   readonly timings: Record<string, number> = {};
@@ -112,7 +116,11 @@ export class StagingTable {
           [line, r.reportId, r.year, r.caseSlug, r.groupRef, r.groupName, r.groupType, r.actionType, r.count,
             r.writtenOn, r.reportedAt, r.country, r.region, r.subdivision].map((v) => v ?? '').join(UNIT)).join(RECORD);
       batches.push({ text, rows: part.length });
-      for (const { row } of part) if (row.groupRef) this.groups.set(row.groupRef, row);
+      for (const { row: r } of part) {
+        if (!r.groupRef) continue;
+        const record = [r.groupRef, r.groupName, r.groupType, r.country, r.region, r.subdivision ?? ''].join(UNIT);
+        this.groups.set(record.slice(0, r.groupRef.length), record);
+      }
     }
     return batches;
   }
@@ -159,11 +167,9 @@ export class StagingTable {
   async upsertGroups(changedOnly = false): Promise<void> {
     let groups = [...this.groups.values()];
     if (changedOnly) {
-      groups = groups.filter((r) => {
-        const sent = [r.groupName, r.groupType, r.country, r.region, r.subdivision ?? ''].join(UNIT);
-        if (this.sentGroups.get(r.groupRef!) === sent) return false;
-        this.sentGroups.set(r.groupRef!, sent);
-        return true;
+      groups = [...this.groups].filter(([ref, record]) => this.sentGroups.get(ref) !== record).map(([ref, record]) => {
+        this.sentGroups.set(ref, record);
+        return record;
       });
     }
     for (let i = 0; i < groups.length; i += STAGE_BATCH) {
@@ -179,7 +185,7 @@ export class StagingTable {
            region = excluded.region, subdivision = excluded.subdivision, updated_at = now()
          WHERE (writing_group.name, writing_group.type, writing_group.country, writing_group.region, writing_group.subdivision)
            IS DISTINCT FROM (excluded.name, excluded.type, excluded.country, excluded.region, excluded.subdivision)`,
-        [part.map((r) => [r.groupRef, r.groupName, r.groupType, r.country, r.region, r.subdivision ?? ''].join(UNIT)).join(RECORD)],
+        [part.join(RECORD)],
       );
     }
   }
