@@ -1,11 +1,14 @@
 // Which chunks of the built dashboard a first visit downloads, from Vite's build manifest. Pure, for the client bench.
 
 /** The part of Vite's build manifest (dist/client/.vite/manifest.json) this bench reads. */
-export type ViteManifest = Record<string, { file: string; imports?: string[] }>;
+import { APP_CHUNK, type ViteManifest } from '../server/http/page-preload';
+
+export type { ViteManifest };
 
 /**
- * The JavaScript a first visit downloads before anything runs: the module script of index.html and
- * everything it imports statically (what Vite lists as modulepreload), found through the manifest.
+ * The JavaScript a first visit downloads before anything runs: the module script of index.html, the
+ * app's chunk the server preloads with it (server/http/page-preload.ts), and everything they import
+ * statically, found through the manifest.
  * Every other JavaScript chunk loads lazily (pages, charts, the map).
  */
 export function splitChunks(manifest: ViteManifest, entryFile: string): { initial: string[]; lazy: string[] } {
@@ -20,6 +23,7 @@ export function splitChunks(manifest: ViteManifest, entryFile: string): { initia
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(entryKey);
+  visit(APP_CHUNK);
   const lazy = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) => f.endsWith('.js') && !initial.has(f));
   return { initial: [...initial].sort(), lazy: lazy.sort() };
 }

@@ -1,20 +1,7 @@
-import { ApolloProvider } from '@apollo/client/react';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createDashboardClient } from './apollo';
-import { App } from './App';
-import './i18n/i18n';
 import './styles.css';
 
-const { client, onSessionEnded, busy } = createDashboardClient();
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-createRoot(root).render(
-  <StrictMode>
-    <ApolloProvider client={client}>
-      <App onSessionEnded={onSessionEnded} busy={busy} />
-    </ApolloProvider>
-  </StrictMode>,
-);
+// index.html's header bar is painted before the app's code is evaluated (on a phone that takes a few
+// hundred milliseconds): the first paint does not wait for it. The server announces ./start's code
+// in index.html, so it downloads meanwhile (server/http/page-preload.ts).
+await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+await import('./start');

@@ -47,11 +47,10 @@ export async function dashboardBootstrap(
   return campaigns ? { Me: me, Campaigns: campaigns } : { Me: me };
 }
 
-/** index.html with `bootstrap` in a JSON script element before the app's scripts; `<` escaped so no text in it can end the element. */
-export function withBootstrap(html: string, bootstrap: DashboardBootstrap | null): string {
-  if (!bootstrap) return html;
+/** `bootstrap` as a JSON script element; `<` escaped so no text in it can end the element. */
+export function bootstrapElement(bootstrap: DashboardBootstrap): string {
   const json = JSON.stringify(bootstrap).replace(/</g, '\\u003c');
-  return html.replace('</head>', `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script></head>`);
+  return `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script>`;
 }
 
 export type BootstrapFor = (req: Request) => Promise<DashboardBootstrap | null>;

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { Router } from 'express';
-import { withBootstrap, type BootstrapFor } from './dashboard-bootstrap';
+import { bootstrapElement, type BootstrapFor } from './dashboard-bootstrap';
+import { preloadLinks, type ViteManifest } from './page-preload';
 
 export const clientDir = path.resolve(import.meta.dirname, '../../dist/client');
 
@@ -14,6 +15,7 @@ export const clientDir = path.resolve(import.meta.dirname, '../../dist/client');
 export function staticClientRouter(dir = clientDir, bootstrapFor?: BootstrapFor): Router {
   const router = Router();
   const indexFile = path.join(dir, 'index.html');
+  const manifestFile = path.join(dir, '.vite/manifest.json');
   if (!existsSync(indexFile)) {
     router.get('/', (_req, res) => {
       res.status(503).type('text').send('The dashboard is not built yet: run "npm run build:client".');
@@ -28,10 +30,21 @@ export function staticClientRouter(dir = clientDir, bootstrapFor?: BootstrapFor)
   router.get(/^\/(?!graphql|api\/|healthz|readyz|s\/).*/, async (req, res, next) => {
     try {
       // read each time: a rebuild while the server runs is served at once
-      const [html, bootstrap] = await Promise.all([readFile(indexFile, 'utf8'), bootstrapFor?.(req).catch(() => null) ?? null]);
+      const [html, manifest, bootstrap] = await Promise.all([
+        readFile(indexFile, 'utf8'),
+        readFile(manifestFile, 'utf8').then((text) => JSON.parse(text) as ViteManifest, () => null),
+        bootstrapFor?.(req).catch(() => null) ?? null,
+      ]);
+      // a signed-in reader is shown the page the address names: its code is fetched at once
+      const page = new URL(req.originalUrl, 'http://dashboard').searchParams.get('page') ?? 'overview';
+      const signedIn = (bootstrap?.Me.data as { me?: unknown } | undefined)?.me;
+      const head = [
+        bootstrap ? bootstrapElement(bootstrap) : '',
+        manifest ? preloadLinks(manifest, signedIn && /^[a-z]+$/.test(page) ? page : null, html) : '',
+      ].join('');
       res.setHeader('Cache-Control', 'private, no-cache');
       res.setHeader('Vary', 'Cookie, Authorization');
-      res.type('html').send(withBootstrap(html, bootstrap));
+      res.type('html').send(html.replace('</head>', `${head}</head>`));
     } catch (error) {
       next(error);
     }

@@ -7,9 +7,8 @@ import { ChartWhenVisible } from '../../charts/ChartWhenVisible';
 import type { OverviewImpact } from './queries';
 import { overviewMessages } from './messages';
 
-// recharts is a chunk of its own (see charts/lazy-cumulative-chart.ts); its download starts now.
-const chartModule = import('./DailyChart');
-const DailyChart = lazy(() => chartModule.then((module) => ({ default: module.DailyChart })));
+// recharts is a chunk of its own, downloaded when first drawn (see charts/lazy-cumulative-chart.ts).
+const DailyChart = lazy(() => import('./DailyChart').then((module) => ({ default: module.DailyChart })));
 
 type Day = OverviewImpact['daily'][number];
 

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
+import { memo, useDeferredValue } from 'react';
 import { NoCampaignState } from '../../components/NoCampaignState';
 import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
@@ -23,7 +24,16 @@ import './overview.css';
 
 /** One campaign under the shared filters: counters against last year, goal, curves and breakdowns. */
 export function OverviewPage() {
-  const { t } = useMessages('overview', overviewMessages);
+  // Drawing the figures is most of the page's main-thread work. It is drawn from a deferred copy of
+  // what the queries hold, as a transition: React draws it in slices of a few milliseconds with the
+  // browser free in between (a phone's main thread is not blocked for long), and an answer arriving
+  // re-renders only this component at once. Nothing is shown half-drawn: a transition commits whole.
+  const shown = useDeferredValue(useOverviewQueries());
+  return <OverviewView {...shown} />;
+}
+
+/** What the page asks for, and what follows from it. */
+function useOverviewQueries() {
   const { campaigns, campaign, filters, result: campaignsResult } = useCampaign();
   const role = useSessionUser()?.role;
   const year = campaign?.year;
@@ -55,6 +65,12 @@ export function OverviewPage() {
 
   useDocumentTitle(campaign ? [campaign.name] : []);
 
+  return { campaigns, campaign, filters, campaignsResult, role, filter, showGoal, figures, data, curves, series, curvesComparison, pastYears, compared, choose, previous, lastYear, lastYearProgress, progress };
+}
+
+const OverviewView = memo(function OverviewView(props: ReturnType<typeof useOverviewQueries>) {
+  const { campaign, filters, campaignsResult, role, filter, showGoal, figures, data, curves, series, curvesComparison, pastYears, compared, choose, previous, lastYear, lastYearProgress, progress } = props;
+  const { t } = useMessages('overview', overviewMessages);
   if (!campaignsResult.data && !campaignsResult.error) return <OverviewSkeleton />;
   if (!campaign || !filter) {
     return (
@@ -126,4 +142,4 @@ export function OverviewPage() {
       )}
     </div>
   );
-}
+});
