@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type pg from 'pg';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { compactParts, type Part } from './areas';
 import { DATA_VERSION_CHANNEL } from './notification';
 import { versionWritten } from './own-commits';
@@ -17,6 +18,8 @@ const bumpSql = (parts: string) => `WITH bumped AS (
  */
 export const BUMP_DATA_VERSION_SQL = bumpSql('');
 const BUMP_PARTS_SQL = bumpSql(`, 'parts', $1::json`);
+/** An SQL string literal (standard_conforming_strings: only quotes are doubled). */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * Marks that figures changed; returns the new version. Call last in a write transaction. Other
@@ -25,10 +28,31 @@ const BUMP_PARTS_SQL = bumpSql(`, 'parts', $1::json`);
  * changed (campaigns, users, snapshots...) and every cached answer goes.
  */
 export async function bumpDataVersion(db: EntityManager, parts?: Part[]): Promise<number> {
+  return bumpDataVersionAfter(db, [], parts);
+}
+
+/**
+ * Runs `statements` (a write's updates of the summary tables), then bumps as bumpDataVersion does,
+ * in one round trip (one simple query: PostgreSQL runs them in order, each with its own snapshot).
+ * Summary rows are hot (every form of a region and case adds to one row) and stay locked until
+ * COMMIT: each round trip between them and the commit waits its turn on a busy event loop while
+ * other writers wait for those rows.
+ */
+export async function bumpDataVersionAfter(db: EntityManager, statements: string[], parts?: Part[]): Promise<number> {
   const sent = parts ? compactParts(parts) : null;
-  const [row] = sent
-    ? await db.query(BUMP_PARTS_SQL, [JSON.stringify(sent.map((p) => [p.year, p.region, p.country]))])
-    : await db.query(BUMP_DATA_VERSION_SQL);
+  const json = sent && JSON.stringify(sent.map((p) => [p.year, p.region, p.country]));
+  let row: { version: string; updated_at: string };
+  if (statements.length === 0) {
+    [row] = json ? await db.query(BUMP_PARTS_SQL, [json]) : await db.query(BUMP_DATA_VERSION_SQL);
+  } else {
+    // TypeORM answers nothing for several statements: the driver's client gives each one's result
+    const sql = [...statements, json ? bumpSql(`, 'parts', ${literal(json)}::json`) : BUMP_DATA_VERSION_SQL].join(';\n');
+    const client: pg.ClientBase = await db.queryRunner!.connect();
+    const results = (await client.query(sql).catch((error: unknown) => {
+      throw new QueryFailedError(sql, [], error as Error); // as TypeORM's own: retries read its driverError
+    })) as unknown as pg.QueryResult[];
+    [row] = results.at(-1)!.rows;
+  }
   const version = Number(row.version);
   versionWritten(db, { version, updatedAt: new Date(row.updated_at), parts: sent });
   return version;

@@ -85,6 +85,17 @@ describe('Mutation.submitReport', () => {
     expect(await total()).toEqual(before);
   });
 
+  it("stores a report of a region named with a quote, and that region's figures show it", async () => {
+    // the bump names the write's areas inside its statement's text (it is sent with the summary tables' updates)
+    const region = "Côte d'Ouest";
+    const regionTotal = async () =>
+      (await app.graphql(`query($r: [String!]) { impact(filter: { year: 2024, regions: $r }) { totalActions } }`, { r: [region] })).data.impact.totalActions;
+    const before = await regionTotal();
+    const { errors } = await app.graphql(SUBMIT, { input: input({ reportId: 'Q-1', region, country: 'CI', subdivision: null, count: 4 }) });
+    expect(errors).toBeUndefined();
+    expect(await regionTotal()).toBe(before + 4);
+  });
+
   it('keeps every total exact with 32 clients submitting at once, and verify finds no difference', async () => {
     const before = await total();
     const inputs = Array.from({ length: 32 * 5 }, (_, i) =>

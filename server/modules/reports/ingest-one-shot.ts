@@ -1,6 +1,7 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { bumpDataVersion, partsOf } from '../../data-version';
-import { createRollupDeltas, rollupDeltaInserts, updateRollups } from '../rollups/rollup-maintenance';
+import { partsOf } from '../../data-version';
+import { bumpDataVersionAfter } from '../../data-version/bump';
+import { createRollupDeltas, rollupDeltaInserts, rollupUpdates } from '../rollups/rollup-maintenance';
 import { checkStaged } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { ConcurrentWriteError, tallied, type ErrorTally, type IngestResult } from './ingest-result';
@@ -60,11 +61,11 @@ export class OneShotIngest implements IngestMode {
     result.ids = inserted.ids;
     const replacing = staging.options.replacing ?? [];
     if (inserted.count > 0 || replacing.length > 0) {
-      // ids come back for up to OPTIMISTIC_FROM reports (see StagingTable.insert)
-      await staging.timed('summaries', () => updateRollups(staging.db, optimistic ? 'deltas' : inserted.ids, replacing));
       const parts = await partsOf(staging.db, `(SELECT year, region, country FROM staging
         UNION ALL SELECT year, region, country FROM letter_report WHERE id = ANY($1::int[])) s`, [replacing]);
-      await bumpDataVersion(staging.db, parts);
+      // ids come back for up to OPTIMISTIC_FROM reports (see StagingTable.insert)
+      const summaries = rollupUpdates(optimistic ? 'deltas' : inserted.ids, replacing);
+      await staging.timed('summaries', () => bumpDataVersionAfter(staging.db, summaries, parts));
     }
     return result;
   }

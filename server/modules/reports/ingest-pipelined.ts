@@ -1,6 +1,7 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { bumpDataVersion, partsOf } from '../../data-version';
-import { applyRollupDeltas, AREAS_DELTA, createRollupDeltas, rollupDeltaInserts } from '../rollups/rollup-maintenance';
+import { partsOf } from '../../data-version';
+import { bumpDataVersionAfter } from '../../data-version/bump';
+import { AREAS_DELTA, createRollupDeltas, rollupDeltaInserts, rollupUpdates } from '../rollups/rollup-maintenance';
 import { checkStaged, partHasProblem } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';
 import { tallied, type ErrorTally, type IngestResult } from './ingest-result';
@@ -69,8 +70,8 @@ export class PipelinedIngest implements IngestMode {
       return result;
     }
     if (this.stored > 0) {
-      await staging.timed('summaries', () => applyRollupDeltas(staging.db));
-      await bumpDataVersion(staging.db, await partsOf(staging.db, AREAS_DELTA));
+      const parts = await partsOf(staging.db, AREAS_DELTA);
+      await staging.timed('summaries', () => bumpDataVersionAfter(staging.db, rollupUpdates('deltas', []), parts));
     }
     return { ...tallied(staging.staged + earlier.rows), imported: this.stored, duplicates: staging.staged - this.stored };
   }

@@ -3,9 +3,10 @@ import { forbidden } from '../../graphql/auth-checker';
 import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { filterToSql } from '../impact/filter-sql';
-import { bumpDataVersion, partsOf } from '../../data-version';
+import { partsOf } from '../../data-version';
+import { bumpDataVersionAfter } from '../../data-version/bump';
 import { writeTransaction } from '../../db/write-transaction';
-import { removeFromRollups } from '../rollups/rollup-maintenance';
+import { rollupUpdates } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
 import { LetterReport } from './letter-report.entity';
 import { parseReport, type FieldError } from './report-fields';
@@ -45,14 +46,14 @@ export async function retractReport(db: DataSource, id: number, reason: string, 
   if (!reason.trim()) throw badInput('A retraction needs a reason', { reason: 'is required' });
   return writeTransaction(db, async (m) => {
     await lockActive(m, id);
-    await removeFromRollups(m, [id]);
     await m.query(
       `UPDATE letter_report SET status = 'RETRACTED', status_reason = $2, status_changed_at = now(), status_changed_by = $3
        WHERE id = $1`,
       [id, reason.trim().slice(0, 1000), actor.userId],
     );
     await audit(m, actor.userId, 'retract', `report ${id}`, { reason: reason.trim().slice(0, 1000) });
-    await bumpDataVersion(m, await partsOf(m, 'letter_report WHERE id = $1', [id]));
+    // it leaves the summary tables last, with the bump (their rows are hot: see bumpDataVersionAfter)
+    await bumpDataVersionAfter(m, rollupUpdates([], [id]), await partsOf(m, 'letter_report WHERE id = $1', [id]));
     return m.getRepository(LetterReport).findOneByOrFail({ id });
   });
 }

@@ -7,8 +7,8 @@ import { ROLLUP_TABLES, type RollupTable } from './rollup-tables';
  *   1. writing_group rows (by ref), then letter_report rows;
  *   2. the summary tables in ROLLUP_TABLES order, then rollup_group_first_day, each once, its keys
  *      in key order (one statement per table, ORDER BY its key), and only through
- *      applyRollupDeltas or removeFromRollups;
- *   3. the data_version row, last (bumpDataVersion).
+ *      rollupUpdates;
+ *   3. the data_version row, last (bumpDataVersionAfter sends it with the summary tables' updates).
  * Two writers taking rows in one order cannot deadlock each other. Each write therefore adds its
  * new reports and removes the ones that stop counting in the same pass, never table by table
  * twice, and never in data-modifying CTEs of one statement: PostgreSQL runs those in an order of
@@ -59,23 +59,19 @@ export function rollupDeltaInserts(source: string): string[] {
 /** What a write adds to the summary tables: the sums in its delta tables, or (a small write) its new reports by id. */
 export type AddedReports = 'deltas' | number[];
 
-/** Adds the delta tables to the summary tables, in the lock order. */
-export function applyRollupDeltas(db: EntityManager): Promise<void> {
-  return updateRollups(db, 'deltas', []);
-}
 
-/** Removes the given reports from every summary table (they stop counting), inside the caller's transaction. */
-export function removeFromRollups(db: EntityManager, ids: number[]): Promise<void> {
-  return updateRollups(db, [], ids);
+/** Removes the given reports from every summary table (they stop counting), inside the caller's transaction, bumping nothing. */
+export async function removeFromRollups(db: EntityManager, ids: number[]): Promise<void> {
+  await db.query(rollupUpdates([], ids).join(';\n'));
 }
 
 /**
- * Adds `added` to every summary table and removes the reports `removed` (a correction's old report)
- * in one pass, in the lock order: one statement a table, sent as one simple query (so the ids are
- * in the text), which PostgreSQL runs in its order, each statement with a snapshot of its own. One
- * round trip instead of nine: a form write holds its locks while it waits for its round trips.
+ * The statements adding `added` to every summary table and removing the reports `removed` (that stop
+ * counting: a correction's old report, a retracted one) in one pass, in the lock order: one
+ * statement a table, the ids in their text, for bumpDataVersionAfter to send in one round trip
+ * with the bump, last in the write's transaction.
  */
-export async function updateRollups(db: EntityManager, added: AddedReports, removed: number[]): Promise<void> {
+export function rollupUpdates(added: AddedReports, removed: number[]): string[] {
   const addedIds = intArray(added === 'deltas' ? [] : added);
   const removedIds = intArray(removed);
   const statements = ROLLUP_TABLES.map((table) => {
@@ -92,6 +88,5 @@ export async function updateRollups(db: EntityManager, added: AddedReports, remo
        ON CONFLICT ON CONSTRAINT ${name}_key DO UPDATE
        SET actions = ${name}.actions + excluded.actions, reports = ${name}.reports + excluded.reports`;
   });
-  statements.push(...firstDayStatements(added === 'deltas' ? `${FIRST_DAY_BASE.name}_delta` : null, addedIds, removed.length > 0 ? removedIds : null));
-  await db.query(statements.join(';\n'));
+  return [...statements, ...firstDayStatements(added === 'deltas' ? `${FIRST_DAY_BASE.name}_delta` : null, addedIds, removed.length > 0 ? removedIds : null)];
 }
