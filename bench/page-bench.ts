@@ -70,7 +70,7 @@ export function dashboardClient(url: string, token: string, retries?: BusyRetrie
       return { ms: performance.now() - started, oldestVersion, answers };
     },
     /** Submits one report as a form does; returns the data version it made and its latency. */
-    async submit(region: string, country: string, year = BENCH_YEARS.at(-1)!): Promise<{ ms: number; version: number }> {
+    async submit(region: string, country: string, year = BENCH_YEARS.at(-1)!, reportedAt = `${year}-12-10T12:00:00Z`): Promise<{ ms: number; version: number }> {
       const started = performance.now();
       const body = await post({
         query: SUBMIT_REPORT,
@@ -78,7 +78,7 @@ export function dashboardClient(url: string, token: string, retries?: BusyRetrie
           input: {
             reportId: `bench-${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}-${written++}`,
             year, caseSlug: `case-${year}-${(written % 10) + 1}`, actionType: 'LETTER', count: 1,
-            reportedAt: `${year}-12-10T12:00:00Z`, country, region,
+            reportedAt, country, region,
           },
         },
       });

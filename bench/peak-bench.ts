@@ -4,9 +4,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { NO_FILTERS } from '../client/filters/filter-params';
-import { benchCampaigns, writeBenchCsv } from './bench-data';
+import { peakData, writeBenchCsv } from './bench-data';
 import { benchUser, dashboardClient, type BusyRetries } from './page-bench';
-import { pageWaves, type Wave } from './page-requests';
+import { pageWaves, type CampaignDates, type Wave } from './page-requests';
 import { ErrorLog, spread, type Spread } from './peak-figures';
 import { openProbe, PROBE_AREA, type ShownFigures } from './peak-probe';
 import { startProductionServer } from './production-server';
@@ -55,9 +55,8 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
   const { seconds, importRows } = options;
   const secretText = randomBytes(32).toString('hex');
   const secret = new TextEncoder().encode(secretText);
-  const campaigns = benchCampaigns();
-  const campaign = campaigns.at(-1)!;
-  const previous = campaigns.at(-2);
+  const [campaign, previous] = await latestCampaigns(dataSource);
+  if (!campaign.running) console.log(`  warning: campaign ${campaign.year} is not running today: its figures are final, not a peak's`);
   const countries: { region: string; country: string; actions: number }[] = await dataSource.query(
     `SELECT region, country, sum(actions)::float AS actions FROM rollup_daily WHERE year = $1 GROUP BY region, country`,
     [campaign.year],
@@ -76,10 +75,10 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
   const open = (area: Area, busy: BusyRetries) => dashboardClient(graphqlUrl, readerOf(area), busy).open(pagesOf(area));
   let probe: Awaited<ReturnType<typeof openProbe>> | undefined;
   try {
-    // the same rows as the bench's latest campaign, under new ids: a section's batch arriving during the peak
-    await writeBenchCsv(importFile, importRows, { idPrefix: 'PEAK', years: [campaign.year] });
+    // the same rows as the bench's latest campaign made by now, under new ids: a section's batch arriving during the peak
+    await writeBenchCsv(importFile, importRows, { ...peakData(new Date()), idPrefix: 'PEAK', years: [campaign.year] });
     const probeToken = await benchUser(dataSource, secret, 'coordinator', [PROBE_AREA.region]);
-    probe = await openProbe(server.url, probeToken, pagesOf({ label: 'probe', ...PROBE_AREA }));
+    probe = await openProbe(server.url, probeToken, pagesOf({ label: 'probe', ...PROBE_AREA }), campaign.year);
     // one pass over every area, READERS at a time: phase A starts with every answer cached
     const warming = new ErrorLog();
     for (let i = 0; i < areas.length; i += READERS) {
@@ -111,7 +110,7 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
       // pages/s over the readers' own time: the last probe may still be waiting after they stopped
       const [readSeconds, writeFigures, shown] = await Promise.all([
         Promise.all(readers).then(() => (performance.now() - started) / 1000),
-        writes ? submitForms(graphqlUrl, staff, countries, running) : undefined,
+        writes ? submitForms(graphqlUrl, staff, campaign.year, countries, running) : undefined,
         writes ? probe!.measure(running) : undefined,
       ]);
       const figures: PhaseFigures = {
@@ -142,6 +141,19 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
   }
 }
 
+/**
+ * The database's latest campaign (the one the peak reads and writes, running today if the data is
+ * bench-data.ts's peakData) and the one before it.
+ */
+export async function latestCampaigns(dataSource: DataSource): Promise<[CampaignDates & { running: boolean }, CampaignDates | undefined]> {
+  const rows: (CampaignDates & { running: boolean })[] = await dataSource.query(
+    `SELECT year, to_char(writing_starts, 'YYYY-MM-DD') AS "writingStarts",
+            (now() AT TIME ZONE timezone)::date BETWEEN writing_starts AND reporting_deadline AS running
+     FROM campaign ORDER BY year DESC LIMIT 2`,
+  );
+  return [rows[0], rows[1] && { year: rows[1].year, writingStarts: rows[1].writingStarts }];
+}
+
 /** Whole campaign, then each region, then countries by their rank in their region (largest first), up to AREAS. */
 export function peakAreas(countries: { region: string; country: string; actions: number }[]): Area[] {
   const regions = [...new Set(countries.map((c) => c.region))].sort();
@@ -157,10 +169,10 @@ export function peakAreas(countries: { region: string; country: string; actions:
 
 /**
  * Forms submitting WRITES_PER_SECOND reports a second while `running()`, each sent on time whether
- * or not the ones before it were answered (people do not wait for each other), in the latest
- * campaign, each in a country drawn by its share of that campaign's actions.
+ * or not the ones before it were answered (people do not wait for each other), in campaign `year`
+ * (made now), each in a country drawn by its share of that campaign's actions.
  */
-async function submitForms(url: string, token: string, countries: { region: string; country: string; actions: number }[], running: () => boolean) {
+async function submitForms(url: string, token: string, year: number, countries: { region: string; country: string; actions: number }[], running: () => boolean) {
   const busy = { count: 0 };
   const client = dashboardClient(url, token, busy);
   const total = countries.reduce((sum, c) => sum + c.actions, 0);
@@ -176,7 +188,7 @@ async function submitForms(url: string, token: string, countries: { region: stri
     await sleep(started + (i * 1000) / WRITES_PER_SECOND - performance.now());
     if (!running()) break;
     const { region, country } = draw();
-    sent.push(client.submit(region, country).then((w) => void ms.push(w.ms), (error) => errors.add(error)));
+    sent.push(client.submit(region, country, year, new Date().toISOString()).then((w) => void ms.push(w.ms), (error) => errors.add(error)));
   }
   await Promise.all(sent);
   return { intended: sent.length, made: ms.length, ms: spread(ms), errors, busyRetried: busy.count };

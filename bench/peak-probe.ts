@@ -32,9 +32,10 @@ export interface ShownFigures {
 /**
  * An open dashboard, as the client's live updates run it (client/live/use-live-updates.ts): the
  * overview of the probe's area, subscribed to `figuresChanged`, refetching its requests on every
- * event that announces a newer version than it shows.
+ * event that announces a newer version than it shows. Its writes are reports of campaign `year`
+ * made now (the campaign the page shows, running).
  */
-export async function openProbe(url: string, token: string, waves: Wave[]) {
+export async function openProbe(url: string, token: string, waves: Wave[], year: number) {
   const busy = { count: 0 };
   const client = dashboardClient(`${url}/graphql`, token, busy);
   const live = subscribeFigures(url, { token });
@@ -55,7 +56,7 @@ export async function openProbe(url: string, token: string, waves: Wave[]) {
       const sent = performance.now();
       const giveUp = Date.now() + GIVE_UP_MS;
       try {
-        const { version } = await client.submit(PROBE_AREA.region, PROBE_AREA.country);
+        const { version } = await client.submit(PROBE_AREA.region, PROBE_AREA.country, year, new Date().toISOString());
         expected += 1;
         const event = await live
           .waitFor((e) => e.at >= sent && e.dataVersion >= version, Math.max(0, giveUp - Date.now()))

@@ -1,14 +1,19 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchCampaigns } from '../../bench/bench-data';
+import { peakData, writeBenchCsv } from '../../bench/bench-data';
 import { dashboardClient } from '../../bench/page-bench';
 import { pageWaves } from '../../bench/page-requests';
-import { peakAreas } from '../../bench/peak-bench';
+import { latestCampaigns, peakAreas } from '../../bench/peak-bench';
 import { openProbe, PROBE_AREA } from '../../bench/peak-probe';
 import { NO_FILTERS } from '../../client/filters/filter-params';
 import { parseCampaignFile } from '../../server/modules/campaigns/campaign-file';
 import { loadCampaigns } from '../../server/modules/campaigns/campaign.service';
+import { dateIn } from '../../server/modules/impact/progress.service';
+import { importCsv } from '../../server/modules/imports/import-csv';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 
@@ -53,12 +58,48 @@ describe('peak bench: busy answers', () => {
   });
 });
 
+describe('peak bench: its data', () => {
+  let db: TestDatabase;
+  let app: RunningApp;
+  let dir: string;
+  const now = new Date();
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'w4r-peak-data-'));
+    const file = path.join(dir, 'peak.csv');
+    const [, database] = await Promise.all([writeBenchCsv(file, 3000, peakData(now)), createTestDatabase()]);
+    db = database;
+    await loadCampaigns(db.dataSource, parseCampaignFile(JSON.stringify(peakData(now).campaigns), 'bench'));
+    const summary = await importCsv(db.dataSource, createReadStream(file), { filename: 'peak.csv' });
+    expect(summary.errors).toEqual([]);
+    app = await startApp(db.dataSource);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a latest campaign in progress today by the real clock, with reports made by now only, and last year by the same day', async () => {
+    const [campaign, previous] = await latestCampaigns(db.dataSource);
+    expect(campaign.running).toBe(true);
+    const staff = dashboardClient(`${app.url}/graphql`, await app.userToken('staff'));
+    const { answers } = await staff.open(pageWaves('overview', campaign, previous));
+    const progress = answers.OverviewFigures.data.campaign.progress;
+    expect({ final: progress.final, asOf: progress.asOf }).toEqual({ final: false, asOf: dateIn('Europe/London', now) });
+    expect(progress.campaignDay).toBe(16);
+    expect(answers.OverviewFigures.data.impact.totalActions).toBeGreaterThan(0);
+    expect(answers.OverviewSameDayLastYear.data.campaign.progress.sameDayLastYear.figures.totalActions).toBeGreaterThan(0);
+    const [{ late }] = await db.dataSource.query(`SELECT count(*)::int AS late FROM letter_report WHERE reported_at > $1`, [now]);
+    expect(late).toBe(0);
+  });
+});
+
 describe('peak bench: the open dashboard that times a write', () => {
   let db: TestDatabase;
   let app: RunningApp;
   beforeAll(async () => {
     db = await createTestDatabase();
-    await loadCampaigns(db.dataSource, parseCampaignFile(JSON.stringify(benchCampaigns()), 'bench'));
+    await loadCampaigns(db.dataSource, parseCampaignFile(JSON.stringify(peakData(new Date()).campaigns), 'bench'));
     app = await startApp(db.dataSource);
   });
   afterAll(async () => {
@@ -67,9 +108,9 @@ describe('peak bench: the open dashboard that times a write', () => {
   });
 
   it('submits one report per probe in its own area and sees each in the event, then in the refetched figures', async () => {
-    const [previous, campaign] = benchCampaigns().slice(-2);
+    const [campaign, previous] = await latestCampaigns(db.dataSource);
     const token = await app.userToken('coordinator', [PROBE_AREA.region]);
-    const probe = await openProbe(app.url, token, pageWaves('overview', campaign, previous, { ...NO_FILTERS, ...PROBE_AREA }));
+    const probe = await openProbe(app.url, token, pageWaves('overview', campaign, previous, { ...NO_FILTERS, ...PROBE_AREA }), campaign.year);
     let rounds = 0;
     const shown = await probe.measure(() => rounds++ < 2).finally(() => probe.close());
     expect(shown.errors.first).toEqual([]);
