@@ -14,7 +14,7 @@ import { configureLogger } from '../server/logger';
 import { existingBenchDatabase, vacuumAnalyze } from './bench-database';
 import type { Database } from '../server/db/open-database';
 
-const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--runs N] [--database NAME] [--into NAME]
+const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--baseline-samples N] [--runs N] [--database NAME] [--into NAME]
   (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
               page as a browser opens it (the client's documents), cold and warm, whole campaign and
               one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
@@ -106,7 +106,7 @@ if (command === 'import') {
     if (!args.includes('--no-baseline')) {
       // a failing baseline must not lose the rest of a long run: reported, and the results written
       try {
-        baseline = await baselineBench(db.url, 10, (await benchRegion(db.dataSource)).region);
+        baseline = await baselineBench(db.url, option('--baseline-samples', 10), (await benchRegion(db.dataSource)).region);
       } catch (error) {
         baselineError = String(error instanceof Error ? error.message : error);
         console.error(`\nThe baseline failed: ${baselineError}`);
