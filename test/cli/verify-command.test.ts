@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLLUP_TABLES } from '../../server/modules/rollups/rollup-tables';
+import { findOrphanReports } from '../../server/modules/reports/verify-references';
 import { inVerifyTransaction } from '../../server/modules/rollups/verify-rollups';
 import { TSX } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -45,6 +46,23 @@ describe('npm run verify', () => {
       isolation: (await m.query('SHOW transaction_isolation'))[0].transaction_isolation,
     }));
     expect(inside).toEqual({ timeout: '0', isolation: 'repeatable read' });
+  });
+
+  it('counts reports whose case, group or batch does not exist, each once', async () => {
+    const [{ id, case_id: caseId, group_id: groupId }] = await db.dataSource.query(
+      `SELECT id, case_id, group_id FROM letter_report WHERE group_id IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    await db.dataSource.query(`UPDATE letter_report SET case_id = -1, group_id = -1, batch_id = -1 WHERE id = $1`, [id]);
+    try {
+      expect(await findOrphanReports(db.dataSource)).toEqual([
+        { reference: 'case', reports: 1 },
+        { reference: 'group', reports: 1 },
+        { reference: 'batch', reports: 1 },
+      ]);
+    } finally {
+      await db.dataSource.query(`UPDATE letter_report SET case_id = $2, group_id = $3, batch_id = NULL WHERE id = $1`, [id, caseId, groupId]);
+    }
+    expect(await findOrphanReports(db.dataSource)).toEqual([]);
   });
 
   it('names a summary row that differs, exit 1', async () => {
