@@ -5,7 +5,7 @@ import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
 import { BENCH_YEARS } from './bench-data';
 import { startProductionServer } from './production-server';
-import { DASHBOARD_QUERY } from './queries';
+import { DASHBOARD_QUERY } from '../test/support/dashboard-queries';
 import { printTable } from './results';
 
 /**

@@ -6,7 +6,7 @@ import { bumpDataVersion } from '../server/data-version';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../server/app';
 import { BENCH_YEARS } from './bench-data';
-import { DASHBOARD_QUERY, YEAR_COMPARISON_QUERY } from './queries';
+import { DASHBOARD_QUERY, YEAR_COMPARISON_QUERY } from '../test/support/dashboard-queries';
 import { printTable } from './results';
 
 export interface Latency {

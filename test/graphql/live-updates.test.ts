@@ -1,7 +1,7 @@
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_QUERY } from '../../bench/queries';
+import { DASHBOARD_QUERY } from '../support/dashboard-queries';
 import { BUMP_DATA_VERSION_SQL, bumpDataVersion, DataVersionWatcher } from '../../server/data-version';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DASHBOARD_QUERY } from '../../bench/queries';
+import { DASHBOARD_QUERY } from '../support/dashboard-queries';
 import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, TEST_SECRET, type RunningApp } from '../support/http';
