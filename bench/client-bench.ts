@@ -183,14 +183,16 @@ export async function runClientBench({ runs = 10, lighthouseRuns = 3, build = tr
     await createDemoAccounts(database.dataSource);
     console.log(`demo data: ${demo.reports.toLocaleString('en')} reports in ${Math.round(demo.ms / 1000)} s`);
     const server = await startServer(database.url);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    // launched inside the try: a browser that fails to start (none installed) must not leave the server running
+    let browser: Browser | undefined;
     try {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
       const cookie = await sessionCookie(server.url, 'staff');
       times = await measureFirstRender(browser, server.url, cookie, runs);
       firstFigure = await measureFirstFigures(browser, server.url, cookie, runs);
       phone = await measureLighthouse(`${server.url}/`, cookie, lighthouseRuns);
     } finally {
-      await browser.close();
+      await browser?.close();
       await server.stop();
     }
   } finally {
