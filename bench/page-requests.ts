@@ -1,6 +1,6 @@
 import { InMemoryCache } from '@apollo/client';
 import { print, type DocumentNode } from 'graphql';
-import { FILTER_OPTIONS_QUERY } from '../client/filters/filter-options-query';
+import { FILTER_OPTIONS_QUERY, FILTER_SUBDIVISIONS_QUERY } from '../client/filters/filter-options-query';
 import { NO_FILTERS, toImpactFilter, type Filters } from '../client/filters/filter-params';
 import { CASES_ACROSS_YEARS_QUERY, CASES_CAMPAIGN_QUERY } from '../client/pages/cases/queries';
 import { GEOGRAPHY_QUERY } from '../client/pages/geography/queries';
@@ -53,14 +53,12 @@ const NOT_REPORTED_STEP = 50;
 const RECENT_PAGE_SIZE = 25;
 const IMPORT_HISTORY_SHOWN = 10;
 
-/** The filter bar's options, sent beside every filtered page. */
-function filterOptions(filters: Filters, year: number): Request {
-  return request(FILTER_OPTIONS_QUERY, {
-    year,
-    regions: filters.region ? [filters.region] : null,
-    countries: filters.country ? [filters.country] : null,
-    withCountry: filters.country !== null,
-  });
+/** The filter bar's options, sent beside every filtered page: the area's lists, and a chosen country's subdivisions. */
+function filterOptions(filters: Filters, year: number): Request[] {
+  return [
+    request(FILTER_OPTIONS_QUERY, { year, regions: filters.region ? [filters.region] : null }),
+    ...(filters.country ? [request(FILTER_SUBDIVISIONS_QUERY, { year, countries: [filters.country] })] : []),
+  ];
 }
 
 /**
@@ -74,7 +72,7 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
     case 'overview':
       return [
         () => [
-          filterOptions(filters, year),
+          ...filterOptions(filters, year),
           request(OVERVIEW_FIGURES_QUERY, { year, filter, withGoal: showsGoal(role, filters) }),
           // the cumulative chart compares with last year by default
           request(YEAR_CURVES_QUERY, { years: previous ? [year, previous.year] : [year], filter, align: 'CAMPAIGN_DAY' }),
@@ -86,7 +84,7 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
     case 'trends':
       return [
         () => [
-          filterOptions(filters, year),
+          ...filterOptions(filters, year),
           // the year and the two before it, newest first, by campaign day (the page's defaults)
           request(YEAR_CURVES_QUERY, { years: [year, year - 1, year - 2], filter, align: 'CAMPAIGN_DAY' }),
         ],
@@ -100,7 +98,7 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
     case 'cases':
       return [
         () => [
-          filterOptions(filters, year),
+          ...filterOptions(filters, year),
           request(CASES_CAMPAIGN_QUERY, { year, filter: toImpactFilter(filters, year, ['caseId']) }),
           request(CASES_ACROSS_YEARS_QUERY, { filter: { ...toImpactFilter(filters, year, ['caseId', 'from', 'to']), year: null } }),
         ],
@@ -108,7 +106,7 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
     case 'geography':
       return [
         () => [
-          filterOptions(filters, year),
+          ...filterOptions(filters, year),
           request(GEOGRAPHY_QUERY, {
             world: toImpactFilter(filters, year, ['region', 'country', 'subdivision']),
             region: toImpactFilter(filters, year, ['country', 'subdivision']),
@@ -122,7 +120,7 @@ export function pageWaves(page: PageName, campaign: CampaignDates, previous: Cam
       const list = <T,>(value: T | null) => (value === null ? undefined : [value]);
       return [
         () => [
-          filterOptions(filters, year),
+          ...filterOptions(filters, year),
           request(GROUP_RANKING_QUERY, { filter, search: null, first: RANKING_PAGE_SIZE, after: null }),
           ...(previous
             ? [

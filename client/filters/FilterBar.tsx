@@ -4,7 +4,7 @@ import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
 import { ACTION_TYPES, activeFilterCount, GROUP_TYPES, type Filters } from './filter-params';
 import { useSessionUser } from '../session-user';
-import { FILTER_OPTIONS_QUERY } from './filter-options-query';
+import { FILTER_OPTIONS_QUERY, FILTER_SUBDIVISIONS_QUERY } from './filter-options-query';
 import { useCampaign, useFilters } from './use-filters';
 import { formatYear } from '../format';
 import './filters.css';
@@ -31,22 +31,17 @@ export function FilterBar() {
   const open = opened ?? wide;
   const options = useQuery(
     FILTER_OPTIONS_QUERY,
-    year && open
-      ? {
-          variables: {
-            year,
-            regions: filters.region ? [filters.region] : null,
-            countries: filters.country ? [filters.country] : null,
-            withCountry: filters.country !== null,
-          },
-        }
-      : skipToken,
+    year && open ? { variables: { year, regions: filters.region ? [filters.region] : null } } : skipToken,
+  );
+  const subdivisionOptions = useQuery(
+    FILTER_SUBDIVISIONS_QUERY,
+    year && open && filters.country ? { variables: { year, countries: [filters.country] } } : skipToken,
   );
   // While new options load, the previous ones stay (no flicker of empty lists).
   const data = options.data ?? options.previousData;
   const regions = [...(data?.regions.byRegion ?? [])].sort(byLabel);
   const countries = [...(data?.countries.byCountry ?? [])].sort(byLabel);
-  const subdivisions = [...(data?.subdivisions?.bySubdivision ?? [])]
+  const subdivisions = [...((subdivisionOptions.data ?? subdivisionOptions.previousData)?.subdivisions.bySubdivision ?? [])]
     .filter((option) => option.key !== '')
     .sort(byLabel);
   const cases = [...(data?.campaign?.cases ?? [])].map((c) => ({ key: c.id, label: c.name })).sort(byLabel);

@@ -98,6 +98,10 @@ describe('geography page', () => {
     const subdivisions = await tableRows(page, /^Actions by subdivision in Germany/);
     expect(subdivisions).toEqual(germany.bySubdivision.map((row) => [row.key || 'Not given', row.actions]));
     expect(germany.bySubdivision.length).toBeGreaterThan(1);
+    // the filter bar offers the chosen country's subdivisions (their own request, FilterSubdivisions)
+    const offered = page.getByRole('form', { name: 'Filters' }).getByLabel('Subdivision').locator('option');
+    await expect.poll(() => offered.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean).sort()))
+      .toEqual(germany.bySubdivision.map((row) => row.key).filter(Boolean).sort());
     const crumbs = page.getByRole('navigation', { name: 'Area shown' });
     await expect(crumbs.getByRole('listitem').allTextContents()).resolves.toEqual(['World', 'Europe and Central Asia', 'Germany']);
     await expect(map(page).getByRole('link', { name: /^Germany: / }).getAttribute('aria-current')).resolves.toBe('true');
