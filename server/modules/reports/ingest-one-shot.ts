@@ -61,6 +61,7 @@ export class OneShotIngest implements IngestMode {
     result.ids = inserted.ids;
     const replacing = staging.options.replacing ?? [];
     if (inserted.count > 0 || replacing.length > 0) {
+      await staging.options.beforeSummaries?.(inserted.ids);
       const parts = await partsOf(staging.db, `(SELECT year, region, country FROM staging
         UNION ALL SELECT year, region, country FROM letter_report WHERE id = ANY($1::int[])) s`, [replacing]);
       // ids come back for up to OPTIMISTIC_FROM reports (see StagingTable.insert)

@@ -34,4 +34,10 @@ export interface WriteOptions {
    * (rollup-maintenance.ts).
    */
   lockReplaced?: () => Promise<void>;
+  /**
+   * The caller's own statements once the new reports are inserted (with their ids, when the write
+   * stored any), before the summary tables' updates and the bump: those rows are hot and stay
+   * locked until COMMIT, so the caller's round trips come before them (see bumpDataVersionAfter).
+   */
+  beforeSummaries?: (ids: number[]) => Promise<void>;
 }

@@ -31,8 +31,11 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
       // read inside the transaction: once COMMIT has returned nothing is left to fail, so an error
       // answered means the report was not stored
       return await writeTransaction(db, async (m) => {
-        const id = await storeOne(m, input, 'FORM', actor);
-        return m.getRepository(LetterReport).findOneByOrFail({ id });
+        let stored: LetterReport | undefined;
+        const read = (id: number) => m.getRepository(LetterReport).findOneByOrFail({ id });
+        // a new report is read before the summary tables (see WriteOptions.beforeSummaries); a stored one after
+        const id = await storeOne(m, input, 'FORM', actor, { beforeSummaries: async ([newId]) => void (stored = await read(newId)) });
+        return stored ?? read(id);
       });
     } catch (error) {
       // the same id sent twice at once: the second sees the first's row on its next try
@@ -80,22 +83,32 @@ export async function correctReport(
       });
     }
     const [taken] = await m.query(`SELECT 1 FROM letter_report WHERE report_id = $1`, [input.reportId]);
-    if (taken) throw badInput(`reportId "${input.reportId}" is already stored`, { reportId: 'is already used' });
-    // the old report leaves the summary tables as the new one enters them, in one pass (lock order)
-    const newId = await storeOne(m, input, 'API', actor, { replacing: [id], lockReplaced: () => lockActive(m, id) });
-    await m.query(
-      `UPDATE letter_report SET status = 'SUPERSEDED', superseded_by_id = $2, status_reason = $3,
-         status_changed_at = now(), status_changed_by = $4
-       WHERE id = $1`,
-      [id, newId, reason, actor.userId],
-    );
-    await audit(m, actor.userId, 'correct', `report ${id}`, { replacement: newId, reason });
-    return m.getRepository(LetterReport).findOneByOrFail({ id: newId });
+    const alreadyStored = () => badInput(`reportId "${input.reportId}" is already stored`, { reportId: 'is already used' });
+    if (taken) throw alreadyStored();
+    // the old report leaves the summary tables as the new one enters them, in one pass (lock order),
+    // after it is marked (see WriteOptions.beforeSummaries)
+    let replacement: LetterReport | undefined;
+    await storeOne(m, input, 'API', actor, {
+      replacing: [id],
+      lockReplaced: () => lockActive(m, id),
+      beforeSummaries: async ([newId]) => {
+        if (newId === undefined) throw alreadyStored(); // by another writer since the check above
+        await m.query(
+          `UPDATE letter_report SET status = 'SUPERSEDED', superseded_by_id = $2, status_reason = $3,
+             status_changed_at = now(), status_changed_by = $4
+           WHERE id = $1`,
+          [id, newId, reason, actor.userId],
+        );
+        await audit(m, actor.userId, 'correct', `report ${id}`, { replacement: newId, reason });
+        replacement = await m.getRepository(LetterReport).findOneByOrFail({ id: newId });
+      },
+    });
+    return replacement!;
   });
 }
 
 /**
- * Validates and stores one report in the caller's transaction (`replaced`: the reports it replaces,
+ * Validates and stores one report in the caller's transaction (`options`: the reports it replaces and the caller's steps,
  * see WriteOptions); returns its id (the stored one for a duplicate).
  */
 async function storeOne(
@@ -103,12 +116,12 @@ async function storeOne(
   input: ReportInput,
   source: ReportSource,
   actor: Actor,
-  replaced: Pick<WriteOptions, 'replacing' | 'lockReplaced'> = {},
+  options: Pick<WriteOptions, 'replacing' | 'lockReplaced' | 'beforeSummaries'> = {},
 ): Promise<number> {
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
   if (actor.scope) await withinScope(m, parsed.row, actor.scope);
-  const ingest = new ReportIngest(m, { source, createdBy: actor.userId, ...replaced });
+  const ingest = new ReportIngest(m, { source, createdBy: actor.userId, ...options });
   await ingest.begin();
   await ingest.add([{ line: 1, row: parsed.row }]);
   const result = await ingest.finish();
