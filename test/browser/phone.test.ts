@@ -34,6 +34,18 @@ describe('charts below the fold', () => {
     expect(await below.evaluate(documentTop)).toBe(belowTop);
   });
 
+  it('draws the cases page’s charts across years when scrolled to', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?page=cases&year=2025', viewport: PHONE });
+    const rate = page.getByRole('region', { name: 'Outcome rate per campaign', exact: true });
+    await rate.waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(rate.locator('.chart.skeleton').count()).resolves.toBe(1);
+    await expect(rate.locator('.recharts-bar-rectangle').count()).resolves.toBe(0);
+    await rate.scrollIntoViewIfNeeded();
+    await rate.locator('.recharts-bar-rectangle').first().waitFor();
+    await expect(rate.locator('.chart.skeleton').count()).resolves.toBe(0);
+  });
+
   it('builds a chart’s table only when it is opened', async () => {
     const page = await dashboard().signIn('staff', { path: '/?year=2025', viewport: PHONE });
     const regions = page.getByRole('region', { name: 'Actions by region', exact: true });
