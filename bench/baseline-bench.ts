@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BENCH_YEARS } from './bench-data';
+import { BENCH_YEARS } from '../test/support/bench-data';
 import { percentiles, type Latency } from './query-bench';
 
 const dir = path.resolve(import.meta.dirname, 'baseline');

@@ -5,7 +5,7 @@ import { loadCampaigns } from '../server/modules/campaigns/campaign.service';
 import { parseCampaignFile } from '../server/modules/campaigns/campaign-file';
 import { importCsv } from '../server/modules/imports/import-csv';
 import { inVerifyTransaction, verifyRollups } from '../server/modules/rollups/verify-rollups';
-import { benchCampaigns, writeBenchCsv, type BenchCsvOptions } from './bench-data';
+import { benchCampaigns, writeBenchCsv, type BenchCsvOptions } from '../test/support/bench-data';
 import type { Database } from '../server/db/open-database';
 import { freshBenchDatabase } from './bench-database';
 import { printTable, writeResults } from './results';

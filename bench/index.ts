@@ -12,7 +12,7 @@ import { printTable, writeResults } from './results';
 import { readEnv } from '../server/env';
 import { configureLogger } from '../server/logger';
 import { existingBenchDatabase, vacuumAnalyze } from './bench-database';
-import { peakData } from './bench-data';
+import { peakData } from '../test/support/bench-data';
 import type { Database } from '../server/db/open-database';
 
 const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--baseline-samples N] [--runs N] [--database NAME] [--into NAME]
@@ -89,7 +89,7 @@ if (command === 'import') {
     await vacuumAnalyze(db.url);
     peak = await peakBench(db.dataSource, db.url, { seconds: option('--seconds', 30), importRows: option('--import-rows', 100_000) });
     // its own database: a pages or import bench started meanwhile drops and recreates w4r_bench;
-    // its own calendar: the latest campaign runs today by the real clock (bench/bench-data.ts)
+    // its own calendar: the latest campaign runs today by the real clock (test/support/bench-data.ts)
   }, 'w4r_bench_peak', peakData(new Date()));
   console.log(`  written to ${writeResults(`peak-${rows}`, peak)}`);
 } else if (command === 'counters') {

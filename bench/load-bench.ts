@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import type { DataSource } from 'typeorm';
 import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
-import { BENCH_YEARS } from './bench-data';
+import { BENCH_YEARS } from '../test/support/bench-data';
 import { startProductionServer } from './production-server';
 import { DASHBOARD_QUERY } from '../test/support/dashboard-queries';
 import { printTable } from './results';

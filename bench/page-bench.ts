@@ -5,7 +5,7 @@ import { NO_FILTERS } from '../client/filters/filter-params';
 import { createApp } from '../server/app';
 import { issueToken } from '../server/modules/users/session.service';
 import { addUser } from '../server/modules/users/user.service';
-import { benchCampaigns, BENCH_YEARS } from './bench-data';
+import { benchCampaigns, BENCH_YEARS } from '../test/support/bench-data';
 import { pageWaves, PAGES, type Answers, type PageName, type Wave } from './page-requests';
 import { percentiles, type Latency } from './query-bench';
 import { printTable } from './results';

@@ -4,7 +4,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { NO_FILTERS } from '../client/filters/filter-params';
-import { peakData, writeBenchCsv } from './bench-data';
+import { peakData, writeBenchCsv } from '../test/support/bench-data';
 import { benchUser, dashboardClient, type BusyRetries } from './page-bench';
 import { pageWaves, type CampaignDates, type Wave } from './page-requests';
 import { ErrorLog, spread, type Spread } from './peak-figures';

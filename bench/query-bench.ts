@@ -5,7 +5,7 @@ import { addUser } from '../server/modules/users/user.service';
 import { bumpDataVersion } from '../server/data-version';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../server/app';
-import { BENCH_YEARS } from './bench-data';
+import { BENCH_YEARS } from '../test/support/bench-data';
 import { DASHBOARD_QUERY, YEAR_COMPARISON_QUERY } from '../test/support/dashboard-queries';
 import { printTable } from './results';
 

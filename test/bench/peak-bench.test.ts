@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peakData, writeBenchCsv } from '../../bench/bench-data';
+import { peakData, writeBenchCsv } from '../support/bench-data';
 import { dashboardClient } from '../../bench/page-bench';
 import { pageWaves } from '../../bench/page-requests';
 import { latestCampaigns, peakAreas } from '../../bench/peak-bench';

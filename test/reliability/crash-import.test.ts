@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchCampaigns, writeBenchCsv } from '../../bench/bench-data';
+import { benchCampaigns, writeBenchCsv } from '../support/bench-data';
 import { findOrphanReports } from '../../server/modules/reports/verify-references';
 import { ROLLUP_TABLES } from '../../server/modules/rollups/rollup-tables';
 import { verifyRollups } from '../../server/modules/rollups/verify-rollups';

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { REPORT_COLUMNS } from '../server/modules/reports/report-fields';
-import type { ReportRow } from '../server/modules/reports/report-row';
-import { buildGroups, generateCampaignReports } from '../seeds/generate-reports';
+import { REPORT_COLUMNS } from '../../server/modules/reports/report-fields';
+import type { ReportRow } from '../../server/modules/reports/report-row';
+import { buildGroups, generateCampaignReports } from '../../seeds/generate-reports';
 
 /**
  * The benchmark's data, deterministic: 12 campaigns (2014-2025) of 10 cases each (120 cases),
