@@ -3,7 +3,7 @@ import { importCsv } from '../../server/modules/imports/import-csv';
 import { csvRow, csvStream, csvText } from '../support/csv';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
-import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
+import { givenBrazilPolandAndThePastYear, TOTAL_QUERY as TOTAL } from '../support/answer-areas-world';
 import { startApp, type RunningApp } from '../support/http';
 
 // An import invalidates the answers of the years and areas of the rows it stored, and the list of
@@ -13,19 +13,13 @@ let db: TestDatabase;
 let app: RunningApp;
 let reader: string;
 
-const TOTAL = 'query($filter: ImpactFilter!) { impact(filter: $filter) { totalActions } }';
 const BRAZIL = { year: 2024, countries: ['BR'] };
 const POLAND = { year: 2024, countries: ['PL'] };
 const PAST = { year: 2023 };
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await givenCampaigns(db.dataSource, campaign(2023), campaign(2024));
-  await givenReports(db.dataSource, [
-    report({ count: 10, country: 'BR', region: 'Americas' }),
-    report({ count: 20, country: 'PL', region: 'Europe and Central Asia' }),
-    report({ count: 30, year: 2023, reportedAt: '2023-12-10T12:00:00Z', country: 'BR', region: 'Americas' }),
-  ]);
+  await givenBrazilPolandAndThePastYear(db.dataSource);
   app = await startApp(db.dataSource);
   reader = await app.userToken('staff');
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaign, givenCampaigns, givenReports, report } from '../support/fixtures';
+import { givenBrazilPolandAndThePastYear, TOTAL_QUERY as TOTAL } from '../support/answer-areas-world';
+import { givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 import { subscribeFigures } from '../support/live';
@@ -18,16 +19,10 @@ const POLAND = { year: 2024, countries: ['PL'] };
 const EUROPE = { year: 2024, regions: ['Europe and Central Asia'] };
 const WHOLE = { year: 2024 };
 const PAST = { year: 2023 };
-const TOTAL = 'query($filter: ImpactFilter!) { impact(filter: $filter) { totalActions } }';
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await givenCampaigns(db.dataSource, campaign(2023), campaign(2024));
-  await givenReports(db.dataSource, [
-    report({ count: 10, country: 'BR', region: 'Americas' }),
-    report({ count: 20, country: 'PL', region: 'Europe and Central Asia' }),
-    report({ count: 30, year: 2023, reportedAt: '2023-12-10T12:00:00Z', country: 'BR', region: 'Americas' }),
-  ]);
+  await givenBrazilPolandAndThePastYear(db.dataSource);
   app = await startApp(db.dataSource);
   [reader, writer] = [await app.userToken('staff'), await app.userToken('staff')];
 });
