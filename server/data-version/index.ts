@@ -1,6 +1,6 @@
 /**
  * The data version: one number every write bumps in its transaction, which keys the caches of
- * answers and drives live updates. Features call bumpDataVersion; the app runs one
+ * answers and drives live updates. Features call bumpDataVersion (or bumpDataVersionAfter, which sends a write's last statements with it); the app runs one
  * DataVersionWatcher, which requests read through freshness.
  *
  * - bump.ts: the statement that bumps the version and notifies other processes on commit.
@@ -45,7 +45,7 @@
  *   already advance the version at once.
  */
 export { ANY_REPORT, filterArea, yearOf, type Area, type Part, type Reads } from './areas';
-export { BUMP_DATA_VERSION_SQL, bumpDataVersion, partsOf } from './bump';
+export { BUMP_DATA_VERSION_SQL, bumpDataVersion, bumpDataVersionAfter, partsOf } from './bump';
 export { freshnessAt, freshnessPlugin, type DataVersionSource, type Freshness } from './freshness';
 export type { DataVersion } from './notification';
 export type { VersionView } from './version-state';

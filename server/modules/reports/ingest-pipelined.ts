@@ -1,6 +1,5 @@
 import { isUniqueViolation, withSavepoint } from '../../db/savepoint';
-import { partsOf } from '../../data-version';
-import { bumpDataVersionAfter } from '../../data-version/bump';
+import { bumpDataVersionAfter, partsOf } from '../../data-version';
 import { AREAS_DELTA, createRollupDeltas, rollupDeltaInserts, rollupUpdates } from '../rollups/rollup-maintenance';
 import { checkStaged, partHasProblem } from './ingest-checks';
 import type { IngestMode } from './ingest-mode';

@@ -59,7 +59,6 @@ export function rollupDeltaInserts(source: string): string[] {
 /** What a write adds to the summary tables: the sums in its delta tables, or (a small write) its new reports by id. */
 export type AddedReports = 'deltas' | number[];
 
-
 /** Removes the given reports from every summary table (they stop counting), inside the caller's transaction, bumping nothing. */
 export async function removeFromRollups(db: EntityManager, ids: number[]): Promise<void> {
   await db.query(rollupUpdates([], ids).join(';\n'));
