@@ -2,6 +2,7 @@ import type { Area } from '../../data-version';
 import { addDays, daysBetween } from '../../common/dates';
 import { decodeGroupCursor, encodeGroupCursor, oneRowPerGroup } from '../groups/group-page';
 import { GroupingPasses, type SetColumn } from './grouping-passes';
+import type { SqlFilter } from './filter-sql';
 import { groupsUpToSource, impactSource } from './impact-source';
 import type { ImpactFilter } from './impact-filter.input';
 import type { DailyTotal, YearSeries } from './impact.types';
@@ -100,12 +101,16 @@ export class ImpactService {
   async distinctCount(filter: ImpactFilter, column: 'group_id' | 'country'): Promise<number> {
     if (column === 'country') return (await this.grouped(filter, 'country')).length;
     const upTo = groupsUpToSource(filter, 0, this.scope);
-    const s = upTo ?? this.source(filter, [column]);
+    if (upTo) return this.count(`SELECT count(DISTINCT r.${column}) AS n ${upTo.from}`, upTo);
+    const s = this.source(filter, [column]);
     // a year of a table with one row per group: count its index entries (count(DISTINCT) sorts them all)
-    const sql = !upTo && oneRowPerGroup(this.source(filter, [column]).table, filter, this.scope)
-      ? `SELECT count(*) AS n ${s.from} AND r.group_id IS NOT NULL`
-      : `SELECT count(DISTINCT r.${column}) AS n ${s.from}`;
-    const [row] = await this.db.query(sql, s.params, s.area);
+    return oneRowPerGroup(s.table, filter, this.scope)
+      ? this.count(`SELECT count(*) AS n ${s.from} AND r.group_id IS NOT NULL`, s)
+      : this.count(`SELECT count(DISTINCT r.${column}) AS n ${s.from}`, s);
+  }
+
+  private async count(sql: string, f: SqlFilter): Promise<number> {
+    const [row] = await this.db.query(sql, f.params, f.area);
     return num(row.n);
   }
 
