@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { submitReport } from '../../server/modules/reports/report.service';
 import { verifyRollups } from '../../server/modules/rollups/verify-rollups';
 import { campaign, givenCampaigns } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -94,6 +96,21 @@ describe('Mutation.submitReport', () => {
     const { errors } = await app.graphql(SUBMIT, { input: input({ reportId: 'Q-1', region, country: 'CI', subdivision: null, count: 4 }) });
     expect(errors).toBeUndefined();
     expect(await regionTotal()).toBe(before + 4);
+  });
+
+  it('is five round trips to the database, BEGIN and COMMIT included: each waits its turn on a busy server', async () => {
+    // a spy calls through; it keeps each call's client (this) and text
+    const spy = vi.spyOn(pg.Client.prototype, 'query');
+    let calls: { client: unknown; text: string }[];
+    try {
+      const form = input({ reportId: 'S-TRIPS', groupRef: 'DE-GROUP-TRIPS', reportedAt: new Date('2024-12-10T18:30:00+01:00') });
+      expect(await submitReport(db.dataSource, form as never, { userId: null })).toMatchObject({ reportId: 'S-TRIPS', count: 12 });
+      calls = spy.mock.calls.map((args, i) => ({ client: spy.mock.contexts[i], text: String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text) }));
+    } finally {
+      spy.mockRestore();
+    }
+    const writer = calls.find((c) => /^START TRANSACTION/.test(c.text))!.client;
+    expect(calls.filter((c) => c.client === writer).map((c) => c.text.trim().split(/\s+/)[0])).toEqual(['START', 'WITH', 'SELECT', 'INSERT', 'COMMIT']);
   });
 
   it('keeps every total exact with 32 clients submitting at once, and verify finds no difference', async () => {

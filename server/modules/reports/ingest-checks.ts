@@ -13,15 +13,15 @@ const STORED_WITH_OTHER_CONTENT = `JOIN letter_report r ON r.report_id = s.repor
 const UNKNOWN_CASE = `NOT EXISTS (SELECT 1 FROM "case" k WHERE k.year = s.year AND k.slug = s.case_slug)`;
 
 /**
- * The checks that need the database, over every staged row, each error with its line: a year
- * without a campaign, a case not in that year, an id repeated in the file with other content (ids
- * listed in `repeated` first, see StagingTable.findRepeatedIds), an id stored with other content.
- * `storedBy`: a batch whose rows are left out of the stored ones (a pipelined import stored some
- * of its own rows already).
+ * The checks that need the database, over every staged row (`staging s`), each error as (line,
+ * column, reason): a year without a campaign, a case not in that year, an id repeated in the file
+ * with other content (ids listed in `repeated` first, see StagingTable.findRepeatedIds), an id
+ * stored with other content. `storedBy`: a batch whose rows are left out of the stored ones (a
+ * pipelined import stored some of its own rows already).
  */
-export async function checkStaged(db: EntityManager, storedBy?: number | null): Promise<ErrorTally> {
+export function stagedProblems(storedBy?: number | null): string {
   const before = storedBy == null ? '' : `AND r.batch_id IS DISTINCT FROM ${Number(storedBy)}`;
-  const problems = `
+  return `
     SELECT s.line, 'year' AS "column", format('there is no campaign for %s', s.year) AS reason
     FROM staging s WHERE NOT EXISTS (SELECT 1 FROM campaign c WHERE c.year = s.year)
     UNION ALL
@@ -37,6 +37,11 @@ export async function checkStaged(db: EntityManager, storedBy?: number | null): 
     SELECT s.line, 'report_id',
       format('report_id "%s" is already stored with different content; use correctReport to change a report', s.report_id)
     FROM staging s ${STORED_WITH_OTHER_CONTENT} ${before}`;
+}
+
+/** The problems of every staged row (see stagedProblems): the first listed, all counted. */
+export async function checkStaged(db: EntityManager, storedBy?: number | null): Promise<ErrorTally> {
+  const problems = stagedProblems(storedBy);
   const [summary] = await db.query(`SELECT count(*)::int AS count, count(DISTINCT line)::int AS rows FROM (${problems}) p`);
   if (summary.count === 0) return { errors: [], count: 0, rows: 0 };
   const errors = await db.query(`SELECT * FROM (${problems}) p ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`);

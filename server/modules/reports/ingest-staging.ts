@@ -19,6 +19,55 @@ const COPY_ESCAPES = /[\\\t\n\r]/g;
 const COPY_ESCAPE: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const copyValue = (v: string | number | null) => (v === null ? '\\N' : v);
 
+/** The group records upsertGroups sends in $1 (see encode), as rows of a group's columns. */
+const GROUP_RECORDS = `(SELECT a[1] AS ref, a[2] AS name, a[3] AS type, a[4] AS country, a[5] AS region, nullif(a[6], '') AS subdivision
+  FROM ${SPLIT_RECORDS}) AS records`;
+
+/**
+ * Creates or updates groups from `records` (an SQL FROM item with a group's columns, one row per
+ * ref). A group stored as sent is left out, unlocked (see StagingTable.upsertGroups).
+ * `returning`: what the statement returns (for a data-modifying CTE), empty for nothing.
+ */
+export function upsertGroupsSql(records: string, where = '', returning = ''): string {
+  return `INSERT INTO writing_group (ref, name, type, country, region, subdivision)
+    SELECT ref, name, type, country, region, subdivision
+    FROM ${records}
+    WHERE NOT EXISTS (SELECT 1 FROM writing_group g WHERE g.ref = records.ref
+      AND (g.name, g.type, g.country::text, g.region, g.subdivision) IS NOT DISTINCT FROM (records.name, records.type, records.country, records.region, records.subdivision))
+      ${where}
+    ORDER BY 1
+    ON CONFLICT (ref) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
+      region = excluded.region, subdivision = excluded.subdivision, updated_at = now()
+    WHERE (writing_group.name, writing_group.type, writing_group.country, writing_group.region, writing_group.subdivision)
+      IS DISTINCT FROM (excluded.name, excluded.type, excluded.country, excluded.region, excluded.subdivision)
+    ${returning}`;
+}
+
+/**
+ * Inserts the staged reports of `from` (an SQL FROM item with staging's columns) that have a known
+ * case, with their case, group and day (reported_at in the campaign's time zone), returning the
+ * columns the summary tables are made of. $1, $2, $3: the source, batch and creator. `groups`:
+ * where group ids are looked up by ref; `where`: a condition on `s`; `firstLine`: of an id on
+ * several lines only the first line; `onConflict`: an id stored already is skipped.
+ */
+export function insertReportsSql(
+  from: string,
+  { groups = 'writing_group', where = '', firstLine = false, onConflict = false }: { groups?: string; where?: string; firstLine?: boolean; onConflict?: boolean } = {},
+): string {
+  return `INSERT INTO letter_report (report_id, year, case_id, group_id, group_type, action_type, count, written_on,
+      reported_at, day, country, region, subdivision, source, batch_id, created_by)
+    SELECT ${firstLine ? 'DISTINCT ON (s.report_id)' : ''} s.report_id, s.year, k.id, g.id, coalesce(s.group_type, 'INDIVIDUAL'), s.action_type, s.count,
+      s.written_on, s.reported_at, (s.reported_at AT TIME ZONE c.timezone)::date, s.country, s.region, s.subdivision, $1, $2, $3
+    FROM ${from} s
+    JOIN campaign c ON c.year = s.year
+    JOIN "case" k ON k.year = s.year AND k.slug = s.case_slug
+    LEFT JOIN ${groups} g ON g.ref = s.group_ref
+    ${where}
+    ${firstLine ? 'ORDER BY s.report_id, s.line' : ''}
+    ${onConflict ? 'ON CONFLICT (report_id) DO NOTHING' : ''}
+    RETURNING id, ${ROLLUP_SOURCE_COLUMNS.join(', ')}`;
+}
+
 /** Rows encoded for stage(): one text value, and how many rows it holds. */
 export interface StageBatch {
   text: string;
@@ -174,19 +223,7 @@ export class StagingTable {
     }
     for (let i = 0; i < groups.length; i += STAGE_BATCH) {
       const part = groups.slice(i, i + STAGE_BATCH);
-      await this.db.query(
-        `INSERT INTO writing_group (ref, name, type, country, region, subdivision)
-         SELECT a[1], a[2], a[3], a[4], a[5], nullif(a[6], '')
-         FROM ${SPLIT_RECORDS}
-         WHERE NOT EXISTS (SELECT 1 FROM writing_group g WHERE g.ref = a[1]
-           AND (g.name, g.type, g.country::text, g.region, g.subdivision) IS NOT DISTINCT FROM (a[2], a[3], a[4], a[5], nullif(a[6], '')))
-         ORDER BY 1
-         ON CONFLICT (ref) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
-           region = excluded.region, subdivision = excluded.subdivision, updated_at = now()
-         WHERE (writing_group.name, writing_group.type, writing_group.country, writing_group.region, writing_group.subdivision)
-           IS DISTINCT FROM (excluded.name, excluded.type, excluded.country, excluded.region, excluded.subdivision)`,
-        [part.join(RECORD)],
-      );
+      await this.db.query(upsertGroupsSql(GROUP_RECORDS), [part.join(RECORD)]);
     }
   }
 
@@ -198,7 +235,6 @@ export class StagingTable {
    */
   async insert(from: string, skip: SkipStored, summaries: string[], ids = false): Promise<{ count: number; ids: number[] }> {
     const { source, batchId = null, createdBy = null } = this.options;
-    const [distinct, order] = this.hasRepeatedIds ? ['DISTINCT ON (s.report_id)', 'ORDER BY s.report_id, s.line'] : ['', ''];
     const notStored = skip === 'stored' ? 'WHERE NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)' : '';
     // Staged rows have no statistics: the planner expects a handful and looks each row's group up
     // by index, one lookup per row; a hash join reads the groups once. Not when stored ids are
@@ -207,19 +243,7 @@ export class StagingTable {
     const hashJoins = skip !== 'stored';
     if (hashJoins) await this.db.query(`SET LOCAL enable_nestloop = off`);
     const [inserted] = await this.db.query(
-      `WITH ins AS (
-         INSERT INTO letter_report (report_id, year, case_id, group_id, group_type, action_type, count, written_on,
-           reported_at, day, country, region, subdivision, source, batch_id, created_by)
-         SELECT ${distinct} s.report_id, s.year, k.id, g.id, coalesce(s.group_type, 'INDIVIDUAL'), s.action_type, s.count,
-           s.written_on, s.reported_at, (s.reported_at AT TIME ZONE c.timezone)::date, s.country, s.region, s.subdivision, $1, $2, $3
-         FROM ${from} s
-         JOIN campaign c ON c.year = s.year
-         JOIN "case" k ON k.year = s.year AND k.slug = s.case_slug
-         LEFT JOIN writing_group g ON g.ref = s.group_ref
-         ${notStored}
-         ${order}
-         ${skip === 'conflicts' ? 'ON CONFLICT (report_id) DO NOTHING' : ''}
-         RETURNING id, ${ROLLUP_SOURCE_COLUMNS.join(', ')})
+      `WITH ins AS (${insertReportsSql(from, { where: notStored, firstLine: this.hasRepeatedIds, onConflict: skip === 'conflicts' })})
        ${summaries.map((sql, i) => `, summary${i} AS (${sql})`).join('\n')}
        SELECT count(*)::int AS count${ids ? ', CASE WHEN count(*) <= 1000 THEN array_agg(id ORDER BY id) END AS ids' : ''} FROM ins`,
       [source, batchId, createdBy],

@@ -9,8 +9,8 @@ import type { ReportRow, WriteOptions } from './report-row';
 export { ConcurrentWriteError, MAX_LISTED_ERRORS, type IngestResult, type RowError } from './ingest-result';
 
 /**
- * Stores validated report rows set-based, the one path for imports, forms and the demo data:
- * rows go into a temporary staging table; checks that need the database (campaign for the year, case
+ * Stores validated report rows set-based, the path of imports and the demo data (a form's single
+ * row goes through the same SQL in one statement, ingest-row.ts): rows go into a temporary staging table; checks that need the database (campaign for the year, case
  * slug in that year, the same id with other content in the file or already stored) run as a few
  * queries; then groups are upserted, new reports inserted, and the summary tables updated, all in the
  * caller's transaction. With any error nothing is written: the caller rolls back.

@@ -6,7 +6,8 @@ import { filterToSql } from '../impact/filter-sql';
 import { bumpDataVersionAfter, partsOf } from '../../data-version';
 import { writeTransaction } from '../../db/write-transaction';
 import { rollupUpdates } from '../rollups/rollup-maintenance';
-import { ConcurrentWriteError, ReportIngest, type RowError } from './ingest';
+import { ConcurrentWriteError, type RowError } from './ingest';
+import { storeRow } from './ingest-row';
 import { LetterReport } from './letter-report.entity';
 import { parseReport, type FieldError } from './report-fields';
 import { INPUT_FIELD, inputToRaw, type ReportInput } from './report.inputs';
@@ -20,7 +21,7 @@ export interface Actor {
 }
 
 /**
- * Stores one report from a form through the same checks and path as an import. Idempotent on
+ * Stores one report from a form with the checks and SQL of an import (ingest-row.ts). Idempotent on
  * reportId: the same report sent again returns the stored one; other content under the same id is
  * refused (corrections go through correctReport).
  */
@@ -120,13 +121,8 @@ async function storeOne(
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
   if (actor.scope) await withinScope(m, parsed.row, actor.scope);
-  const ingest = new ReportIngest(m, { source, createdBy: actor.userId, ...options });
-  await ingest.begin();
-  await ingest.add([{ line: 1, row: parsed.row }]);
-  const result = await ingest.finish();
-  if (result.errorCount > 0) throw inputErrors(result.errors);
-  if (result.ids.length === 1) return result.ids[0];
-  const [stored] = await m.query(`SELECT id FROM letter_report WHERE report_id = $1`, [parsed.row.reportId]);
+  const stored = await storeRow(m, parsed.row, { source, createdBy: actor.userId, ...options });
+  if (stored.errors) throw inputErrors(stored.errors);
   return stored.id;
 }
 

@@ -11,10 +11,12 @@ import { ROLLUP_TABLES, type RollupTable } from './rollup-tables';
  *   3. the data_version row, last (bumpDataVersionAfter sends it with the summary tables' updates).
  * Two writers taking rows in one order cannot deadlock each other. Each write therefore adds its
  * new reports and removes the ones that stop counting in the same pass, never table by table
- * twice, and never in data-modifying CTEs of one statement: PostgreSQL runs those in an order of
- * its own (the last first), which is how a form and an import once deadlocked. A correction locks
- * the report it replaces after storing its group (WriteOptions.lockReplaced), a retraction locks
- * only its report, so form writes run side by side. One exception: a pipelined import locks the
+ * twice, and never in data-modifying CTEs of one statement that do not read each other: PostgreSQL
+ * runs those in an order of its own (the last first), which is how a form and an import once
+ * deadlocked. (A form stores its group and its report in one statement, the report reading the
+ * group: ingest-row.ts.) A correction locks the report it replaces after locking or storing its
+ * group (WriteOptions.lockReplaced), a retraction locks only its report, so form writes run side
+ * by side. One exception: a pipelined import locks the
  * groups each part creates or changes after the reports of earlier parts, so a form of such a
  * group, sent with a reportId of an earlier part (the same report twice, at once), can still
  * deadlock with it: single writes are retried on a deadlock (server/db/write-transaction.ts).

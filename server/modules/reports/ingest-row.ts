@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../db/savepoint';
+import { bumpDataVersionAfter, partsOf } from '../../data-version';
+import { rollupUpdates } from '../rollups/rollup-maintenance';
+import { stagedProblems } from './ingest-checks';
+import { ConcurrentWriteError, MAX_LISTED_ERRORS, type RowError } from './ingest-result';
+import { insertReportsSql, upsertGroupsSql } from './ingest-staging';
+import type { ReportRow, WriteOptions } from './report-row';
+
+/** The row as the staging table's columns ($4 on; $1 to $3 are insertReportsSql's), line 1. */
+const ROW_AS_STAGING = `staging (line, report_id, year, case_slug, group_ref, group_name, group_type, action_type, count,
+    written_on, reported_at, country, region, subdivision) AS (
+    VALUES (1, $4::text COLLATE "C", $5::int, $6::text, $7::text, $8::text, $9::text, $10::text, $11::int,
+      $12::date, $13::timestamptz, $14::text, $15::text, $16::text))`;
+
+/**
+ * The report's group as the insert looks it up: as this write created or changed it (`upserted`), else as
+ * stored. The statement's CTEs all read one snapshot, so a group created here is seen only through its RETURNING.
+ */
+const GROUP_SEEN = `LATERAL (SELECT id, ref FROM upserted WHERE ref = s.group_ref
+  UNION ALL SELECT id, ref FROM writing_group WHERE ref = s.group_ref LIMIT 1)`;
+
+/**
+ * Checks, creates or updates the group, and inserts the report in one statement: the one row as a
+ * VALUES list named `staging` that the import's SQL reads (stagedProblems, upsertGroupsSql,
+ * insertReportsSql), so a form's write is a few round trips instead of a staging table's dozen,
+ * each waiting its turn on a busy event loop. The group is stored before the report in the
+ * statement (the insert reads it), as the lock order has it (rollup-maintenance.ts).
+ */
+const STORE_ROW = `WITH ${ROW_AS_STAGING},
+  repeated (report_id) AS (SELECT NULL::text WHERE false),
+  problems AS MATERIALIZED (${stagedProblems()}),
+  upserted AS (${upsertGroupsSql(
+    `(SELECT group_ref AS ref, group_name AS name, group_type AS type, country, region, subdivision
+      FROM staging WHERE group_ref IS NOT NULL) AS records`,
+    'AND NOT EXISTS (SELECT 1 FROM problems)',
+    'RETURNING id, ref',
+  )}),
+  ins AS (${insertReportsSql('staging', {
+    groups: GROUP_SEEN,
+    where: `WHERE NOT EXISTS (SELECT 1 FROM problems) AND NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)`,
+  })})
+  SELECT (SELECT array_agg(id) FROM ins) AS ids,
+    (SELECT json_agg(p) FROM (SELECT * FROM problems ORDER BY line LIMIT ${MAX_LISTED_ERRORS}) p) AS errors`;
+
+export type StoredRow = { errors: RowError[] } | { errors: null; id: number; stored: boolean };
+
+/**
+ * Stores one validated report in the caller's transaction, with the checks of an import: the id of
+ * the new report (`stored`), or of the same report stored before (sent again), or the errors (the
+ * caller rolls back). `options` as for an import (a correction's replaced report and the caller's
+ * steps, see WriteOptions); the summary tables and the data version follow in one round trip.
+ */
+export async function storeRow(db: EntityManager, row: ReportRow, options: WriteOptions): Promise<StoredRow> {
+  const { source, batchId = null, createdBy = null, replacing = [] } = options;
+  // a correction locks what it replaces after its group, as every writer does (rollup-maintenance.ts)
+  if (options.lockReplaced) {
+    if (row.groupRef) await db.query(`SELECT 1 FROM writing_group WHERE ref = $1 FOR UPDATE`, [row.groupRef]);
+    await options.lockReplaced();
+  }
+  let result: { ids: number[] | null; errors: RowError[] | null };
+  try {
+    [result] = await db.query(STORE_ROW, [
+      source, batchId, createdBy,
+      row.reportId, row.year, row.caseSlug, row.groupRef, row.groupName, row.groupType, row.actionType, row.count,
+      row.writtenOn, row.reportedAt, row.country, row.region, row.subdivision,
+    ]);
+  } catch (error) {
+    // the same id stored by another writer since this statement's snapshot
+    throw isUniqueViolation(error) ? new ConcurrentWriteError() : error;
+  }
+  if (result.errors) return { errors: result.errors };
+  const ids = result.ids ?? [];
+  if (ids.length > 0 || replacing.length > 0) {
+    await options.beforeSummaries?.(ids);
+    const replaced = replacing.length > 0 ? await partsOf(db, 'letter_report WHERE id = ANY($1::int[])', [replacing]) : [];
+    await bumpDataVersionAfter(db, rollupUpdates(ids, replacing), [{ year: row.year, region: row.region, country: row.country }, ...replaced]);
+  }
+  if (ids.length > 0) return { errors: null, id: ids[0], stored: true };
+  const [stored] = await db.query(`SELECT id FROM letter_report WHERE report_id = $1`, [row.reportId]);
+  return { errors: null, id: stored.id, stored: false };
+}
