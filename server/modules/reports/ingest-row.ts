@@ -25,7 +25,8 @@ const GROUP_SEEN = `LATERAL (SELECT id, ref FROM upserted WHERE ref = s.group_re
  * VALUES list named `staging` that the import's SQL reads (stagedProblems, upsertGroupsSql,
  * insertReportsSql), so a form's write is a few round trips instead of a staging table's dozen,
  * each waiting its turn on a busy event loop. The group is stored before the report in the
- * statement (the insert reads it), as the lock order has it (rollup-maintenance.ts).
+ * statement (the insert reads it), as the lock order has it (rollup-maintenance.ts). A report
+ * whose group this statement cannot see (`group_unseen`) is not inserted.
  */
 const STORE_ROW = `WITH ${ROW_AS_STAGING},
   repeated (report_id) AS (SELECT NULL::text WHERE false),
@@ -38,10 +39,14 @@ const STORE_ROW = `WITH ${ROW_AS_STAGING},
   )}),
   ins AS (${insertReportsSql('staging', {
     groups: GROUP_SEEN,
-    where: `WHERE NOT EXISTS (SELECT 1 FROM problems) AND NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)`,
+    where: `WHERE NOT EXISTS (SELECT 1 FROM problems) AND NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)
+      AND (s.group_ref IS NULL OR g.id IS NOT NULL)`,
   })})
   SELECT (SELECT array_agg(id) FROM ins) AS ids,
-    (SELECT json_agg(p) FROM (SELECT * FROM problems ORDER BY line LIMIT ${MAX_LISTED_ERRORS}) p) AS errors`;
+    (SELECT json_agg(p) FROM (SELECT * FROM problems ORDER BY line LIMIT ${MAX_LISTED_ERRORS}) p) AS errors,
+    EXISTS (SELECT 1 FROM staging s WHERE s.group_ref IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.ref = s.group_ref)
+        AND NOT EXISTS (SELECT 1 FROM writing_group w WHERE w.ref = s.group_ref)) AS group_unseen`;
 
 export type StoredRow = { errors: RowError[] } | { errors: null; id: number; stored: boolean };
 
@@ -58,17 +63,23 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
     if (row.groupRef) await db.query(`SELECT 1 FROM writing_group WHERE ref = $1 FOR UPDATE`, [row.groupRef]);
     await options.lockReplaced();
   }
-  let result: { ids: number[] | null; errors: RowError[] | null };
-  try {
-    [result] = await db.query(STORE_ROW, [
-      source, batchId, createdBy,
-      row.reportId, row.year, row.caseSlug, row.groupRef, row.groupName, row.groupType, row.actionType, row.count,
-      row.writtenOn, row.reportedAt, row.country, row.region, row.subdivision,
-    ]);
-  } catch (error) {
-    // the same id stored by another writer since this statement's snapshot
-    throw isUniqueViolation(error) ? new ConcurrentWriteError() : error;
-  }
+  const params = [
+    source, batchId, createdBy,
+    row.reportId, row.year, row.caseSlug, row.groupRef, row.groupName, row.groupType, row.actionType, row.count,
+    row.writtenOn, row.reportedAt, row.country, row.region, row.subdivision,
+  ];
+  const run = async (): Promise<{ ids: number[] | null; errors: RowError[] | null; group_unseen: boolean }> => {
+    try {
+      return (await db.query(STORE_ROW, params))[0];
+    } catch (error) {
+      // the same id stored by another writer since this statement's snapshot
+      throw isUniqueViolation(error) ? new ConcurrentWriteError() : error;
+    }
+  };
+  let result = await run();
+  // Its group was created by another writer since the statement's snapshot (the upsert waited for
+  // it and left it as it was): the statement stored nothing, and sees the group when run again.
+  if (result.group_unseen) result = await run();
   if (result.errors) return { errors: result.errors };
   const ids = result.ids ?? [];
   if (ids.length > 0 || replacing.length > 0) {
