@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import { logger } from './logger';
@@ -26,6 +27,7 @@ import { writeConnectionsPlugin } from './graphql/write-connections';
 import { QueryCache } from './graphql/query-cache';
 import { getSchema } from './graphql/schema';
 import { AnswerCache } from './http/answer-cache';
+import { ReadGate } from './http/read-gate';
 import { Authenticator } from './http/authenticate';
 import { healthRouter } from './http/health';
 import { serviceUnavailableHandler } from './http/service-unavailable';
@@ -66,6 +68,8 @@ export interface AppOptions {
   clock?: Clock;
   /** The built dashboard (default dist/client). */
   clientDir?: string;
+  /** GraphQL reads executing at once (see ReadGate; default: the cores); at most readPool.queueLimit others wait. */
+  readConcurrency?: number;
 }
 
 const READ_POOL_DEFAULTS: ReadPoolSettings = { size: POOL_DEFAULTS.readPoolSize, queueLimit: POOL_DEFAULTS.readQueueLimit, waitMs: POOL_DEFAULTS.readWaitMs };
@@ -81,7 +85,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const httpServer = createServer(app);
   const limits = queryLimits();
   const cache = new QueryCache();
-  const readPool = createReadPool(dataSource, options.readPool ?? READ_POOL_DEFAULTS);
+  const readPoolSettings = options.readPool ?? READ_POOL_DEFAULTS;
+  const readPool = createReadPool(dataSource, readPoolSettings);
   await readPool.initialize();
   const reads = new ReadRouter(readPool, readDataSource);
   // the data version in memory, so a request costs no query to learn it (server/data-version/);
@@ -90,7 +95,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const feed = new FiguresFeed(versions);
   const authenticator = new Authenticator(dataSource, sessionSecret, versions);
   // whole answers as bytes, in front of Apollo (server/http/answer-cache.ts)
-  const answers = new AnswerCache({ authenticator, versions, now: clock });
+  const gate = new ReadGate(options.readConcurrency ?? availableParallelism(), readPoolSettings.queueLimit);
+  const answers = new AnswerCache({ authenticator, versions, now: clock, gate });
   const schema = await getSchema();
   const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string; sessionId?: string | null } = {}) =>
     createContext({

@@ -1,5 +1,6 @@
 // Configuration, read and checked once. Every variable is listed in .env.example.
 import { isIsoDate } from './common/dates';
+import { availableParallelism } from 'node:os';
 
 function int(source: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = source[name];
@@ -36,6 +37,8 @@ export interface Env {
   readPool: ReadPoolSettings;
   /** Connections for writes (mutations, imports, sign-in), never taken by reads. */
   writePoolSize: number;
+  /** GraphQL reads executing at once (server/http/read-gate.ts): by default the cores. */
+  readConcurrency: number;
   /**
    * The embedded demo keeps receiving reports (DEMO_TRICKLE, on unless "off"; off under NODE_ENV=test
    * unless "on"). Never with DATABASE_URL: a real database gets no invented reports.
@@ -98,6 +101,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       waitMs: positive(source, 'DB_READ_WAIT_MS', POOL_DEFAULTS.readWaitMs),
     },
     writePoolSize: positive(source, 'DB_WRITE_POOL_SIZE', POOL_DEFAULTS.writePoolSize),
+    readConcurrency: positive(source, 'READ_CONCURRENCY', availableParallelism()),
     demoTrickle: onOff(source, 'DEMO_TRICKLE', source.NODE_ENV !== 'test') && !source.DATABASE_URL,
     demoToday: date(source, 'DEMO_TODAY'),
   };

@@ -27,6 +27,7 @@ const app = await createApp(database.dataSource, {
   counterRefreshMs: env.counterRefreshSeconds * 1000,
   importMaxBytes: env.importMaxBytes,
   readPool: env.readPool,
+  readConcurrency: env.readConcurrency,
   clock,
 });
 // reports keep arriving in the embedded demo (env.demoTrickle is never on with DATABASE_URL)

@@ -8,7 +8,10 @@ import type { Context } from '../graphql/context';
 import { dateIn } from '../modules/impact/progress.service';
 import { freshnessAt, type DataVersionSource, type Reads, type VersionView } from '../data-version';
 import { MAX_TOKENS } from '../graphql/limits';
+import { RETRY_AFTER_SECONDS } from '../db/database-unavailable';
+import { unavailableAnswer } from '../graphql/service-unavailable';
 import type { AuthUser, Authenticator } from './authenticate';
+import type { ReadGate } from './read-gate';
 
 /**
  * Whole answers to GraphQL reads, kept as the bytes sent, in front of Apollo. Their gzip is made
@@ -34,7 +37,7 @@ import type { AuthUser, Authenticator } from './authenticate';
  *   served only while that date holds there (east of UTC it changes hours before the UTC day).
  * - `Accept`: it decides the content type, which a hit answers with as the miss did.
  * Only POST requests with a JSON body, a query operation (not asking for `sessions`), status 200
- * and no errors are kept. The
+ * and no errors are kept. A read that misses waits for its turn to execute (options.gate). The
  * answer's `extensions.freshness.asOf` is when it was computed.
  */
 const SCOPED_ROOT_FIELDS = new Set(['impact', 'yearComparison', 'sameDayComparison', 'campaigns', 'campaign', '__typename']);
@@ -72,6 +75,8 @@ export interface AnswerCacheOptions {
   maxBytes?: number;
   /** The clock campaign progress reads (Context.now); the real one by default. */
   now?: Clock;
+  /** Where a read that misses waits its turn to execute (see ReadGate); none: it executes at once. */
+  gate?: ReadGate;
 }
 
 export class AnswerCache {
@@ -155,6 +160,10 @@ export class AnswerCache {
     const kept = this.answers.get(key);
     if (!kept?.contentType || view.changedAt(kept.reads) > kept.at || kept.todayIn.some(([zone, date]) => dateIn(zone, now) !== date)) {
       this.stats.misses++;
+      if (this.options.gate && !(await this.options.gate.enter(res))) {
+        sendBusy(res);
+        return true;
+      }
       res.locals.answerSlot = { key } satisfies AnswerSlot;
       res.once('finish', () => {
         const stored = this.answers.peek(key);
@@ -238,6 +247,12 @@ function rootFields(set: SelectionSetNode, fragments: Map<string, SelectionSetNo
 
 function scopeOf(user: AuthUser): string {
   return user.role === 'coordinator' ? JSON.stringify([...user.regions].sort()) : '*';
+}
+
+/** A read that waited too long for its turn: busy, as a full read pool answers (the client sends it again). */
+function sendBusy(res: Response): void {
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  res.status(503).json({ errors: [unavailableAnswer()] });
 }
 
 /** A POST with a JSON body that is not itself compressed: what Apollo accepts as a JSON request. */

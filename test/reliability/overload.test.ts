@@ -25,7 +25,8 @@ let locker: pg.Client;
 beforeAll(async () => {
   db = await createTestDatabase();
   await givenCampaigns(db.dataSource, campaign(2024));
-  app = await startApp(db.dataSource, { readPool: READ_POOL });
+  // every read executes at once (server/http/read-gate.ts, tested in test/http/read-gate.test.ts): the pool is what is overloaded here
+  app = await startApp(db.dataSource, { readPool: READ_POOL, readConcurrency: READERS });
   locker = new pg.Client({ connectionString: db.url, application_name: 'w4r-overload-locker' });
   await locker.connect();
 });

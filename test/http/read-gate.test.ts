@@ -1,0 +1,74 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaign, givenCampaigns } from '../support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { eventually } from '../support/eventually';
+import { startApp, type RunningApp } from '../support/http';
+
+let db: TestDatabase;
+let app: RunningApp;
+
+const SUBMIT = `mutation($input: ReportInput!) { submitReport(input: $input) { id } }`;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await givenCampaigns(db.dataSource, campaign(2024));
+  // one read executing at a time (one read held in the database fills the place) and one waiting
+  app = await startApp(db.dataSource, { readConcurrency: 1, readPool: { size: 8, queueLimit: 1, waitMs: 2000 } });
+});
+afterAll(async () => {
+  await app?.stop();
+  await db?.drop();
+});
+
+const post = (query: string, variables?: Record<string, unknown>) =>
+  fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.adminToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+
+describe('GraphQL reads executing at once (READ_CONCURRENCY)', () => {
+  it('are limited: the next read waits its turn, a write goes past it, and a read finding the queue full is answered 503', async () => {
+    // a read held in the database: the snapshot table is locked by another connection
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE snapshot IN ACCESS EXCLUSIVE MODE');
+    try {
+      const held = post('{ snapshots { slug } }');
+      await eventually(
+        async () => (await locker.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`)).rows[0].waiting,
+        (waiting) => waiting === 1,
+      );
+      let settled = false;
+      const next = post('{ impact(filter: { year: 2024 }) { totalActions } }').finally(() => (settled = true));
+
+      const write = await (
+        await post(SUBMIT, {
+          input: {
+            reportId: 'GATE-1', year: 2024, caseSlug: 'ana-ruiz', actionType: 'LETTER', count: 3,
+            reportedAt: '2024-12-10T12:00:00Z', country: 'DE', region: 'Europe and Central Asia',
+          },
+        })
+      ).json();
+      expect(write.errors).toBeUndefined();
+      expect(write.data.submitReport.id).toBeTruthy();
+      expect(settled).toBe(false);
+
+      // one executing, one waiting: a third read is refused at once
+      const busy = await post('{ campaigns { year } }');
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect((await busy.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(settled).toBe(false);
+
+      await locker.query('ROLLBACK');
+      expect((await (await held).json()).data.snapshots).toEqual([]);
+      // the waiting read has its turn, after the write
+      expect((await (await next).json()).data.impact.totalActions).toBe(3);
+    } finally {
+      await locker.end();
+    }
+  });
+});
