@@ -22,13 +22,13 @@ export class ReadGate {
   ) {}
 
   /**
-   * Waits for a place, kept until the request's response has finished or its connection closed;
-   * false at once when `queueLimit` reads are waiting already.
+   * Waits for a place, kept until the request's response has finished or its connection closed.
+   * False, without a place, when `queueLimit` reads are waiting already or the client went away
+   * while this one waited (a closed tab's requests must not hold places nobody will free).
    */
   async enter(res: Response): Promise<boolean> {
     if (this.executing < this.size) this.executing++;
-    else if (this.waiting.length >= this.queueLimit) return false;
-    else await new Promise<void>((admit) => this.waiting.push(admit));
+    else if (this.waiting.length >= this.queueLimit || !(await this.turn(res))) return false;
     let left = false;
     const leave = () => {
       if (left) return;
@@ -41,5 +41,21 @@ export class ReadGate {
     res.once('finish', leave);
     res.once('close', leave);
     return true;
+  }
+
+  /** Waits in line: true with the place handed over, false when the connection closed first. */
+  private turn(res: Response): Promise<boolean> {
+    return new Promise((resolve) => {
+      const admit = () => {
+        res.off('close', gone);
+        resolve(true);
+      };
+      const gone = () => {
+        this.waiting.splice(this.waiting.indexOf(admit), 1);
+        resolve(false);
+      };
+      res.once('close', gone);
+      this.waiting.push(admit);
+    });
   }
 }

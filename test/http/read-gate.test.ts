@@ -71,4 +71,36 @@ describe('GraphQL reads executing at once (READ_CONCURRENCY)', () => {
       await locker.end();
     }
   });
+
+  it('frees the place of a read whose client went away while it waited', async () => {
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE snapshot IN ACCESS EXCLUSIVE MODE');
+    try {
+      const held = post('{ snapshots { slug year } }'); // not the answer the test above left in the cache
+      await eventually(
+        async () => (await locker.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`)).rows[0].waiting,
+        (waiting) => waiting === 1,
+      );
+      // a tab closed while its read waited in line
+      const tab = new AbortController();
+      const gone = fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.adminToken}` },
+        body: JSON.stringify({ query: '{ impact(filter: { year: 2024 }) { reportCount } }' }),
+        signal: tab.signal,
+      }).catch(() => 'gone');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      tab.abort();
+      expect(await gone).toBe('gone');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await locker.query('ROLLBACK');
+      expect((await (await held).json()).data.snapshots).toEqual([]);
+      // the place is free: the next reads execute
+      for (let i = 0; i < 2; i++) expect((await post(`{ impact(filter: { year: 2024 }) { reportCount totalActions } }`)).status).toBe(200);
+    } finally {
+      await locker.end();
+    }
+  });
 });
