@@ -68,8 +68,10 @@ export interface AppOptions {
   clock?: Clock;
   /** The built dashboard (default dist/client). */
   clientDir?: string;
-  /** GraphQL reads executing at once (see ReadGate; default: the cores); at most readPool.queueLimit others wait. */
+  /** GraphQL reads executing at once (see ReadGate; default: the cores)... */
   readConcurrency?: number;
+  /** ...and waiting their turn before the next is answered 503 (default 256). */
+  readQueueLimit?: number;
 }
 
 const READ_POOL_DEFAULTS: ReadPoolSettings = { size: POOL_DEFAULTS.readPoolSize, queueLimit: POOL_DEFAULTS.readQueueLimit, waitMs: POOL_DEFAULTS.readWaitMs };
@@ -95,7 +97,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const feed = new FiguresFeed(versions);
   const authenticator = new Authenticator(dataSource, sessionSecret, versions);
   // whole answers as bytes, in front of Apollo (server/http/answer-cache.ts)
-  const gate = new ReadGate(options.readConcurrency ?? availableParallelism(), readPoolSettings.queueLimit);
+  const gate = new ReadGate(options.readConcurrency ?? availableParallelism(), options.readQueueLimit ?? POOL_DEFAULTS.readsWaiting);
   const answers = new AnswerCache({ authenticator, versions, now: clock, gate });
   const schema = await getSchema();
   const contextFor = (user: Context['user'], extra: { res?: express.Response; clientAddress?: string; sessionId?: string | null } = {}) =>

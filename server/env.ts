@@ -39,6 +39,8 @@ export interface Env {
   writePoolSize: number;
   /** GraphQL reads executing at once (server/http/read-gate.ts): by default the cores. */
   readConcurrency: number;
+  /** GraphQL reads waiting for their turn before the next is answered 503. */
+  readQueueLimit: number;
   /**
    * The embedded demo keeps receiving reports (DEMO_TRICKLE, on unless "off"; off under NODE_ENV=test
    * unless "on"). Never with DATABASE_URL: a real database gets no invented reports.
@@ -81,8 +83,12 @@ export interface ReadPoolSettings {
   waitMs: number;
 }
 
-/** Defaults of the pools: 8 + 4 connections (and one for LISTEN) leave most of PostgreSQL's 100 to other instances. */
-export const POOL_DEFAULTS = { readPoolSize: 8, readQueueLimit: 32, readWaitMs: 2000, writePoolSize: 4 };
+/**
+ * Defaults of the pools: 8 + 4 connections (and one for LISTEN) leave most of PostgreSQL's 100 to other instances.
+ * readsWaiting: GraphQL reads waiting their turn to execute (server/http/read-gate.ts): a peak's sixteen
+ * readers' pages of four or five requests each, with room to spare.
+ */
+export const POOL_DEFAULTS = { readPoolSize: 8, readQueueLimit: 32, readWaitMs: 2000, writePoolSize: 4, readsWaiting: 256 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
@@ -102,6 +108,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     writePoolSize: positive(source, 'DB_WRITE_POOL_SIZE', POOL_DEFAULTS.writePoolSize),
     readConcurrency: positive(source, 'READ_CONCURRENCY', availableParallelism()),
+    readQueueLimit: int(source, 'READ_QUEUE_LIMIT', POOL_DEFAULTS.readsWaiting),
     demoTrickle: onOff(source, 'DEMO_TRICKLE', source.NODE_ENV !== 'test') && !source.DATABASE_URL,
     demoToday: date(source, 'DEMO_TODAY'),
   };

@@ -28,6 +28,7 @@ const app = await createApp(database.dataSource, {
   importMaxBytes: env.importMaxBytes,
   readPool: env.readPool,
   readConcurrency: env.readConcurrency,
+  readQueueLimit: env.readQueueLimit,
   clock,
 });
 // reports keep arriving in the embedded demo (env.demoTrickle is never on with DATABASE_URL)

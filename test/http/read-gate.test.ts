@@ -14,7 +14,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await givenCampaigns(db.dataSource, campaign(2024));
   // one read executing at a time (one read held in the database fills the place) and one waiting
-  app = await startApp(db.dataSource, { readConcurrency: 1, readPool: { size: 8, queueLimit: 1, waitMs: 2000 } });
+  app = await startApp(db.dataSource, { readConcurrency: 1, readQueueLimit: 1 });
 });
 afterAll(async () => {
   await app?.stop();
