@@ -28,19 +28,27 @@ const post = (query: string, variables?: Record<string, unknown>) =>
     body: JSON.stringify({ query, variables }),
   });
 
+/**
+ * Sends `query` (a read of the snapshot table) while another connection holds that table locked, and
+ * waits until the read waits on the lock: it holds a place until the locker's ROLLBACK.
+ */
+async function holdOneRead(query: string): Promise<{ locker: pg.Client; held: Promise<Response> }> {
+  const locker = new pg.Client({ connectionString: db.url });
+  await locker.connect();
+  await locker.query('BEGIN');
+  await locker.query('LOCK TABLE snapshot IN ACCESS EXCLUSIVE MODE');
+  const held = post(query);
+  await eventually(
+    async () => (await locker.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`)).rows[0].waiting,
+    (waiting) => waiting === 1,
+  );
+  return { locker, held };
+}
+
 describe('GraphQL reads executing at once (READ_CONCURRENCY)', () => {
   it('are limited: the next read waits its turn, a write goes past it, and a read finding the queue full is answered 503', async () => {
-    // a read held in the database: the snapshot table is locked by another connection
-    const locker = new pg.Client({ connectionString: db.url });
-    await locker.connect();
-    await locker.query('BEGIN');
-    await locker.query('LOCK TABLE snapshot IN ACCESS EXCLUSIVE MODE');
+    const { locker, held } = await holdOneRead('{ snapshots { slug } }');
     try {
-      const held = post('{ snapshots { slug } }');
-      await eventually(
-        async () => (await locker.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`)).rows[0].waiting,
-        (waiting) => waiting === 1,
-      );
       let settled = false;
       const next = post('{ impact(filter: { year: 2024 }) { totalActions } }').finally(() => (settled = true));
 
@@ -73,16 +81,9 @@ describe('GraphQL reads executing at once (READ_CONCURRENCY)', () => {
   });
 
   it('frees the place of a read whose client went away while it waited', async () => {
-    const locker = new pg.Client({ connectionString: db.url });
-    await locker.connect();
-    await locker.query('BEGIN');
-    await locker.query('LOCK TABLE snapshot IN ACCESS EXCLUSIVE MODE');
+    // not the answer the test above left in the cache
+    const { locker, held } = await holdOneRead('{ snapshots { slug year } }');
     try {
-      const held = post('{ snapshots { slug year } }'); // not the answer the test above left in the cache
-      await eventually(
-        async () => (await locker.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted`)).rows[0].waiting,
-        (waiting) => waiting === 1,
-      );
       // a tab closed while its read waited in line
       const tab = new AbortController();
       const gone = fetch(`${app.url}/graphql`, {
