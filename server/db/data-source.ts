@@ -22,6 +22,7 @@ import { SnapshotImages1766200000000 } from './migrations/1766200000000-snapshot
 import { RegionRollups1766300000000 } from './migrations/1766300000000-region-rollups';
 import { GroupRollups1766400000000 } from './migrations/1766400000000-group-rollups';
 import { RegionGroupRollups1766500000000 } from './migrations/1766500000000-region-group-rollups';
+import { GroupYearIndex1766600000000 } from './migrations/1766600000000-group-year-index';
 import { boundedPg } from './bounded-pool';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
@@ -31,7 +32,7 @@ export const entities = [Campaign, Case, CaseOutcome, Group, LetterReport, Impor
 export const migrations = [
   InitialSchema1763700000000, Rollups1763800000000, AuditLog1763900000000, Snapshots1764000000000, CaseActionIndex1764100000000,
   GroupFirstDay1765200000000, PublicCounters1765600000000, Sessions1766100000000, SnapshotImages1766200000000,
-  RegionRollups1766300000000, GroupRollups1766400000000, RegionGroupRollups1766500000000,
+  RegionRollups1766300000000, GroupRollups1766400000000, RegionGroupRollups1766500000000, GroupYearIndex1766600000000,
 ];
 
 export interface DataSourceOptions {
