@@ -80,6 +80,8 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
   // Its group was created by another writer since the statement's snapshot (the upsert waited for
   // it and left it as it was): the statement stored nothing, and sees the group when run again.
   if (result.group_unseen) result = await run();
+  // still unseen (it cannot be, short of a bug): refused as a concurrent write, never stored without its group
+  if (result.group_unseen) throw new ConcurrentWriteError();
   if (result.errors) return { errors: result.errors };
   const ids = result.ids ?? [];
   if (ids.length > 0 || replacing.length > 0) {
