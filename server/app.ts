@@ -87,8 +87,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   const httpServer = createServer(app);
   const limits = queryLimits();
   const cache = new QueryCache();
-  const readPoolSettings = options.readPool ?? READ_POOL_DEFAULTS;
-  const readPool = createReadPool(dataSource, readPoolSettings);
+  const readPool = createReadPool(dataSource, options.readPool ?? READ_POOL_DEFAULTS);
   await readPool.initialize();
   const reads = new ReadRouter(readPool, readDataSource);
   // the data version in memory, so a request costs no query to learn it (server/data-version/);
