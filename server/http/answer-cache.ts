@@ -151,19 +151,25 @@ export class AnswerCache {
   private async lookup(req: Request, res: Response, text: string): Promise<boolean> {
     const { user } = await this.options.authenticator.authenticate(req);
     if (!user) return false; // anonymous: sign-in and errors, nothing worth keeping
-    const view = await this.options.versions.view(user.id);
+    let view = await this.options.versions.view(user.id);
     const audience = this.audience(req.body, text);
     if (!audience) return false;
     const who = audience === 'scope' ? `${user.role}:${scopeOf(user)}` : `user:${user.id}`;
     const now = (this.options.now ?? realClock)();
     const key = `${who}\u0000${now.toISOString().slice(0, 10)}\u0000${req.headers.accept ?? ''}\u0000${text}`;
-    const kept = this.answers.get(key);
-    if (!kept?.contentType || view.changedAt(kept.reads) > kept.at || kept.todayIn.some(([zone, date]) => dateIn(zone, now) !== date)) {
-      this.stats.misses++;
-      if (this.options.gate && !(await this.options.gate.enter(res))) {
+    let kept = this.fresh(key, view, now);
+    if (!kept && this.options.gate) {
+      if (!(await this.options.gate.enter(res))) {
         sendBusy(res);
         return true;
       }
+      // Under a peak the same page is asked by several readers at once: while this one waited, the
+      // read ahead of it may have made its answer. Served then, it costs its place a moment, not an execution.
+      view = await this.options.versions.view(user.id);
+      kept = this.fresh(key, view, now);
+    }
+    if (!kept) {
+      this.stats.misses++;
       res.locals.answerSlot = { key } satisfies AnswerSlot;
       res.once('finish', () => {
         const stored = this.answers.peek(key);
@@ -184,6 +190,13 @@ export class AnswerCache {
     res.setHeader('Content-Length', bytes.length);
     res.end(bytes);
     return true;
+  }
+
+  /** The answer kept for `key` when it may be served at `view` and `now`: nothing it read has changed, its day holds, and its miss has finished. */
+  private fresh(key: string, view: VersionView, now: Date): (Answer & { contentType: string }) | undefined {
+    const kept = this.answers.get(key);
+    if (!kept?.contentType || view.changedAt(kept.reads) > kept.at || kept.todayIn.some(([zone, date]) => dateIn(zone, now) !== date)) return undefined;
+    return kept as Answer & { contentType: string };
   }
 
   /** The answer saying the version it is served at: rewritten once per version (as a new entry, as gzipOf). */

@@ -104,4 +104,22 @@ describe('GraphQL reads executing at once (READ_CONCURRENCY)', () => {
       await locker.end();
     }
   });
+
+  it('answers a read that waited from the cache when the read ahead of it made the same answer', async () => {
+    const query = '{ snapshots { slug year status } }';
+    const { locker, held } = await holdOneRead(query);
+    try {
+      const same = post(query);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await locker.query('ROLLBACK');
+      const first = await held;
+      expect(first.headers.get('x-answer-cache')).toBeNull();
+      const second = await same;
+      // executed once: the second was served what the first made
+      expect(second.headers.get('x-answer-cache')).toBe('hit');
+      expect(await second.json()).toEqual(await first.json());
+    } finally {
+      await locker.end();
+    }
+  });
 });
