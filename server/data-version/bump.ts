@@ -1,5 +1,5 @@
-import type pg from 'pg';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { simpleQuery, type ShortTransaction } from '../db/write-transaction';
 import { compactParts, type Part } from './areas';
 import { DATA_VERSION_CHANNEL } from './notification';
 import { versionWritten } from './own-commits';
@@ -36,21 +36,19 @@ export async function bumpDataVersion(db: EntityManager, parts?: Part[]): Promis
  * in one round trip (one simple query: PostgreSQL runs them in order, each with its own snapshot).
  * Summary rows are hot (every form of a region and case adds to one row) and stay locked until
  * COMMIT: each round trip between them and the commit waits its turn on a busy event loop while
- * other writers wait for those rows.
+ * other writers wait for those rows. With `tx`, COMMIT goes in the same round trip.
  */
-export async function bumpDataVersionAfter(db: EntityManager, statements: string[], parts?: Part[]): Promise<number> {
+export async function bumpDataVersionAfter(db: EntityManager, statements: string[], parts?: Part[], tx?: ShortTransaction): Promise<number> {
   const sent = parts ? compactParts(parts) : null;
   const json = sent && JSON.stringify(sent.map((p) => [p.year, p.region, p.country]));
   let row: { version: string; updated_at: string };
-  if (statements.length === 0) {
+  if (!tx && statements.length === 0) {
     [row] = json ? await db.query(BUMP_PARTS_SQL, [json]) : await db.query(BUMP_DATA_VERSION_SQL);
   } else {
     // TypeORM answers nothing for several statements: the driver's client gives each one's result
-    const sql = [...statements, json ? bumpSql(`, 'parts', ${literal(json)}::json`) : BUMP_DATA_VERSION_SQL].join(';\n');
-    const client: pg.ClientBase = await db.queryRunner!.connect();
-    const results = (await client.query(sql).catch((error: unknown) => {
-      throw new QueryFailedError(sql, [], error as Error); // as TypeORM's own: retries read its driverError
-    })) as unknown as pg.QueryResult[];
+    const all = [...statements, json ? bumpSql(`, 'parts', ${literal(json)}::json`) : BUMP_DATA_VERSION_SQL];
+    // with tx, COMMIT too: announced at once below, as TypeORM's runner has no transaction open
+    const results = tx ? await tx.commitWith(all) : await simpleQuery(await db.queryRunner!.connect(), all.join(';\n'));
     [row] = results.at(-1)!.rows;
   }
   const version = Number(row.version);

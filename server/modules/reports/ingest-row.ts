@@ -54,7 +54,8 @@ export type StoredRow = { errors: RowError[] } | { errors: null; id: number; sto
  * Stores one validated report in the caller's transaction, with the checks of an import: the id of
  * the new report (`stored`), or of the same report stored before (sent again), or the errors (the
  * caller rolls back). `options` as for an import (a correction's replaced report and the caller's
- * steps, see WriteOptions); the summary tables and the data version follow in one round trip.
+ * steps, see WriteOptions); the summary tables and the data version follow in one round trip (with
+ * options.transaction, the COMMIT too).
  */
 export async function storeRow(db: EntityManager, row: ReportRow, options: WriteOptions): Promise<StoredRow> {
   const { source, batchId = null, createdBy = null, replacing = [] } = options;
@@ -68,9 +69,10 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
     row.reportId, row.year, row.caseSlug, row.groupRef, row.groupName, row.groupType, row.actionType, row.count,
     row.writtenOn, row.reportedAt, row.country, row.region, row.subdivision,
   ];
+  const statements: Pick<EntityManager, 'query'> = options.transaction ?? db;
   const run = async (): Promise<{ ids: number[] | null; errors: RowError[] | null; group_unseen: boolean }> => {
     try {
-      return (await db.query(STORE_ROW, params))[0];
+      return (await statements.query(STORE_ROW, params))[0];
     } catch (error) {
       // the same id stored by another writer since this statement's snapshot
       throw isUniqueViolation(error) ? new ConcurrentWriteError() : error;
@@ -87,9 +89,9 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
   if (ids.length > 0 || replacing.length > 0) {
     await options.beforeSummaries?.(ids);
     const replaced = replacing.length > 0 ? await partsOf(db, 'letter_report WHERE id = ANY($1::int[])', [replacing]) : [];
-    await bumpDataVersionAfter(db, rollupUpdates(ids, replacing), [{ year: row.year, region: row.region, country: row.country }, ...replaced]);
+    await bumpDataVersionAfter(db, rollupUpdates(ids, replacing), [{ year: row.year, region: row.region, country: row.country }, ...replaced], options.transaction);
   }
   if (ids.length > 0) return { errors: null, id: ids[0], stored: true };
-  const [stored] = await db.query(`SELECT id FROM letter_report WHERE report_id = $1`, [row.reportId]);
+  const [stored] = await statements.query(`SELECT id FROM letter_report WHERE report_id = $1`, [row.reportId]);
   return { errors: null, id: stored.id, stored: false };
 }

@@ -1,3 +1,4 @@
+import type { ShortTransaction } from '../../db/write-transaction';
 import type { GroupType } from '../groups/group.enums';
 import type { ActionType, ReportSource } from './report.enums';
 
@@ -40,4 +41,9 @@ export interface WriteOptions {
    * locked until COMMIT, so the caller's round trips come before them (see bumpDataVersionAfter).
    */
   beforeSummaries?: (ids: number[]) => Promise<void>;
+  /**
+   * The caller's short transaction (a form's write): the row's statement opens it and the summary
+   * tables' updates commit it. Without one, the caller's transaction is TypeORM's.
+   */
+  transaction?: ShortTransaction;
 }

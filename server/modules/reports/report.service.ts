@@ -4,7 +4,7 @@ import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { filterToSql } from '../impact/filter-sql';
 import { bumpDataVersionAfter, partsOf } from '../../data-version';
-import { writeTransaction } from '../../db/write-transaction';
+import { shortWriteTransaction, writeTransaction } from '../../db/write-transaction';
 import { rollupUpdates } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, type RowError } from './ingest';
 import { storeRow } from './ingest-row';
@@ -29,12 +29,14 @@ export async function submitReport(db: DataSource, input: ReportInput, actor: Ac
   for (let attempt = 1; ; attempt++) {
     try {
       // read inside the transaction: once COMMIT has returned nothing is left to fail, so an error
-      // answered means the report was not stored
-      return await writeTransaction(db, async (m) => {
+      // answered means the report was not stored. Three round trips for a new report: the checks
+      // and the insert (after BEGIN), the read, the summary tables (and COMMIT).
+      return await shortWriteTransaction(db, async (transaction) => {
+        const m = transaction.manager;
         let stored: LetterReport | undefined;
         const read = (id: number) => m.getRepository(LetterReport).findOneByOrFail({ id });
         // a new report is read before the summary tables (see WriteOptions.beforeSummaries); a stored one after
-        const id = await storeOne(m, input, 'FORM', actor, { beforeSummaries: async ([newId]) => void (stored = await read(newId)) });
+        const id = await storeOne(m, input, 'FORM', actor, { transaction, beforeSummaries: async ([newId]) => void (stored = await read(newId)) });
         return stored ?? read(id);
       });
     } catch (error) {
@@ -116,11 +118,11 @@ async function storeOne(
   input: ReportInput,
   source: ReportSource,
   actor: Actor,
-  options: Pick<WriteOptions, 'replacing' | 'lockReplaced' | 'beforeSummaries'> = {},
+  options: Pick<WriteOptions, 'replacing' | 'lockReplaced' | 'beforeSummaries' | 'transaction'> = {},
 ): Promise<number> {
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
-  if (actor.scope) await withinScope(m, parsed.row, actor.scope);
+  if (actor.scope) await withinScope(options.transaction ?? m, parsed.row, actor.scope);
   const stored = await storeRow(m, parsed.row, { source, createdBy: actor.userId, ...options });
   if (stored.errors) throw inputErrors(stored.errors);
   return stored.id;
@@ -132,7 +134,7 @@ async function storeOne(
  * nobody outside the regions sees it: its place and every report of it (any status) are in them.
  * The group's row is locked first, so an import cannot add a report elsewhere meanwhile.
  */
-async function withinScope(m: EntityManager, row: ReportRow, scope: string[]): Promise<void> {
+async function withinScope(m: Pick<EntityManager, 'query'>, row: ReportRow, scope: string[]): Promise<void> {
   const regions = scope.join(', ');
   if (!scope.includes(row.region)) throw forbidden(`You can submit reports for ${regions} only`);
   if (!row.groupRef) return;
