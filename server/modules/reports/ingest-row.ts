@@ -41,14 +41,16 @@ const STORE_ROW = `WITH ${ROW_AS_STAGING},
     groups: GROUP_SEEN,
     where: `WHERE NOT EXISTS (SELECT 1 FROM problems) AND NOT EXISTS (SELECT 1 FROM letter_report r WHERE r.report_id = s.report_id)
       AND (s.group_ref IS NULL OR g.id IS NOT NULL)`,
+    everyColumn: true,
   })})
-  SELECT (SELECT array_agg(id) FROM ins) AS ids,
+  SELECT (SELECT array_agg(id) FROM ins) AS ids, (SELECT to_jsonb(ins) FROM ins LIMIT 1) AS report,
     (SELECT json_agg(p) FROM (SELECT * FROM problems ORDER BY line LIMIT ${MAX_LISTED_ERRORS}) p) AS errors,
     EXISTS (SELECT 1 FROM staging s WHERE s.group_ref IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.ref = s.group_ref)
         AND NOT EXISTS (SELECT 1 FROM writing_group w WHERE w.ref = s.group_ref)) AS group_unseen`;
 
-export type StoredRow = { errors: RowError[] } | { errors: null; id: number; stored: boolean };
+/** `report`: the new report's row (its columns by name, as JSON gives them), when this write stored it. */
+export type StoredRow = { errors: RowError[] } | { errors: null; id: number; stored: boolean; report?: Record<string, unknown> };
 
 /**
  * Stores one validated report in the caller's transaction, with the checks of an import: the id of
@@ -70,7 +72,7 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
     row.writtenOn, row.reportedAt, row.country, row.region, row.subdivision,
   ];
   const statements: Pick<EntityManager, 'query'> = options.transaction ?? db;
-  const run = async (): Promise<{ ids: number[] | null; errors: RowError[] | null; group_unseen: boolean }> => {
+  const run = async (): Promise<{ ids: number[] | null; report: Record<string, unknown> | null; errors: RowError[] | null; group_unseen: boolean }> => {
     try {
       return (await statements.query(STORE_ROW, params))[0];
     } catch (error) {
@@ -91,7 +93,7 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
     const replaced = replacing.length > 0 ? await partsOf(db, 'letter_report WHERE id = ANY($1::int[])', [replacing]) : [];
     await bumpDataVersionAfter(db, rollupUpdates(ids, replacing), [{ year: row.year, region: row.region, country: row.country }, ...replaced], options.transaction);
   }
-  if (ids.length > 0) return { errors: null, id: ids[0], stored: true };
+  if (ids.length > 0) return { errors: null, id: ids[0], stored: true, report: result.report! };
   const [stored] = await statements.query(`SELECT id FROM letter_report WHERE report_id = $1`, [row.reportId]);
   return { errors: null, id: stored.id, stored: false };
 }

@@ -48,11 +48,18 @@ export function upsertGroupsSql(records: string, where = '', returning = ''): st
  * case, with their case, group and day (reported_at in the campaign's time zone), returning the
  * columns the summary tables are made of. $1, $2, $3: the source, batch and creator. `groups`:
  * where group ids are looked up by ref; `where`: a condition on `s`; `firstLine`: of an id on
- * several lines only the first line; `onConflict`: an id stored already is skipped.
+ * several lines only the first line; `onConflict`: an id stored already is skipped; `everyColumn`:
+ * returning every column of the new reports (a form's one report, answered as stored).
  */
 export function insertReportsSql(
   from: string,
-  { groups = 'writing_group', where = '', firstLine = false, onConflict = false }: { groups?: string; where?: string; firstLine?: boolean; onConflict?: boolean } = {},
+  {
+    groups = 'writing_group',
+    where = '',
+    firstLine = false,
+    onConflict = false,
+    everyColumn = false,
+  }: { groups?: string; where?: string; firstLine?: boolean; onConflict?: boolean; everyColumn?: boolean } = {},
 ): string {
   return `INSERT INTO letter_report (report_id, year, case_id, group_id, group_type, action_type, count, written_on,
       reported_at, day, country, region, subdivision, source, batch_id, created_by)
@@ -65,7 +72,7 @@ export function insertReportsSql(
     ${where}
     ${firstLine ? 'ORDER BY s.report_id, s.line' : ''}
     ${onConflict ? 'ON CONFLICT (report_id) DO NOTHING' : ''}
-    RETURNING id, ${ROLLUP_SOURCE_COLUMNS.join(', ')}`;
+    RETURNING ${everyColumn ? '*' : `id, ${ROLLUP_SOURCE_COLUMNS.join(', ')}`}`;
 }
 
 /** Rows encoded for stage(): one text value, and how many rows it holds. */

@@ -4,6 +4,7 @@ import { badInput } from '../../graphql/errors-user';
 import { audit } from '../audit/audit';
 import { filterToSql } from '../impact/filter-sql';
 import { bumpDataVersionAfter, partsOf } from '../../data-version';
+import { entityFromRow } from '../../db/entity-from-row';
 import { shortWriteTransaction, writeTransaction } from '../../db/write-transaction';
 import { rollupUpdates } from '../rollups/rollup-maintenance';
 import { ConcurrentWriteError, type RowError } from './ingest';
@@ -28,16 +29,14 @@ export interface Actor {
 export async function submitReport(db: DataSource, input: ReportInput, actor: Actor): Promise<LetterReport> {
   for (let attempt = 1; ; attempt++) {
     try {
-      // read inside the transaction: once COMMIT has returned nothing is left to fail, so an error
-      // answered means the report was not stored. Three round trips for a new report: the checks
-      // and the insert (after BEGIN), the read, the summary tables (and COMMIT).
+      // answered as the insert returned it, or read inside the transaction: once COMMIT has
+      // returned nothing is left to fail, so an error answered means the report was not stored.
+      // Two round trips for a new report: the checks and the insert (after BEGIN), then the
+      // summary tables, the bump and COMMIT.
       return await shortWriteTransaction(db, async (transaction) => {
         const m = transaction.manager;
-        let stored: LetterReport | undefined;
-        const read = (id: number) => m.getRepository(LetterReport).findOneByOrFail({ id });
-        // a new report is read before the summary tables (see WriteOptions.beforeSummaries); a stored one after
-        const id = await storeOne(m, input, 'FORM', actor, { transaction, beforeSummaries: async ([newId]) => void (stored = await read(newId)) });
-        return stored ?? read(id);
+        const stored = await storeOne(m, input, 'FORM', actor, { transaction });
+        return stored.report ? entityFromRow(m, LetterReport, stored.report) : m.getRepository(LetterReport).findOneByOrFail({ id: stored.id });
       });
     } catch (error) {
       // the same id sent twice at once: the second sees the first's row on its next try
@@ -111,7 +110,7 @@ export async function correctReport(
 
 /**
  * Validates and stores one report in the caller's transaction (`options`: the reports it replaces and the caller's steps,
- * see WriteOptions); returns its id (the stored one for a duplicate).
+ * see WriteOptions); returns its id (the stored one for a duplicate) and, when this write stored it, its row.
  */
 async function storeOne(
   m: EntityManager,
@@ -119,13 +118,13 @@ async function storeOne(
   source: ReportSource,
   actor: Actor,
   options: Pick<WriteOptions, 'replacing' | 'lockReplaced' | 'beforeSummaries' | 'transaction'> = {},
-): Promise<number> {
+): Promise<{ id: number; report?: Record<string, unknown> }> {
   const parsed = parseReport(inputToRaw(input));
   if (parsed.errors) throw inputErrors(parsed.errors);
   if (actor.scope) await withinScope(options.transaction ?? m, parsed.row, actor.scope);
   const stored = await storeRow(m, parsed.row, { source, createdBy: actor.userId, ...options });
   if (stored.errors) throw inputErrors(stored.errors);
-  return stored.id;
+  return stored;
 }
 
 /**
