@@ -23,6 +23,7 @@ import { RegionRollups1766300000000 } from './migrations/1766300000000-region-ro
 import { GroupRollups1766400000000 } from './migrations/1766400000000-group-rollups';
 import { RegionGroupRollups1766500000000 } from './migrations/1766500000000-region-group-rollups';
 import { GroupYearIndex1766600000000 } from './migrations/1766600000000-group-year-index';
+import { SerialSummaryScans1766700000000 } from './migrations/1766700000000-serial-summary-scans';
 import { boundedPg } from './bounded-pool';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone can shift it.
@@ -33,6 +34,7 @@ export const migrations = [
   InitialSchema1763700000000, Rollups1763800000000, AuditLog1763900000000, Snapshots1764000000000, CaseActionIndex1764100000000,
   GroupFirstDay1765200000000, PublicCounters1765600000000, Sessions1766100000000, SnapshotImages1766200000000,
   RegionRollups1766300000000, GroupRollups1766400000000, RegionGroupRollups1766500000000, GroupYearIndex1766600000000,
+  SerialSummaryScans1766700000000,
 ];
 
 export interface DataSourceOptions {
