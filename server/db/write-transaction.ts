@@ -109,7 +109,11 @@ export async function simpleQuery(client: pg.ClientBase, sql: string): Promise<p
   }
 }
 
-/** `sql` with its parameters $1, $2... written in as literals (a simple query takes no parameters). */
+/**
+ * `sql` with its parameters $1, $2... written in as literals (a simple query takes no parameters).
+ * Every `$` followed by digits is taken for a parameter: not for statements with one in a string or
+ * a dollar-quoted body.
+ */
 function inlined(client: pg.ClientBase, sql: string, params: unknown[]): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
     const value = params[Number(n) - 1];

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The summary tables as this migration found them (a later table decides for itself). */
+/** The summary tables as this migration found them: a later one sets it in its own migration (test/rollups/serial-scans.test.ts checks every one). */
 const SUMMARY_TABLES = [
   'rollup_region_case', 'rollup_region_daily', 'rollup_daily', 'rollup_case_daily', 'rollup_area_case',
   'rollup_group', 'rollup_region_group', 'rollup_area_group', 'rollup_group_first_day',

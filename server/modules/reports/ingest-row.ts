@@ -49,8 +49,8 @@ const STORE_ROW = `WITH ${ROW_AS_STAGING},
         AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.ref = s.group_ref)
         AND NOT EXISTS (SELECT 1 FROM writing_group w WHERE w.ref = s.group_ref)) AS group_unseen`;
 
-/** `report`: the new report's row (its columns by name, as JSON gives them), when this write stored it. */
-export type StoredRow = { errors: RowError[] } | { errors: null; id: number; stored: boolean; report?: Record<string, unknown> };
+/** `report`: the new report's row (its columns by name, as JSON gives them), when this write stored it (not when it was sent again). */
+export type StoredRow = { errors: RowError[] } | { errors: null; id: number; report?: Record<string, unknown> };
 
 /**
  * Stores one validated report in the caller's transaction, with the checks of an import: the id of
@@ -61,9 +61,11 @@ export type StoredRow = { errors: RowError[] } | { errors: null; id: number; sto
  */
 export async function storeRow(db: EntityManager, row: ReportRow, options: WriteOptions): Promise<StoredRow> {
   const { source, batchId = null, createdBy = null, replacing = [] } = options;
+  // a short transaction opens with its first statement, whichever that is
+  const statements: Pick<EntityManager, 'query'> = options.transaction ?? db;
   // a correction locks what it replaces after its group, as every writer does (rollup-maintenance.ts)
   if (options.lockReplaced) {
-    if (row.groupRef) await db.query(`SELECT 1 FROM writing_group WHERE ref = $1 FOR UPDATE`, [row.groupRef]);
+    if (row.groupRef) await statements.query(`SELECT 1 FROM writing_group WHERE ref = $1 FOR UPDATE`, [row.groupRef]);
     await options.lockReplaced();
   }
   const params = [
@@ -71,7 +73,6 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
     row.reportId, row.year, row.caseSlug, row.groupRef, row.groupName, row.groupType, row.actionType, row.count,
     row.writtenOn, row.reportedAt, row.country, row.region, row.subdivision,
   ];
-  const statements: Pick<EntityManager, 'query'> = options.transaction ?? db;
   const run = async (): Promise<{ ids: number[] | null; report: Record<string, unknown> | null; errors: RowError[] | null; group_unseen: boolean }> => {
     try {
       return (await statements.query(STORE_ROW, params))[0];
@@ -93,7 +94,7 @@ export async function storeRow(db: EntityManager, row: ReportRow, options: Write
     const replaced = replacing.length > 0 ? await partsOf(db, 'letter_report WHERE id = ANY($1::int[])', [replacing]) : [];
     await bumpDataVersionAfter(db, rollupUpdates(ids, replacing), [{ year: row.year, region: row.region, country: row.country }, ...replaced], options.transaction);
   }
-  if (ids.length > 0) return { errors: null, id: ids[0], stored: true, report: result.report! };
+  if (ids.length > 0) return { errors: null, id: ids[0], report: result.report! };
   const [stored] = await statements.query(`SELECT id FROM letter_report WHERE report_id = $1`, [row.reportId]);
-  return { errors: null, id: stored.id, stored: false };
+  return { errors: null, id: stored.id };
 }
