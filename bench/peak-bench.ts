@@ -75,8 +75,11 @@ export async function peakBench(dataSource: DataSource, databaseUrl: string, opt
   const open = (area: Area, busy: BusyRetries) => dashboardClient(graphqlUrl, readerOf(area), busy).open(pagesOf(area));
   let probe: Awaited<ReturnType<typeof openProbe>> | undefined;
   try {
-    // the same rows as the bench's latest campaign made by now, under new ids: a section's batch arriving during the peak
-    await writeBenchCsv(importFile, importRows, { ...peakData(new Date()), idPrefix: 'PEAK', years: [campaign.year] });
+    // the same rows as the bench's latest campaign made by now, under new ids: a section's batch
+    // arriving during the peak. New for each run: a run again on the same database would otherwise
+    // import nothing but duplicates (45 of 100,000 rows stored in the second run of 7 Dec)
+    const idPrefix = `PEAK${randomBytes(4).toString('hex')}`;
+    await writeBenchCsv(importFile, importRows, { ...peakData(new Date()), idPrefix, years: [campaign.year] });
     const probeToken = await benchUser(dataSource, secret, 'coordinator', [PROBE_AREA.region]);
     probe = await openProbe(server.url, probeToken, pagesOf({ label: 'probe', ...PROBE_AREA }), campaign.year);
     // one pass over every area, READERS at a time: phase A starts with every answer cached
@@ -206,7 +209,8 @@ async function importThroughHttp(url: string, token: string, file: string): Prom
     });
     const summary = await res.json();
     if (!res.ok) return { status: `HTTP ${res.status}`, error: JSON.stringify(summary).slice(0, 300), seconds: seconds() };
-    return { status: summary.status, imported: summary.imported, seconds: seconds(), rowsPerSecond: summary.rowsPerSecond };
+    // its steps (ms) say how long it held the summary rows the forms update: from `summaries` to `commit`
+    return { status: summary.status, imported: summary.imported, seconds: seconds(), rowsPerSecond: summary.rowsPerSecond, steps: summary.timings };
   } catch (error) {
     return { status: 'failed', error: String(error instanceof Error ? error.message : error), seconds: seconds() };
   }

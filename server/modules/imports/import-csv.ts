@@ -15,6 +15,12 @@ export interface ImportOptions {
   onProgress?: (progress: { bytes: number; rows: number }) => void;
   /** Staged rows stored at a time while the file is still being read (see ReportIngest.pipelined). */
   storeEvery?: number;
+  /**
+   * Rows validated, then encoded and staged, at a time (default 50,000). Encoding is one
+   * uninterrupted turn of the event loop, about 3 µs a row: an import inside the server, which
+   * answers the dashboard meanwhile, passes SERVER_CHUNK.
+   */
+  chunkRows?: number;
 }
 
 export interface ImportSummary extends Omit<IngestResult, 'ids'> {
@@ -27,12 +33,14 @@ export interface ImportSummary extends Omit<IngestResult, 'ids'> {
 }
 
 const CHUNK = 50_000;
+/** Rows at a time for an import inside the server: a turn of about 15 ms instead of 150–300 ms. */
+export const SERVER_CHUNK = 5_000;
 /** Rows stored at a time while the rest of the file is read: the database inserts one part while Node parses the next. */
 const STORE_EVERY = 250_000;
 /** Rows parsed between two turns of the event loop. */
 const YIELD_EVERY = 1000;
-/** Chunks parsed ahead of the database at most (about 8 MB of text each). */
-const AHEAD = 6;
+/** Rows parsed ahead of the database at most (about 50 MB of text). */
+const AHEAD_ROWS = 300_000;
 
 /**
  * Imports a CSV file of letter reports in one transaction: every row is checked, and on any
@@ -41,6 +49,7 @@ const AHEAD = 6;
  */
 export async function importCsv(dataSource: DataSource, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
+  const chunk = options.chunkRows ?? CHUNK;
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   let result: IngestResult;
@@ -80,14 +89,14 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
         }
         rows += records.length;
         if (rowErrors.count > 0) ingest.halt(); // the file will be refused: stage the rest to check it, store nothing more
-        if (pending.length >= CHUNK) {
+        if (pending.length >= chunk) {
           // the database stages (and stores) earlier chunks while we parse the next: two cores, both
-          // busy. Up to AHEAD chunks wait as text, so parsing goes on while a part is stored.
+          // busy. Up to AHEAD_ROWS rows wait as text, so parsing goes on while a part is stored.
           const staged = ingest.add(pending);
           staged.catch(() => undefined); // awaited in turn; no unhandled rejection meanwhile
           inFlight.push(staged);
           pending = [];
-          while (inFlight.length > AHEAD) await inFlight.shift();
+          while (inFlight.length * chunk > AHEAD_ROWS) await inFlight.shift();
         }
         options.onProgress?.({ bytes, rows });
       }

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { authenticate } from '../../http/authenticate';
 import { logger } from '../../logger';
-import { importCsv, type ImportSummary } from './import-csv';
+import { importCsv, SERVER_CHUNK, type ImportSummary } from './import-csv';
 import { limitedBody, UploadTooLargeError } from './upload-limit';
 
 /**
@@ -38,6 +38,7 @@ export function importRouter(dataSource: DataSource, secret: Uint8Array, maxByte
               filename: String(req.query.filename ?? 'upload.csv').slice(0, 200),
               dryRun,
               createdBy: user.id,
+              chunkRows: SERVER_CHUNK,
             })
           : undefined;
       if (!summary) return badRequest(res, 'Send the CSV file as text/csv, or as the field "file" of multipart/form-data');
@@ -79,7 +80,7 @@ function importMultipart(dataSource: DataSource, req: Request, maxBytes: number,
       if (field !== 'file' || importing) return file.resume();
       // the import reads the file's error (readReportCsv) once it starts; until then this keeps it from being thrown
       file.on('error', () => undefined);
-      importing = importCsv(dataSource, file, { filename: info.filename || 'upload.csv', dryRun, createdBy });
+      importing = importCsv(dataSource, file, { filename: info.filename || 'upload.csv', dryRun, createdBy, chunkRows: SERVER_CHUNK });
       importing.then(resolve, reject);
     });
     form.on('error', (error) => {
