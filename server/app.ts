@@ -164,7 +164,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions): Pr
   app.use('/graphql', compression({ level: 1 }));
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/graphql') && compression.filter(req, res) }));
   app.use(healthRouter(dataSource));
-  app.use(importRouter(dataSource, sessionSecret, options.importMaxBytes ?? 256 * 1024 * 1024));
+  app.use(importRouter(dataSource, sessionSecret, options.importMaxBytes ?? 256 * 1024 * 1024, versions));
   app.use(snapshotRouter(readPool, dataSource));
   // a replica when there is one (a counter is read again every few seconds anyway), else the read pool: never the writers'
   app.use(counterRouter(new CounterFeed(readDataSource ?? readPool, counterRefreshMs)));

@@ -110,6 +110,25 @@ describe('answers keyed by the years and areas they read', () => {
       expect((await ask(WHOLE, writer)).total).toBe(whole + i + 1);
     }
   });
+
+  it('shows whoever imports a file their import at once, the import list included', async () => {
+    const header = 'report_id,year,case,group_ref,group_name,group_type,action_type,count,written_on,reported_at,country,region,subdivision';
+    const imports = async (): Promise<string[]> =>
+      (await app.graphql(`{ imports(first: 50) { filename } }`, {}, writer)).data.imports.map((i: { filename: string }) => i.filename);
+    const whole = (await ask(WHOLE, writer)).total;
+    // one after another, within the second a shared answer may lag behind
+    for (let i = 1; i <= 3; i++) {
+      const filename = `section-${i}-${Date.now()}.csv`;
+      const res = await fetch(`${app.url}/api/imports?filename=${filename}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${writer}` },
+        body: `${header}\nAREA-${++serial},2024,ana-ruiz,,,,LETTER,2,,2024-12-11T10:00:00Z,BR,Americas,\n`,
+      });
+      expect((await res.json()).status).toBe('COMMITTED');
+      expect((await ask(WHOLE, writer)).total).toBe(whole + 2 * i);
+      expect(await imports()).toContain(filename);
+    }
+  });
 });
 
 describe('shared answers under a stream of writes', () => {

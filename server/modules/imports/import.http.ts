@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { DataVersionSource } from '../../data-version';
 import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { authenticate } from '../../http/authenticate';
 import { logger } from '../../logger';
@@ -15,9 +16,11 @@ import { limitedBody, UploadTooLargeError } from './upload-limit';
  * for a bad request, 401/403 without the right to import. With a session cookie the request must
  * carry the header `X-Requested-With` (a cross-site form cannot), with a bearer token it need not.
  * A body over `maxBytes` (IMPORT_MAX_BYTES) is answered 413 and nothing is stored: at once when its
- * Content-Length says so, else (chunked) when the bytes streamed in pass the limit.
+ * Content-Length says so, else (chunked) when the bytes streamed in pass the limit. An import that
+ * stored anything (its reports, or a rejected batch) makes its sender a writer, who reads the newest
+ * figures and import list at once, as after a mutation.
  */
-export function importRouter(dataSource: DataSource, secret: Uint8Array, maxBytes: number): Router {
+export function importRouter(dataSource: DataSource, secret: Uint8Array, maxBytes: number, versions: Pick<DataVersionSource, 'wrote'>): Router {
   const router = Router();
   // a database busy or down (also while authenticating) goes on to the app's 503 (server/http/service-unavailable.ts)
   router.post('/api/imports', async (req, res, next) => {
@@ -42,6 +45,7 @@ export function importRouter(dataSource: DataSource, secret: Uint8Array, maxByte
             })
           : undefined;
       if (!summary) return badRequest(res, 'Send the CSV file as text/csv, or as the field "file" of multipart/form-data');
+      if (summary.status !== 'DRY_RUN') versions.wrote(user.id);
       res.status(summary.status === 'REJECTED' ? 422 : 200).json(summary);
     } catch (error) {
       if (error instanceof UploadError) return badRequest(res, error.message);
