@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenBrazilPolandAndThePastYear, TOTAL_QUERY as TOTAL } from '../support/answer-areas-world';
+import { csvText, individualRow } from '../support/csv';
 import { givenReports, report } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
@@ -112,7 +113,6 @@ describe('answers keyed by the years and areas they read', () => {
   });
 
   it('shows whoever imports a file their import at once, the import list included', async () => {
-    const header = 'report_id,year,case,group_ref,group_name,group_type,action_type,count,written_on,reported_at,country,region,subdivision';
     const imports = async (): Promise<string[]> =>
       (await app.graphql(`{ imports(first: 50) { filename } }`, {}, writer)).data.imports.map((i: { filename: string }) => i.filename);
     const whole = (await ask(WHOLE, writer)).total;
@@ -122,7 +122,7 @@ describe('answers keyed by the years and areas they read', () => {
       const res = await fetch(`${app.url}/api/imports?filename=${filename}`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', authorization: `Bearer ${writer}` },
-        body: `${header}\nAREA-${++serial},2024,ana-ruiz,,,,LETTER,2,,2024-12-11T10:00:00Z,BR,Americas,\n`,
+        body: csvText([individualRow({ report_id: `AREA-${++serial}`, count: 2, country: 'BR', region: 'Americas' })]),
       });
       expect((await res.json()).status).toBe('COMMITTED');
       expect((await ask(WHOLE, writer)).total).toBe(whole + 2 * i);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SERVER_CHUNK } from '../../server/modules/imports/import-csv';
+import { csvText, individualRow } from '../support/csv';
 import { campaign, givenCampaigns } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
@@ -12,9 +13,7 @@ import { startApp, type RunningApp } from '../support/http';
 let db: TestDatabase;
 let app: RunningApp;
 const ROWS = 2 * SERVER_CHUNK + 123;
-const header = 'report_id,year,case,group_ref,group_name,group_type,action_type,count,written_on,reported_at,country,region,subdivision';
-const csv = (prefix: string) =>
-  [header, ...Array.from({ length: ROWS }, (_, i) => `${prefix}-${i},2024,li-wen,,,,PETITION,2,,2024-12-12T10:00:00Z,MX,Americas,MX-JAL`)].join('\n');
+const csv = (prefix: string) => csvText(Array.from({ length: ROWS }, (_, i) => individualRow({ report_id: `${prefix}-${i}` })));
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -65,7 +65,7 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
     await ingest.begin();
     await ingest.pipelined(options.storeEvery ?? STORE_EVERY);
     const rowErrors = { errors: [] as RowError[], count: 0, rows: 0 };
-    let pending: { line: number; row: ReportRow }[] = [];
+    const pending: { line: number; row: ReportRow }[] = [];
     const inFlight: Promise<void>[] = [];
     let bytes = 0;
     let rows = 0;
@@ -89,13 +89,13 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
         }
         rows += records.length;
         if (rowErrors.count > 0) ingest.halt(); // the file will be refused: stage the rest to check it, store nothing more
-        if (pending.length >= chunk) {
+        while (pending.length >= chunk) {
           // the database stages (and stores) earlier chunks while we parse the next: two cores, both
           // busy. Up to AHEAD_ROWS rows wait as text, so parsing goes on while a part is stored.
-          const staged = ingest.add(pending);
+          // Exactly `chunk` rows: a batch of the parser would otherwise make the turn longer.
+          const staged = ingest.add(pending.splice(0, chunk));
           staged.catch(() => undefined); // awaited in turn; no unhandled rejection meanwhile
           inFlight.push(staged);
-          pending = [];
           while (inFlight.length * chunk > AHEAD_ROWS) await inFlight.shift();
         }
         options.onProgress?.({ bytes, rows });
