@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveBatchesWhole } from './pglite-queue';
 
 /**
  * The embedded default: PostgreSQL compiled to WebAssembly (PGlite), persisted under dataDir and served
@@ -20,6 +21,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     // Port 0: any free loopback port. More connections than any pool we open: PGlite runs one
     // query at a time and queues the rest.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    serveBatchesWhole(server);
     await server.start();
     return {
       url: `postgres://postgres@${server.getServerConn()}/postgres`,
