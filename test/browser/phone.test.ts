@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { importCsv } from '../../server/modules/imports/import-csv';
+import { csvStream, csvText, individualRow } from '../support/csv';
 import { useDashboard } from './support/browser';
 
 // Light on a phone (issue 15): a chart further down is drawn when the reader scrolls near it, in a
@@ -162,3 +164,27 @@ describe('the filters on a phone', () => {
   });
 });
 
+
+describe('long figures', () => {
+  it('fits a headline figure of eight digits in its column on a small phone, in each script of digits', async () => {
+    // 45,000,000 more actions in 2024, through the import (a campaign of several million actions is the usual size)
+    const { db } = dashboard();
+    const [{ slug }] = await db.dataSource.query(`SELECT slug FROM "case" WHERE year = 2024 ORDER BY id LIMIT 1`);
+    const [{ country, region }] = await db.dataSource.query(`SELECT country, region FROM letter_report WHERE year = 2024 LIMIT 1`);
+    const rows = Array.from({ length: 45 }, (_, i) =>
+      individualRow({ report_id: `LONG-${i}`, year: 2024, case: slug, count: 1_000_000, reported_at: '2024-12-10T12:00:00Z', country, region }));
+    const summary = await importCsv(db.dataSource, csvStream(csvText(rows)), { filename: 'long.csv' });
+    expect(summary.imported).toBe(45);
+
+    for (const locale of ['en-GB', 'fr-FR', 'ar-EG']) {
+      const page = await dashboard().signIn('staff', { path: '/?year=2024', viewport: { width: 320, height: 640 }, locale });
+      const figure = page.locator('[data-counter="totalActions"]');
+      // the new total: eight digits (in Arabic-Indic digits too) with their separators
+      await expect.poll(() => figure.textContent(), { timeout: 10_000 }).toMatch(/^[4٤][5٥]\D?[\d٠-٩]{3}\D?[\d٠-٩]{3}$/u);
+      const fits = await page.locator('.overview-counter__value').evaluateAll((values) =>
+        values.map((v) => ({ text: v.textContent, overflow: v.scrollWidth - v.clientWidth })));
+      expect(fits.filter((f) => f.overflow > 0), locale).toEqual([]);
+      await page.context().close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { formatCount, formatDate } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import type { CampaignSummary } from '../../graphql/operations';
@@ -55,7 +56,8 @@ export function Headline({ campaign, counts, comparison }: HeadlineProps) {
         {COUNTERS.map(({ key, label }) => (
           <div className="overview-counter" key={key}>
             <dt>{t(label)}</dt>
-            <dd className="overview-counter__value" data-counter={key}>
+            {/* its length sizes it down where the column is narrow (overview.css) */}
+            <dd className="overview-counter__value" data-counter={key} style={{ '--chars': formatCount(counts[key]).length } as CSSProperties}>
               {formatCount(counts[key])}
             </dd>
             {comparison.status === 'ready' ? (
