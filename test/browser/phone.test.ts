@@ -164,7 +164,6 @@ describe('the filters on a phone', () => {
   });
 });
 
-
 describe('long figures', () => {
   it('fits a headline figure of eight digits in its column on a small phone, in each script of digits', async () => {
     // 45,000,000 more actions in 2024, through the import (a campaign of several million actions is the usual size)

@@ -53,25 +53,28 @@ export function Headline({ campaign, counts, comparison }: HeadlineProps) {
         })}
       </p>
       <dl className="overview-counters" aria-label={t('counters.label')}>
-        {COUNTERS.map(({ key, label }) => (
-          <div className="overview-counter" key={key}>
-            <dt>{t(label)}</dt>
-            {/* its length sizes it down where the column is narrow (overview.css) */}
-            <dd className="overview-counter__value" data-counter={key} style={{ '--chars': formatCount(counts[key]).length } as CSSProperties}>
-              {formatCount(counts[key])}
-            </dd>
-            {comparison.status === 'ready' ? (
-              <dd className="overview-counter__before">
-                <ChangeText change={comparison.changes?.[key] ?? null} before={comparison.counts[key]} year={comparison.year} />
+        {COUNTERS.map(({ key, label }) => {
+          const figure = formatCount(counts[key]);
+          return (
+            <div className="overview-counter" key={key}>
+              <dt>{t(label)}</dt>
+              {/* its length sizes it down where the column is narrow (overview.css) */}
+              <dd className="overview-counter__value" data-counter={key} style={{ '--chars': figure.length } as CSSProperties}>
+                {figure}
               </dd>
-            ) : comparison.status === 'pending' ? (
-              // The same words with stand-in figures, unseen: the counters keep their height when the real ones arrive.
-              <dd className="overview-counter__before overview-counter__before--pending" aria-hidden="true">
-                <ChangeText change={0.5} before={Math.round(counts[key] / 1.5)} year={comparison.year} />
-              </dd>
-            ) : null}
-          </div>
-        ))}
+              {comparison.status === 'ready' ? (
+                <dd className="overview-counter__before">
+                  <ChangeText change={comparison.changes?.[key] ?? null} before={comparison.counts[key]} year={comparison.year} />
+                </dd>
+              ) : comparison.status === 'pending' ? (
+                // The same words with stand-in figures, unseen: the counters keep their height when the real ones arrive.
+                <dd className="overview-counter__before overview-counter__before--pending" aria-hidden="true">
+                  <ChangeText change={0.5} before={Math.round(counts[key] / 1.5)} year={comparison.year} />
+                </dd>
+              ) : null}
+            </div>
+          );
+        })}
       </dl>
       <p className="overview-counters__note" role={comparison.status === 'loading' || comparison.status === 'pending' ? 'status' : undefined}>
         {note}
