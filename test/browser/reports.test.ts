@@ -112,7 +112,7 @@ describe('Reports page', () => {
     const [stored] = await sql(`SELECT count(*)::int AS n, sum(count)::int AS actions FROM letter_report WHERE report_id LIKE 'BT-GOOD-%'`);
     expect(stored).toEqual({ n: GOOD_ROWS, actions: GOOD_ROWS * 3 });
     // a shared answer advances at most about once a second under writes (server/data-version/versions.ts)
-    await expect.poll(totalActions2025).toBe(before + GOOD_ROWS * 3);
+    await expect.poll(totalActions2025, { timeout: 5_000 }).toBe(before + GOOD_ROWS * 3);
     // the history and the recent reports show it without a reload
     await expect.poll(async () => (await tableRows(page, 'The last imports, newest first'))[0]?.slice(1, 5)).toEqual([
       'good.csv', 'staff@demo.w4r', 'Imported', '400',
@@ -143,7 +143,7 @@ describe('Reports page', () => {
     expect(await sql(`SELECT status, status_reason FROM letter_report WHERE report_id = 'BT-GOOD-0001'`)).toEqual([
       { status: 'RETRACTED', status_reason: 'Sent twice by the group' },
     ]);
-    await expect.poll(totalActions2025).toBe(before - 3);
+    await expect.poll(totalActions2025, { timeout: 5_000 }).toBe(before - 3);
     await expect(page.getByRole('button', { name: 'Retract report BT-GOOD-0001' }).count()).resolves.toBe(0);
   });
 
