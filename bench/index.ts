@@ -9,16 +9,19 @@ import { peakBench } from './peak-bench';
 import type { Latency } from './query-bench';
 import { queryBench } from './query-bench';
 import { printTable, writeResults } from './results';
+import { verifyBench, type VerifyFigures } from './verify-bench';
 import { readEnv } from '../server/env';
 import { configureLogger } from '../server/logger';
 import { existingBenchDatabase, vacuumAnalyze } from './bench-database';
 import { peakData } from '../test/support/bench-data';
 import type { Database } from '../server/db/open-database';
 
-const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--import-rows N] [--no-baseline] [--baseline-samples N] [--runs N] [--database NAME] [--into NAME]
-  (none)      import N reports (default 1,000,000; --rows 10000000 for the full size), then time every
-              page as a browser opens it (the client's documents), cold and warm, whole campaign and
-              one region, the dashboard queries over HTTP, and the same through PostGraphile (the baseline)
+const USAGE = `usage: npm run bench -- [import | pages | peak | counters | client] [--rows N] [--samples N] [--seconds N] [--peak-seconds N] [--import-rows N] [--no-baseline] [--baseline-samples N] [--runs N] [--database NAME] [--into NAME]
+  (none)      import N reports (default 1,000,000; --rows 10000000 for the full size; the peak's
+              calendar), then time every page as a browser opens it (the client's documents), cold
+              and warm, whole campaign and one region, the dashboard queries over HTTP, many readers
+              at once, the same through PostGraphile (the baseline), npm run verify, and last the
+              peak (as below, --peak-seconds a phase, default 30): every bar in one run
   pages       import N reports, then only the pages (as above, without the baseline)
   peak        import N reports (default 200,000; the latest campaign running today by the real clock,
               its reports made by now), then the December peak against the server in its own
@@ -102,6 +105,8 @@ if (command === 'import') {
   let baseline: Record<string, Latency> | undefined;
   let baselineError: string | undefined;
   let load: Record<string, unknown> = {};
+  let verify: VerifyFigures | undefined;
+  let peak: Record<string, unknown> = {};
   const { rows, import: importFigures } = await withReports(option('--rows', 1_000_000), async (db) => {
     await vacuumAnalyze(db.url);
     pages = await pageBench(db.dataSource, option('--samples', 100));
@@ -116,7 +121,11 @@ if (command === 'import') {
         console.error(`\nThe baseline failed: ${baselineError}`);
       }
     }
-  });
+    verify = await verifyBench(db.url);
+    // last: its forms and its import add reports to the database
+    peak = await peakBench(db.dataSource, db.url, { seconds: option('--peak-seconds', 30), importRows: option('--import-rows', 100_000) });
+    // the peak's calendar: its latest campaign runs today by the real clock (test/support/bench-data.ts)
+  }, undefined, peakData(new Date()));
   // PostGraphile has no cache: compare it with ours both warm (as viewers see it) and cold (just after a write).
   // Pages: the same page's questions, ours as the browser sends them (warm and cold page figures).
   const ours = (k: string, cold: boolean) => (pages[k] ? pages[k][cold ? 'cold' : 'warm'] : queries[cold ? `${k}Cold` : k]);
@@ -128,7 +137,7 @@ if (command === 'import') {
       k, `p50 ${b.p50}  p99 ${b.p99}  → ours is ${ratios![k]}× faster at p50 (${coldRatios![k]}× cold)`,
     ]));
   }
-  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, pages, queries, load, baseline, baselineRatioP50: ratios, baselineRatioP50Cold: coldRatios, baselineError })}`);
+  console.log(`  written to ${writeResults(`bench-${rows}`, { import: importFigures, pages, queries, load, baseline, baselineRatioP50: ratios, baselineRatioP50Cold: coldRatios, baselineError, verify, peak })}`);
 } else {
   console.error(USAGE);
   process.exit(2);
