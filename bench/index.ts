@@ -124,8 +124,7 @@ if (command === 'import') {
     verify = await verifyBench(db.url);
     // last: its forms and its import add reports to the database
     peak = await peakBench(db.dataSource, db.url, { seconds: option('--peak-seconds', 30), importRows: option('--import-rows', 100_000) });
-    // the peak's calendar: its latest campaign runs today by the real clock (test/support/bench-data.ts)
-  }, undefined, peakData(new Date()));
+  }, undefined, peakData(new Date())); // the peak's calendar, so that the peak has a campaign running today
   // PostGraphile has no cache: compare it with ours both warm (as viewers see it) and cold (just after a write).
   // Pages: the same page's questions, ours as the browser sends them (warm and cold page figures).
   const ours = (k: string, cold: boolean) => (pages[k] ? pages[k][cold ? 'cold' : 'warm'] : queries[cold ? `${k}Cold` : k]);
