@@ -111,6 +111,13 @@ describe('Query.yearComparison', () => {
     expect(data.yearComparison[0].points.map((p: { day: number }) => p.day)).toEqual([8, 9, 10, 11]);
     expect(data.yearComparison[1]).toEqual({ year: 2020, total: 0, points: [] });
   });
+
+  it('takes align: null as the default, campaign days (design §5: `align: Alignment = CAMPAIGN_DAY`)', async () => {
+    const document = `query($align: Alignment) { yearComparison(years: [2024], align: $align) { year points { day } } }`;
+    const { data, errors } = await app.graphql(document, { align: null });
+    expect(errors).toBeUndefined();
+    expect(data.yearComparison[0].points[0].day).toBe(14);
+  });
 });
 
 describe('GET /healthz and /readyz', () => {

@@ -208,6 +208,13 @@ describe('importing a valid file', () => {
     expect(stored).toEqual({ group_id: null, group_type: 'INDIVIDUAL', written_on: null, subdivision: null });
   });
 
+  it('counts a report without a group as INDIVIDUAL, whatever its group_type says', async () => {
+    const row = individualRow({ report_id: 'NO-GROUP-SCHOOL', group_type: 'SCHOOL', count: 3 });
+    expect(await importRows(db(), [row])).toMatchObject({ status: 'COMMITTED', imported: 1 });
+    const [stored] = await db().dataSource.query(`SELECT group_id, group_type FROM letter_report WHERE report_id = 'NO-GROUP-SCHOOL'`);
+    expect(stored).toEqual({ group_id: null, group_type: 'INDIVIDUAL' });
+  });
+
   it('accepts the columns in any order, and header names in any case', async () => {
     const columns = [...REPORT_COLUMNS].reverse();
     const rows = [csvRow({ report_id: 'ORDER-1', count: 11 }), csvRow({ report_id: 'ORDER-2', case: 'li-wen', count: 12 })];
@@ -393,6 +400,8 @@ describe('rejecting a file with a bad row', () => {
       const rows = [csvRow({ colour: 'yellow' }), csvRow({ colour: 'red' })];
       const summary = await importBroken(csvText(rows, { columns: [...REPORT_COLUMNS, 'colour'] }));
       expect(summary.errors).toEqual([{ line: 1, column: '(file)', reason: expect.stringContaining('unknown column "colour"') }]);
+      // the line is given once, apart: "line 1, (file): header: …", not "line 1, (file): line 1: header: …"
+      expect(summary.errors[0].reason).toMatch(/^header: /);
     });
 
     it('a missing column, naming it', async () => {
@@ -452,7 +461,7 @@ describe('rejecting a file with a bad row', () => {
       lines[2] = lines[2].replace('Amnesty Berlin Mitte', '"Amnesty Berlin Mitte');
       expect(lines[2]).toContain(',"Amnesty Berlin Mitte,');
       const summary = await importBroken(lines.join('\n'));
-      expect(printed(summary)).toEqual(['line 3, (file): line 3: a quoted field is never closed']);
+      expect(printed(summary)).toEqual(['line 3, (file): a quoted field is never closed']);
     });
 
     it('a quote inside a quoted field that is not doubled', async () => {
@@ -697,7 +706,7 @@ describe('npm run import', () => {
     lines[3] = lines[3].replace('Amnesty Berlin Mitte', '"Amnesty Berlin Mitte'); // line 4
     const result = await importCommand(db(), writeFile('open-quote.csv', lines.join('\n')));
     expect.soft(await storedState(db().dataSource), 'nothing stored').toEqual(before);
-    expect(result.stderr).toContain('line 4: a quoted field is never closed');
+    expect(result.stderr).toContain('line 4, (file): a quoted field is never closed');
     expect(result.code).toBe(1);
   });
 
@@ -875,7 +884,7 @@ describe('RFC 4180 quoting and physical line numbers', () => {
     const summary = await importText(db(), lines.join('\n'), { pieceBytes: 1000 });
     expect.soft(await storedState(db().dataSource), 'nothing stored').toEqual(before);
     expect(summary).toMatchObject({ status: 'REJECTED', imported: 0 });
-    expect(summary.errors).toEqual([{ line: 181, column: '(file)', reason: 'line 181: a quoted field is never closed' }]);
+    expect(summary.errors).toEqual([{ line: 181, column: '(file)', reason: 'a quoted field is never closed' }]);
   });
 });
 

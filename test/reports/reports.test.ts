@@ -56,6 +56,12 @@ describe('Mutation.submitReport', () => {
     });
   });
 
+  it('counts a report without a group as INDIVIDUAL, whatever groupType says', async () => {
+    const { data, errors } = await app.graphql(SUBMIT, { input: input({ reportId: 'S-NO-GROUP', groupRef: null, groupName: null, groupType: 'EVENT' }) });
+    expect(errors).toBeUndefined();
+    expect(data.submitReport).toMatchObject({ reportId: 'S-NO-GROUP', groupType: 'INDIVIDUAL', group: null });
+  });
+
   it('is idempotent: the same report sent again returns the stored one and counts once', async () => {
     const before = await total();
     const first = await app.graphql(SUBMIT, { input: input({ reportId: 'S-2' }) });

@@ -53,10 +53,11 @@ export class ImpactResolver {
   yearComparison(
     @Arg('years', () => [Int]) years: number[],
     @Arg('filter', () => ImpactFilter, { nullable: true }) filter: ImpactFilter | null,
-    @Arg('align', () => Alignment, { defaultValue: Alignment.CAMPAIGN_DAY }) align: AlignmentValue,
+    // nullable as design §5 writes it (`align: Alignment = CAMPAIGN_DAY`): an explicit null is the default
+    @Arg('align', () => Alignment, { nullable: true, defaultValue: Alignment.CAMPAIGN_DAY }) align: AlignmentValue | null,
     @Ctx() { impact }: Context,
   ): Promise<YearSeries[]> {
-    return impact.yearComparison([...new Set(years)].slice(0, MAX_YEARS), filter ?? {}, align);
+    return impact.yearComparison([...new Set(years)].slice(0, MAX_YEARS), filter ?? {}, align ?? Alignment.CAMPAIGN_DAY);
   }
 
   @FieldResolver(() => Int)

@@ -33,10 +33,10 @@ export class SameDayComparisonResolver {
     @Arg('years', () => [Int], { description: 'The years to compare the base year with' }) years: number[],
     @Arg('day', () => Int, { nullable: true, description: "The day to compare at; by default the base year's last day with data" }) day: number | null,
     @Arg('filter', () => ImpactFilter, { nullable: true }) filter: ImpactFilter | null,
-    @Arg('align', () => Alignment, { defaultValue: Alignment.CAMPAIGN_DAY }) align: AlignmentValue,
+    @Arg('align', () => Alignment, { nullable: true, defaultValue: Alignment.CAMPAIGN_DAY }) align: AlignmentValue | null,
     @Ctx() { impact }: Context,
   ): Promise<SameDayComparison> {
-    const series = await impact.yearComparison([...new Set([baseYear, ...years])].slice(0, MAX_YEARS), filter ?? {}, align);
+    const series = await impact.yearComparison([...new Set([baseYear, ...years])].slice(0, MAX_YEARS), filter ?? {}, align ?? Alignment.CAMPAIGN_DAY);
     const at = day ?? lastDayWithData(series.find((s) => s.year === baseYear)?.points ?? []);
     return { baseYear, day: at, years: at === null ? [] : sameDayRows(series, baseYear, at) };
   }

@@ -8,7 +8,8 @@ import { UploadTooLargeError } from './upload-limit';
 export class CsvFileError extends Error {
   constructor(
     readonly line: number,
-    reason: string,
+    /** What is wrong, without the line (an import's error list gives the line apart). */
+    readonly reason: string,
   ) {
     super(line > 0 ? `line ${line}: ${reason}` : reason);
   }

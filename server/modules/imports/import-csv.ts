@@ -102,7 +102,7 @@ export async function importCsv(dataSource: DataSource, input: Readable, options
       }
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
-      rowErrors.errors = [{ line: error.line, column: '(file)', reason: error.message }];
+      rowErrors.errors = [{ line: error.line, column: '(file)', reason: error.reason }];
       rowErrors.count = 1;
       rowErrors.rows = Math.max(rowErrors.rows, 1);
     }

@@ -131,7 +131,9 @@ export function parseReport(raw: RawReport): { row: ReportRow; errors?: undefine
       caseSlug: caseSlug!,
       groupRef,
       groupName,
-      groupType: groupType ?? null,
+      // "A report without a group counts as INDIVIDUAL" (design §4): a type given without a ref
+      // names no group, so it is not kept (stored as INDIVIDUAL, like an empty one)
+      groupType: groupRef ? groupType! : null,
       actionType: actionType!,
       count,
       writtenOn,
