@@ -103,6 +103,28 @@ describe('overview charts', () => {
     );
   });
 
+  it('draws each bar in proportion to its figure, the longest with its figure inside the card, on a phone too', async () => {
+    const page = await dashboard().signIn('staff', { path: '/?year=2025' });
+    const { byRegion } = await impact({ year: 2025 });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      const card = page.getByRole('region', { name: 'Actions by region' });
+      await card.locator('.overview-bars__fill').first().waitFor();
+      const bars = await card.locator('.overview-bars__track').evaluateAll((tracks) =>
+        tracks.map((track) => ({
+          fill: track.querySelector('.overview-bars__fill')!.getBoundingClientRect().width,
+          figureEnd: track.querySelector('.overview-bars__value')!.getBoundingClientRect().right,
+          trackEnd: track.getBoundingClientRect().right,
+        })),
+      );
+      expect(bars).toHaveLength(byRegion.length);
+      const longest = bars[0].fill;
+      // a bar squeezed by its figure drew at the longest one's length
+      bars.forEach((bar, i) => expect(bar.fill / longest, `${byRegion[i].label} at ${width} px`).toBeCloseTo(byRegion[i].actions / byRegion[0].actions, 2));
+      for (const bar of bars) expect(bar.figureEnd).toBeLessThanOrEqual(bar.trackEnd + 0.5);
+    }
+  });
+
   it('compares with the past years chosen, kept in the address', async () => {
     const page = await dashboard().signIn('staff', { path: '/?year=2025' });
     const card = page.getByRole('region', { name: 'Cumulative actions by campaign day' });
