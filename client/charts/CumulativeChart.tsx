@@ -29,6 +29,30 @@ interface CumulativeChartProps {
   marker?: { day: number; label: string } | null;
 }
 
+/**
+ * The goal line's label, inside the plot at the line's start (its left, or its right when the chart
+ * runs right to left), anchored at the text's start so that it runs into the plot either way.
+ * Recharts' 'insideTopRight' anchors at the text's end, which right to left is its left edge: the
+ * Arabic label ran out over the value axis and was cut ("ف ٢٩٥٬٠٠٠").
+ */
+function GoalLabel({ text, rtl, viewBox }: { text: string; rtl: boolean; viewBox?: { x: number; y: number; width: number } }) {
+  if (!viewBox) return null;
+  return (
+    <text
+      className="chart-goal-label"
+      x={rtl ? viewBox.x + viewBox.width - 5 : viewBox.x + 5}
+      y={viewBox.y + 5}
+      direction={rtl ? 'rtl' : 'ltr'}
+      textAnchor="start"
+      dominantBaseline="hanging"
+      fill="#111"
+      fontSize={12}
+    >
+      {text}
+    </text>
+  );
+}
+
 /** Cumulative actions by day for any number of years; it draws the rows and shapes nothing itself. */
 export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel, dayLabel, goal, marks = [], marker }: CumulativeChartProps) {
   const side = chartSides(useRightToLeft());
@@ -59,7 +83,7 @@ export function CumulativeChart({ rows, years, valueTicks, ariaLabel, xAxisLabel
             ifOverflow="extendDomain"
             stroke="#111"
             strokeDasharray="2 4"
-            label={{ value: goal.label, position: side.reversed ? 'insideTopRight' : 'insideTopLeft', fill: '#111', fontSize: 12 }}
+            label={<GoalLabel text={goal.label} rtl={side.reversed} />}
           />
         ) : null}
         {marker ? (
