@@ -98,6 +98,23 @@ describe('Arabic, right to left', () => {
   });
 });
 
+describe('country names', () => {
+  it('names the writers’ countries in the filter as the tables do, in the reader’s language', async () => {
+    const page = await dashboard().signIn('staff', { locale: 'fr-FR', path: '/?year=2025&region=Europe+and+Central+Asia' });
+    const select = page.locator('.filter-bar select').nth(2); // campaign, region, writers' country
+    await select.locator('option[value="DE"]').waitFor({ state: 'attached' });
+    const options = await select.locator('option:not([value=""])').evaluateAll((list) => {
+      const names = new Intl.DisplayNames(['fr-FR'], { type: 'region', fallback: 'code' });
+      return list.map((o) => ({ shown: o.textContent, expected: names.of((o as HTMLOptionElement).value) }));
+    });
+    expect(options.length).toBeGreaterThan(3);
+    // they were the server's English labels: "Germany" beside "Allemagne" in the tables
+    for (const o of options) expect(o.shown).toBe(o.expected);
+    expect(options.map((o) => o.shown)).toContain('Allemagne');
+    await page.context().close();
+  });
+});
+
 describe('the goal on the cumulative chart, right to left', () => {
   it('labels the goal line whole, inside the plot at its right', async () => {
     // The chart draws the goal only near the curve (at most twice its top), and this database holds
