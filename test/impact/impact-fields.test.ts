@@ -184,6 +184,7 @@ describe('Campaign.progress', () => {
       all: sameDayLastYear { year campaignDay date figures { totalActions } }
       americas: sameDayLastYear(filter: { regions: ["Americas"] }) { figures { totalActions } }
       oneCase: sameDayLastYear(filter: { caseIds: ["1"] }) { year }
+      early: sameDayLastYear(filter: { to: "2024-11-23" }) { campaignDay date }
     } } }`);
     expect(errors).toBeUndefined();
     const { campaignDay, lastYearSameDay, all, americas, oneCase } = data.campaign.progress;
@@ -192,6 +193,9 @@ describe('Campaign.progress', () => {
     const region = await app.graphql(`query ($to: Date!) { impact(filter: { year: 2023, regions: ["Americas"], to: $to }) { totalActions } }`, { to: all.date });
     expect(americas.figures.totalActions).toBe(region.data.impact.totalActions);
     expect(oneCase).toBeNull();
+    // a filter ending before the progress's day: compared at its last day, and that day is named
+    // (it said the progress's day, 72, beside 23 Nov 2023)
+    expect(data.campaign.progress.early).toEqual({ campaignDay: 3, date: '2023-11-23' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Float, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { daysBetween } from '../../common/dates';
 import type { Context } from '../../graphql/context';
 import { Campaign } from '../campaigns/campaign.entity';
 import { ImpactFilter } from './impact-filter.input';
@@ -49,5 +50,7 @@ async function sameDayLastYear(progress: CampaignProgress, filter: ImpactFilter 
   const current = { ...filter, year: campaign.year };
   const shifted = previous && sameDayLastYearFilter(current, campaign, previous, campaignDay);
   if (!previous || !shifted) return null;
-  return Object.assign(new SameDayLastYear(), { year: previous.year, campaignDay, date: shifted.to, figures: new Impact(shifted), current: new Impact(current) });
+  // the day compared at: the progress's, or earlier when the filter ends earlier (its `to`)
+  const day = daysBetween(previous.writingStarts, shifted.to!);
+  return Object.assign(new SameDayLastYear(), { year: previous.year, campaignDay: day, date: shifted.to, figures: new Impact(shifted), current: new Impact(current) });
 }

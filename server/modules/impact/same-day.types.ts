@@ -10,7 +10,7 @@ export class SameDayLastYear {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { description: 'Days since its writing started: the day the campaign compared stands at' })
+  @Field(() => Int, { description: "Days since its writing started of the day compared at: the progress's day, or the filter's `to` when earlier" })
   campaignDay: number;
 
   @Field(() => DateScalar, {
