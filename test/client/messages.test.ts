@@ -63,6 +63,20 @@ describe.each(SETS)('%s messages', (_name, messages) => {
     }
   });
 
+  it.each(LANGUAGES)('%s tells apart the columns English tells apart', (language) => {
+    // a table's headings share a prefix ("col.", "column."): Arabic once headed both Status and Case "الحالة"
+    const clashes: string[] = [];
+    for (const prefix of ['col.', 'column.']) {
+      const keys = Object.keys(messages.en).filter((key) => key.startsWith(prefix));
+      for (const [i, a] of keys.entries()) {
+        for (const b of keys.slice(i + 1)) {
+          if (messages.en[a] !== messages.en[b] && messages[language][a] === messages[language][b]) clashes.push(`${a} = ${b}: ${messages[language][a]}`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
   it.each(LANGUAGES)('%s is translated, not copied', (language) => {
     const copied = Object.keys(messages.en).filter((key) => messages[language][key] === messages.en[key] && !SAME[language].has(messages.en[key]));
     expect(copied).toEqual([]);
