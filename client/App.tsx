@@ -171,7 +171,10 @@ export function App({ onSessionEnded, busy }: AppProps) {
     ) : Page ? (
       <SessionUserContext value={session.user}>
         {PAGES[page].filtered ? <FilterBar key={page} /> : null}
-        <Page key={page} />
+        {/* the skip link's target: past the filters, to what the page shows */}
+        <div id="figures" className="page-figures" tabIndex={-1}>
+          <Page key={page} />
+        </div>
       </SessionUserContext>
     ) : (
       <SessionSkeleton label={t('state.loadingPage')} />
@@ -199,7 +202,7 @@ export function App({ onSessionEnded, busy }: AppProps) {
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href={signedIn ? '#figures' : '#main'}>
         {signedIn ? t('skipToFigures') : t('skipToMain')}
       </a>
       <SiteHeader
