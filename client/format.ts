@@ -1,5 +1,6 @@
 import { currentLanguage } from './i18n/i18n';
 import { LOCALES } from './i18n/locales';
+import { REGION_NAMES } from './i18n/region-names';
 
 // Figures and dates follow the interface language: 289,067 and 20 Nov 2025 in English (British
 // usage), 289.067 and 20 nov 2025 in Spanish, 289 067 and 20 nov. 2025 in French, ٢٨٩٬٠٦٧ and
@@ -78,6 +79,12 @@ export const formatChange = (n: number): string => formatter('signed').format(n)
 export const formatDateTime = (iso: string): string => formatter('dateTime').format(new Date(iso));
 /** The time of day of a `DateTime`, to the second: "14:05:09". */
 export const formatTime = (iso: string): string => formatter('time').format(new Date(iso));
+
+/** A region as the reader's language names it ("Americas" → "Amériques"); a region it does not know, as stored. */
+export function regionName(region: string): string {
+  const language = currentLanguage();
+  return language === 'en' ? region : (REGION_NAMES[language][region] ?? region);
+}
 
 /** An ISO 3166-1 alpha-2 code as a country's name ("MG" → "Madagascar"); the code itself when unknown. */
 export function countryName(code: string): string {

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
-import { formatList } from './format';
+import { formatList, regionName } from './format';
 import type { CommonKey } from './i18n/common.messages';
 import { i18next } from './i18n/i18n';
 
@@ -40,7 +40,7 @@ export function roleLabel(role: string, t: Translate): string {
 export function roleDescription(account: Pick<SessionUser, 'role' | 'regions'>, t: Translate): string {
   if (account.role === 'coordinator') {
     return account.regions.length > 0
-      ? t('role.scope.coordinator', { regions: formatList(account.regions) })
+      ? t('role.scope.coordinator', { regions: formatList(account.regions.map(regionName)) })
       : t('role.scope.coordinatorNoRegion');
   }
   return isRole(account.role) ? t(`role.scope.${account.role}`) : '';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react';
-import { formatList } from '../format';
+import { formatList, regionName } from '../format';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
@@ -34,7 +34,7 @@ interface SiteHeaderProps {
 export function SiteHeader(props: SiteHeaderProps) {
   const { pages, current, onNavigate, onPrefetch, user, onSignOut, signingOut, signOutError, status, nameOnly } = props;
   const { t } = useMessages('common', commonMessages);
-  const regions = user && user.regions.length > 0 ? t('account.regions', { regions: formatList(user.regions) }) : null;
+  const regions = user && user.regions.length > 0 ? t('account.regions', { regions: formatList(user.regions.map(regionName)) }) : null;
   const role = user ? roleLabel(user.role, t) : null;
   const section = pages.length === 1 ? pages[0].label : null;
 

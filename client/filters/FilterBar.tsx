@@ -6,7 +6,7 @@ import { ACTION_TYPES, activeFilterCount, GROUP_TYPES, type Filters } from './fi
 import { useSessionUser } from '../session-user';
 import { FILTER_OPTIONS_QUERY, FILTER_SUBDIVISIONS_QUERY } from './filter-options-query';
 import { useCampaign, useFilters } from './use-filters';
-import { countryName, formatYear } from '../format';
+import { countryName, formatYear, regionName } from '../format';
 import './filters.css';
 
 interface Option {
@@ -39,7 +39,7 @@ export function FilterBar() {
   );
   // While new options load, the previous ones stay (no flicker of empty lists).
   const data = options.data ?? options.previousData;
-  const regions = [...(data?.regions.byRegion ?? [])].sort(byLabel);
+  const regions = (data?.regions.byRegion ?? []).map((r) => ({ key: r.key, label: regionName(r.label) })).sort(byLabel);
   // named as every table names them (countryName: the reader's language), not by the server's labels
   const countries = (data?.countries.byCountry ?? []).map((c) => ({ key: c.key, label: countryName(c.key) })).sort(byLabel);
   const subdivisions = [...((subdivisionOptions.data ?? subdivisionOptions.previousData)?.subdivisions.bySubdivision ?? [])]

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_DATA, SEQUENTIAL } from '../../client/charts/palette';
 import { ARTIFACTS, screenshot, useDashboard } from './support/browser';
 import { seriousAxeViolations } from './support/axe';
+import { REGION_NAMES } from '../../client/i18n/region-names';
 
 // The Geography page against GraphQL answers on the same database: the map's shading and labels, the
 // drill-down from the world to a subdivision, a coordinator's scope, and the Spanish interface.
@@ -159,7 +160,8 @@ describe('geography page', () => {
     await page.getByRole('heading', { level: 1, name: 'Geografía' }).waitFor();
     const france = world.byCountry.find((row) => row.key === 'FR')!;
     await map(page).getByRole('link', { name: `Francia: ${count('es-ES', france.actions)} acciones`, exact: true }).waitFor();
-    await expect(tableRows(page, /^Acciones por región/)).resolves.toEqual(world.byRegion.map((row) => [row.key, row.actions]));
+    // Amnesty's regions named in Spanish ("Américas"), as in the filter and the breadcrumbs
+    await expect(tableRows(page, /^Acciones por región/)).resolves.toEqual(world.byRegion.map((row) => [REGION_NAMES.es[row.key], row.actions]));
     await expect(page.getByRole('navigation', { name: 'Zona mostrada' }).textContent()).resolves.toBe('Mundo');
     await page.getByRole('heading', { level: 2, name: 'Acciones por país de quien escribe' }).waitFor();
     await expect(page.locator('.geo-legend__title').textContent()).resolves.toBe('Acciones por país');

@@ -98,6 +98,21 @@ describe('Arabic, right to left', () => {
   });
 });
 
+describe('region names', () => {
+  it("names Amnesty's regions in the reader's language: filter, bars, breadcrumbs; the address keeps the stored name", async () => {
+    const page = await dashboard().signIn('staff', { locale: 'fr-FR', path: '/?year=2025' });
+    const region = page.locator('.filter-bar select').nth(1);
+    await region.locator('option[value="Americas"]').waitFor({ state: 'attached' });
+    await expect(region.locator('option[value="Americas"]').textContent()).resolves.toBe('Amériques');
+    await page.locator('.overview-bars__label', { hasText: 'Europe et Asie centrale' }).first().waitFor();
+    await region.selectOption('Europe and Central Asia');
+    await page.waitForURL(/region=Europe\+and\+Central\+Asia/);
+    await page.goto(page.url().replace('/?', '/?page=geography&'));
+    await expect(page.locator('.geo-crumbs').textContent()).resolves.toContain('Europe et Asie centrale');
+    await page.context().close();
+  });
+});
+
 describe('country names', () => {
   it('names the writers’ countries in the filter as the tables do, in the reader’s language', async () => {
     const page = await dashboard().signIn('staff', { locale: 'fr-FR', path: '/?year=2025&region=Europe+and+Central+Asia' });

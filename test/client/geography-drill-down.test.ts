@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breadcrumbs, drillHref, withShares } from '../../client/pages/geography/drill-down';
 
-const labels = { world: 'World', country: (code: string) => ({ FR: 'France', US: 'United States' })[code] ?? code };
+const labels = { world: 'World', region: (region: string) => region, country: (code: string) => ({ FR: 'France', US: 'United States' })[code] ?? code };
 const none = { region: null, country: null, subdivision: null };
 
 describe('breadcrumbs', () => {
@@ -27,6 +27,11 @@ describe('breadcrumbs', () => {
       ['Americas', { region: 'Americas', country: null, subdivision: null }],
       ['United States', null],
     ]);
+  });
+
+  it("names the region in the reader's language, its filter keeping the stored name", () => {
+    const crumbs = breadcrumbs({ region: 'Americas', country: null, subdivision: null }, null, { ...labels, region: () => 'Amériques' });
+    expect(crumbs[1]).toEqual({ key: 'region:Americas', label: 'Amériques', change: null });
   });
 
   it('shows a region filter even before the region of a country is known', () => {

@@ -1,6 +1,6 @@
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { formatYear } from '../../format';
+import { formatYear, regionName } from '../../format';
 import type { CounterFigure } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { COUNTER_LANGUAGES, countersMessages } from './messages';
@@ -77,7 +77,7 @@ export function CounterForm({ years }: { years: number[] }) {
           <option value="">{t('form.any')}</option>
           {impact?.byRegion.map((r) => (
             <option key={r.key} value={r.key}>
-              {r.label}
+              {regionName(r.label)}
             </option>
           ))}
         </select>

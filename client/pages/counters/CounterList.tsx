@@ -5,7 +5,7 @@ import type { CountersQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n/use-messages';
 import { countersMessages } from './messages';
 import { COUNTERS_QUERY, REMOVE_COUNTER_MUTATION, SET_COUNTER_PAUSED_MUTATION } from './queries';
-import { formatYear } from '../../format';
+import { formatYear, regionName } from '../../format';
 
 type Counter = CountersQuery['counters'][number];
 
@@ -30,7 +30,7 @@ export function CounterList({ counters }: { counters: Counter[] }) {
             <StatusBadge label={c.paused ? t('list.paused') : t('list.live')} kind={c.paused ? 'outline' : 'solid'} />
           </div>
           <p className="counter-list__scope">
-            {formatYear(c.year)} · {[c.region, c.country].filter(Boolean).join(' · ') || t('list.scopeAll')} · {c.shows.map((f) => t(`figure.${f}`)).join(', ')} · {c.language}
+            {formatYear(c.year)} · {[c.region && regionName(c.region), c.country].filter(Boolean).join(' · ') || t('list.scopeAll')} · {c.shows.map((f) => t(`figure.${f}`)).join(', ')} · {c.language}
           </p>
           <img className="counter-list__badge" src={`/c/${c.slug}.svg`} alt={t('list.badge', { title: c.title })} height={24} />
           <p className="counter-list__label">{t('list.embed')}</p>

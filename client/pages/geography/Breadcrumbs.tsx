@@ -1,4 +1,4 @@
-import { countryName } from '../../format';
+import { countryName, regionName } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { breadcrumbs, type AreaFilters } from './drill-down';
 import { geographyMessages } from './messages';
@@ -13,7 +13,7 @@ interface BreadcrumbsProps {
 export function Breadcrumbs({ filters, regionOfCountry }: BreadcrumbsProps) {
   const { t } = useMessages('geography', geographyMessages);
   const { href, follow } = useDrill();
-  const crumbs = breadcrumbs(filters, regionOfCountry, { world: t('crumbs.world'), country: countryName });
+  const crumbs = breadcrumbs(filters, regionOfCountry, { world: t('crumbs.world'), region: regionName, country: countryName });
   return (
     <nav className="geo-crumbs" aria-label={t('crumbs.label')}>
       <ol>

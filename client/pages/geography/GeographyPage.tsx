@@ -7,7 +7,7 @@ import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { toImpactFilter } from '../../filters/filter-params';
 import { useCampaign } from '../../filters/use-filters';
-import { countryName, formatCount } from '../../format';
+import { countryName, formatCount, regionName } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { useDocumentTitle } from '../../use-document-title';
@@ -68,7 +68,7 @@ export function GeographyPage() {
   const countries = withShares(data.region.byCountry);
   const subdivisions = withShares(data.country?.bySubdivision ?? []);
   const regionOfCountry = data.place?.byRegion[0]?.key ?? null;
-  const area = filters.region ?? t('countries.world');
+  const area = filters.region ? regionName(filters.region) : t('countries.world');
   const countryLabel = filters.country ? countryName(filters.country) : '';
   const byName = (row: ShareRow) => countryName(row.key);
 
@@ -85,7 +85,7 @@ export function GeographyPage() {
           title={t('map.title')}
           summary={t(filters.region ? 'map.summaryArea' : 'map.summaryWorld', {
             count: countries.rows.length,
-            area: filters.region,
+            area: filters.region && regionName(filters.region),
             total: formatCount(countries.total),
             top: byName(countries.rows[0]),
             topActions: formatCount(countries.rows[0].actions),
@@ -130,7 +130,7 @@ export function GeographyPage() {
             caption={t('regions.caption', { campaign: campaign.name })}
             areaLabel={t('col.region')}
             rows={regions.rows}
-            nameOf={(row) => row.label}
+            nameOf={(row) => regionName(row.label)}
             changeOf={(row) => ({ region: row.key })}
             selected={filters.region}
           />

@@ -14,6 +14,7 @@ export interface Crumb {
 
 export interface CrumbLabels {
   world: string;
+  region: (region: string) => string;
   country: (code: string) => string;
 }
 
@@ -25,7 +26,7 @@ export interface CrumbLabels {
 export function breadcrumbs(filters: AreaFilters, regionOfCountry: string | null, labels: CrumbLabels): Crumb[] {
   const region = filters.region ?? (filters.country ? regionOfCountry : null);
   const crumbs: Crumb[] = [{ key: 'world', label: labels.world, change: { region: null, country: null, subdivision: null } }];
-  if (region) crumbs.push({ key: `region:${region}`, label: region, change: { region, country: null, subdivision: null } });
+  if (region) crumbs.push({ key: `region:${region}`, label: labels.region(region), change: { region, country: null, subdivision: null } });
   if (filters.country) {
     crumbs.push({ key: `country:${filters.country}`, label: labels.country(filters.country), change: { country: filters.country, subdivision: null } });
   }

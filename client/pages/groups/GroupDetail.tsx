@@ -4,7 +4,7 @@ import { QueryError } from '../../components/QueryError';
 import { EmptyState } from '../../components/StatusMessage';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { activeFilterCount, toImpactFilter, type Filters } from '../../filters/filter-params';
-import { countryName, formatCount, formatDate } from '../../format';
+import { countryName, formatCount, formatDate, regionName } from '../../format';
 import { commonMessages } from '../../i18n/common.messages';
 import { useMessages } from '../../i18n/use-messages';
 import { useDocumentTitle } from '../../use-document-title';
@@ -83,7 +83,7 @@ export function GroupDetail({ id, campaign, campaignYears, filters }: GroupDetai
         <dl className="groups-profile__facts">
           <div>
             <dt>{t('group.place')}</dt>
-            <dd>{place ? `${place}${group.region ? ` (${group.region})` : ''}` : t('group.noPlace')}</dd>
+            <dd>{place ? `${place}${group.region ? ` (${regionName(group.region)})` : ''}` : t('group.noPlace')}</dd>
           </div>
           <div>
             <dt>{t('group.thisYear', { campaign: campaign.name })}</dt>

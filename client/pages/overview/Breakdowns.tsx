@@ -1,6 +1,7 @@
 import type { Column } from '../../components/DataTable';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
+import { regionName } from '../../format';
 import { BreakdownCard, type BreakdownRow } from './BreakdownCard';
 import { OutcomeBadges, uniqueKinds } from '../../components/OutcomeBadge';
 import type { OverviewImpact } from './queries';
@@ -40,7 +41,7 @@ export function Breakdowns({ impact, writingStarts }: BreakdownsProps) {
     <>
       <div className="page-grid">
         <BreakdownCard title={t('actionType.title')} keyLabel={t('column.type')} rows={byType} />
-        <BreakdownCard title={t('region.title')} keyLabel={t('column.region')} rows={impact.byRegion} />
+        <BreakdownCard title={t('region.title')} keyLabel={t('column.region')} rows={impact.byRegion.map((row) => ({ ...row, label: regionName(row.label) }))} />
       </div>
       <BreakdownCard title={t('case.title')} keyLabel={t('column.case')} rows={byCase} extraColumns={[outcomeColumn]} />
     </>

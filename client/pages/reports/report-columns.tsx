@@ -1,6 +1,6 @@
 import type { Column } from '../../components/DataTable';
 import { StatusBadge } from '../../components/StatusBadge';
-import { countryName, formatCount, formatDate, formatDateTime } from '../../format';
+import { countryName, formatCount, formatDate, formatDateTime, regionName } from '../../format';
 import { useMessages } from '../../i18n/use-messages';
 import { commonMessages } from '../../i18n/common.messages';
 import { reportsMessages } from './messages';
@@ -49,7 +49,7 @@ export function useReportColumns(onAction: (kind: 'retract' | 'correct', report:
     { label: t('col.year'), value: (r) => r.year },
     { label: t('col.group'), value: (r) => r.group?.name ?? common.t('groupType.INDIVIDUAL') },
     { label: t('col.country'), value: (r) => countryName(r.country) },
-    { label: t('col.region'), value: (r) => r.region },
+    { label: t('col.region'), value: (r) => regionName(r.region) },
     { label: t('col.reportedAt'), value: (r) => r.reportedAt, render: (r) => formatDateTime(r.reportedAt) },
     { label: t('col.writtenOn'), value: (r) => r.writtenOn ?? '', render: (r) => (r.writtenOn ? formatDate(r.writtenOn) : common.t('filters.notGiven')) },
     { label: t('col.storedAt'), value: (r) => r.createdAt, render: (r) => formatDateTime(r.createdAt) },
