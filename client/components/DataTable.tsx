@@ -3,7 +3,7 @@ import { downloadCsv } from '../export/download';
 import { fileSlug, toCsv, type CsvValue } from '../export/csv';
 import { useMessages } from '../i18n/use-messages';
 import { commonMessages } from '../i18n/common.messages';
-import { formatYear } from '../format';
+import { formatCount, formatYear } from '../format';
 
 export interface Column<R> {
   label: string;
@@ -24,18 +24,21 @@ interface DataTableProps<R> {
   filename?: string;
   /** A row header: the first column names its row. */
   rowHeader?: boolean;
+  /** The rows are one page of a longer list: its download says which rows it holds, in its label and its name. */
+  part?: { from: number; to: number; total: number };
 }
 
 /** A table of figures with its CSV download: every table of the dashboard is one of these. */
-export function DataTable<R>({ caption, columns, rows, rowKey, filename, rowHeader = true }: DataTableProps<R>) {
+export function DataTable<R>({ caption, columns, rows, rowKey, filename, rowHeader = true, part }: DataTableProps<R>) {
   const { t } = useMessages('common', commonMessages);
+  const partial = part && part.to - part.from + 1 < part.total ? part : null;
   const download = () =>
     downloadCsv(
       toCsv(
         columns.map((column) => column.label),
         rows.map((row) => columns.map((column) => column.value(row))),
       ),
-      `${fileSlug(filename ?? caption)}.csv`,
+      `${fileSlug(filename ?? caption)}${partial ? `-${partial.from}-${partial.to}` : ''}.csv`,
     );
   return (
     <div className="data-table">
@@ -75,7 +78,9 @@ export function DataTable<R>({ caption, columns, rows, rowKey, filename, rowHead
         </table>
       </div>
       <button type="button" className="button button--secondary button--small no-print" onClick={download}>
-        {t('table.downloadCsv')}
+        {partial
+          ? t('table.downloadCsvPart', { from: formatCount(partial.from), to: formatCount(partial.to), total: formatCount(partial.total) })
+          : t('table.downloadCsv')}
         <span className="visually-hidden">: {caption}</span>
       </button>
     </div>

@@ -165,7 +165,7 @@ describe('Groups page', () => {
     const everyone = await ranking({ filter: { year } });
     expect(americas.totalCount).toBeLessThan(everyone.totalCount);
     expect(await tableRows(page, 25)).toEqual(expectedRows(americas));
-    await page.getByText(`of ${americas.totalCount.toLocaleString('en-GB')}`).waitFor();
+    await page.getByText(`Groups 1–25 of ${americas.totalCount.toLocaleString('en-GB')}`).waitFor();
 
     // a group of Europe that the API hides from this coordinator (it never reported in the Americas)
     const token = await dashboard().app.userToken('coordinator', ['Americas']);
@@ -211,9 +211,12 @@ describe('Groups page', () => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     await tableRows(page, 25);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV/ }).click()]);
-    const csv = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
     const first = await ranking({ filter: { year } });
+    // one page of the ranking, and its button and file say so (they said "Download CSV" of a list of hundreds)
+    const button = page.getByRole('button', { name: `Download rows 1–25 of ${first.totalCount.toLocaleString('en-GB')} (CSV)` });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/-1-25\.csv$/);
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
     expect(csv[0]).toBe('Rank,Group,Actions,Reports,Share,Type,Country,Reference');
     expect(csv).toHaveLength(26);
     expect(csv[1].split(',').slice(0, 3)).toEqual([String(first.edges[0].node.rank), first.edges[0].node.group.name, String(first.edges[0].node.actions)]);

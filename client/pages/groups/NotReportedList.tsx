@@ -100,6 +100,7 @@ export function NotReportedList({ campaign, hasPreviousCampaign, filters }: NotR
             ]}
             rows={rows}
             rowKey={(row) => row.id}
+            part={{ from: 1, to: rows.length, total: totalCount }}
           />
         </div>
         <div className="groups-more">

@@ -83,6 +83,7 @@ export function RankingList({ campaign, filters, trail: savedTrail, onTrail }: R
             ]}
             rows={rows}
             rowKey={(row) => row.id}
+            part={{ from: range.from, to: range.to, total: groupRanking.totalCount }}
           />
         </div>
         <Pager
