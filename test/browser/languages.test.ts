@@ -232,6 +232,26 @@ describe('the public snapshot page', () => {
         expect([language, size, await seriousAxeViolations(page)]).toEqual([language, size, []]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect([language, size, overflow]).toEqual([language, size, 0]);
+        // names wrap between words, never inside one: the case column once shrank to 45 px on a
+        // phone, "Dem/o/case/1/(plac/ehol/der)", beside a wide empty outcomes column
+        const brokenWords = await page.evaluate(() =>
+          [...document.querySelectorAll('tbody th')].flatMap((cell) => {
+            // each word measured apart, in the cell's font, against the width the cell gives its text
+            const style = getComputedStyle(cell);
+            const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            const probe = document.createElement('span');
+            Object.assign(probe.style, { font: style.font, whiteSpace: 'nowrap', position: 'absolute', visibility: 'hidden' });
+            document.body.append(probe);
+            // a line may end after a hyphen ("Nouvelle-" / "Zélande"), never inside a word
+            const broken = (cell.textContent ?? '').split(/(?<=-)|\s+/).filter((word) => {
+              probe.textContent = word;
+              return probe.getBoundingClientRect().width > room + 0.5;
+            });
+            probe.remove();
+            return broken;
+          }),
+        );
+        expect([language, size, brokenWords]).toEqual([language, size, []]);
         await screenshot(page, `languages/${language}-${size}-snapshot-page`);
         await context.close();
       }

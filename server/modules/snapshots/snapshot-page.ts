@@ -4,9 +4,11 @@ import { chartSvg } from './snapshot-charts';
 import type { SnapshotRow } from './snapshot.service';
 import { SNAPSHOT_WORDS } from './snapshot-words';
 
+/** A table in a region of its own that scrolls sideways when a phone is narrower than its words (focusable, so a keyboard scrolls it too). */
 function table(caption: string, head: string[], rows: (string | number | null)[][]): string {
-  return `<table><caption>${e(caption)}</caption><thead><tr>${head.map((h, i) => `<th scope="col"${i ? ' class="n"' : ''}>${e(h)}</th>`).join('')}</tr></thead>` +
-    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c)}</th>` : `<td class="n">${e(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${e(caption)}">` +
+    `<table><caption>${e(caption)}</caption><thead><tr>${head.map((h, i) => `<th scope="col"${i ? ' class="n"' : ''}>${e(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c)}</th>` : `<td class="n">${e(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
 /**
@@ -60,7 +62,9 @@ ${PUBLIC_LANGUAGES.map((l) => `<link rel="alternate" hreflang="${l}" href="${e(u
   .meta { color: #444; font-size: .9rem; } code { word-break: break-all; font-size: .8rem; }
   table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: .95rem; } caption { text-align: start; font-weight: 700; margin-bottom: 4px; }
   th, td { padding: 4px 6px; border-bottom: 1px solid #eee; text-align: start; }
-  tbody th, tbody td:last-child { overflow-wrap: anywhere; } /* a phone's width: long names and notes wrap, headings stay whole */
+  /* a phone's width: names wrap between words ("anywhere" let the table squeeze a name to a letter a line), notes anywhere, headings stay whole */
+  tbody th { overflow-wrap: break-word; } tbody td:last-child { overflow-wrap: anywhere; }
+  .table-wrap { overflow-x: auto; margin: 8px 0 16px; } .table-wrap table { margin: 0; }
   .n { text-align: end; font-variant-numeric: tabular-nums; }
   svg { max-width: 100%; height: auto; } a { color: #0057a3; }
   @media print { header { background: none; color: #000; border-bottom: 2px solid #000; } header nav { display: none; } body { background: #fff; } section { border: none; padding: 0; break-inside: avoid; } .downloads { display: none; } }
