@@ -108,6 +108,9 @@ describe('a published snapshot', () => {
     expect(page.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const html = await page.text();
     expect(html).toContain('<meta property="og:title" content="Groups">');
+    // dates as the dashboard writes them in English (British), not "December 8, 2026 at 12:07 AM"
+    expect(html).toMatch(/\b\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC\b/);
+    expect(html).not.toMatch(/ [AP]M UTC/);
     expect(html).toContain('Chicago &lt;script&gt;alert(1)&lt;/script&gt; group');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt; 10');

@@ -25,8 +25,9 @@ export function snapshotPage(row: SnapshotRow, origin: string, language: PublicL
   const fmt = (n: number | null) => (n === null ? '' : number.format(n));
   const p = c.protection.suppressBelow;
   const small = (v: number | null) => (v === null ? `< ${fmt(p)}` : fmt(v));
+  // British English as on the dashboard ("8 December 2026 at 00:07"), not "December 8, 2026 at 12:07 AM"
   const when = (iso: string | Date) =>
-    `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+    `${new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
   // Countries are codes: named in the page's language. Action types are words of the page.
   const countries = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
   const countryName = (key: string, label: string) => (language === 'en' ? label : (countries.of(key) ?? label));
