@@ -626,7 +626,7 @@ describe('importing the same reports again', () => {
     expect(summary.errors).toEqual([
       {
         line: 3, column: 'report_id',
-        reason: 'report_id "AGAIN-2" is already stored with different content; use correctReport to change a report',
+        reason: '"AGAIN-2" is already stored with different content; use correctReport to change a report',
       },
     ]);
     expect(await storedState(db().dataSource)).toEqual(before);
@@ -1001,7 +1001,7 @@ describe('a file stored in parts while it is read', () => {
     expect(summary).toMatchObject({ status: 'REJECTED', imported: 0, rejected: 1, errorCount: 1 });
     expect(summary.errors).toEqual([{
       line: 802, column: 'report_id',
-      reason: 'report_id "PART-STORED-1" is already stored with different content; use correctReport to change a report',
+      reason: '"PART-STORED-1" is already stored with different content; use correctReport to change a report',
     }]);
     expect(await storedState(db().dataSource)).toEqual(before);
   });

@@ -75,6 +75,8 @@ describe('Mutation.submitReport', () => {
     const { errors } = await app.graphql(SUBMIT, { input: input({ reportId: 'S-3', count: 99 }) });
     expect(errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(errors[0].message).toContain('correctReport');
+    // the field named once: it read "reportId report_id "S-3" is already stored…"
+    expect(errors[0].message).toContain('The report was not stored: reportId "S-3" is already stored with different content');
   });
 
   it.each([

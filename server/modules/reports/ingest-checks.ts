@@ -35,7 +35,7 @@ export function stagedProblems(storedBy?: number | null): string {
     WHERE s.line <> f.line AND ${CONTENT} IS DISTINCT FROM ${FIRST_CONTENT}
     UNION ALL
     SELECT s.line, 'report_id',
-      format('report_id "%s" is already stored with different content; use correctReport to change a report', s.report_id)
+      format('"%s" is already stored with different content; use correctReport to change a report', s.report_id)
     FROM staging s ${STORED_WITH_OTHER_CONTENT} ${before}`;
 }
 
