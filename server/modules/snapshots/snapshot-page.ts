@@ -61,11 +61,11 @@ ${PUBLIC_LANGUAGES.map((l) => `<link rel="alternate" hreflang="${l}" href="${e(u
   h1 { margin: 0 0 4px; font-size: 1.8rem; } .big { font-size: 2.6rem; font-weight: 800; margin: 8px 0 0; }
   .status { display: inline-block; background: #ff0; color: #000; font-weight: 700; padding: 2px 8px; border-radius: 4px; font-size: .85rem; }
   .meta { color: #444; font-size: .9rem; } code { word-break: break-all; font-size: .8rem; }
-  table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: .95rem; } caption { text-align: start; font-weight: 700; margin-bottom: 4px; }
+  table { border-collapse: collapse; width: 100%; font-size: .95rem; } caption { text-align: start; font-weight: 700; margin-bottom: 4px; }
   th, td { padding: 4px 6px; border-bottom: 1px solid #eee; text-align: start; }
   /* a phone's width: names wrap between words ("anywhere" let the table squeeze a name to a letter a line), notes anywhere, headings stay whole */
   tbody th { overflow-wrap: break-word; } tbody td:last-child { overflow-wrap: anywhere; }
-  .table-wrap { overflow-x: auto; margin: 8px 0 16px; } .table-wrap table { margin: 0; }
+  .table-wrap { overflow-x: auto; margin: 8px 0 16px; }
   .n { text-align: end; font-variant-numeric: tabular-nums; }
   svg { max-width: 100%; height: auto; } a { color: #0057a3; }
   @media print { header { background: none; color: #000; border-bottom: 2px solid #000; } header nav { display: none; } body { background: #fff; } section { border: none; padding: 0; break-inside: avoid; } .downloads { display: none; } }
